@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// In a clone the TypeScript sources run through tsx, so the command always matches the code;
+// the published package carries no sources and runs its compiled build.
+import { existsSync } from "node:fs";
+
+const source = new URL("../generator/cli.ts", import.meta.url);
+let cli;
+if (existsSync(source)) {
+  const { register } = await import("tsx/esm/api");
+  register();
+  cli = await import(source.href);
+} else {
+  cli = await import(new URL("../dist/generator/cli.js", import.meta.url).href);
+}
+process.exitCode = await cli.main(process.argv.slice(2), cli.processIo);

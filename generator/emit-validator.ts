@@ -1,0 +1,69 @@
+import { Ajv, _, type Options } from "ajv";
+import standalone from "ajv/dist/standalone/index.js";
+import { format } from "prettier";
+import { formats } from "../runtime/validator-support.js";
+import { InputError } from "./errors.js";
+import type { JsonSchema } from "./schema-check.js";
+import { annotationKeys, validatorSchema } from "./schema-views.js";
+
+/** What standalone code may call at run time, and the name it has in runtime/validator-support.js. */
+const RUNTIME_FUNCTIONS: Record<string, string> = {
+  'require("ajv/dist/runtime/ucs2length").default': "ucs2length",
+  'require("ajv/dist/runtime/equal").default': "equal",
+};
+
+/** Ajv as the generator and the tests configure it: all errors, with the schema in each (for messages). */
+export function ajvOptions(): Options {
+  return { allErrors: true, verbose: true, allowUnionTypes: true, strict: true, strictTypes: false, strictTuples: false, logger: false };
+}
+
+/**
+ * A configured Ajv for one schema: annotations registered as such (strict mode stays on for every
+ * other unknown keyword), the formats of runtime/validator-support.js checked, other formats
+ * registered as unchecked annotations.
+ */
+export function createAjv(schema: unknown, options: Options = {}): Ajv {
+  const ajv = new Ajv({ ...ajvOptions(), ...options });
+  ajv.addVocabulary(annotationKeys(schema));
+  for (const [name, check] of Object.entries(formats)) ajv.addFormat(name, check);
+  for (const name of formatNames(schema)) if (!(name in formats)) ajv.addFormat(name, true);
+  return ajv;
+}
+
+function formatNames(schema: unknown): Set<string> {
+  const names = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node !== null && typeof node === "object") {
+      for (const [k, v] of Object.entries(node)) {
+        if (k === "format" && typeof v === "string") names.add(v);
+        visit(v);
+      }
+    }
+  };
+  visit(schema);
+  return names;
+}
+
+/**
+ * Ajv standalone validation code for one model, as a readable ESM module with no `require` and
+ * no `eval`/`new Function`: the CommonJS calls Ajv emits are replaced by imports of
+ * runtime/validator-support.js (`supportImport` is its path from the module).
+ */
+export async function emitValidator(schema: JsonSchema | null, modelId: string, supportImport: string): Promise<string> {
+  const closed = validatorSchema(schema ?? { type: "object", properties: {} });
+  let code: string;
+  try {
+    const ajv = createAjv(closed, { code: { source: true, esm: true, formats: _`formats` } });
+    // A CommonJS module: its default export sits under `.default` in TypeScript's view and at run time.
+    code = standalone.default(ajv, ajv.compile(closed));
+  } catch (error) {
+    throw new InputError(`model "${modelId}": its request schema cannot be compiled: ${(error as Error).message}`);
+  }
+  for (const [call, name] of Object.entries(RUNTIME_FUNCTIONS)) code = code.split(call).join(name);
+  if (/\brequire\s*\(/.test(code)) {
+    throw new InputError(`model "${modelId}": its request schema needs an Ajv runtime function this package does not provide (${/require\([^)]*\)/.exec(code)?.[0]})`);
+  }
+  const imports = `import { equal, formats, ucs2length } from ${JSON.stringify(supportImport)};\n`;
+  return format(imports + code.replace(/^"use strict";/, ""), { parser: "babel", printWidth: 120, quoteProps: "preserve" });
+}

@@ -1,0 +1,43 @@
+// Every request body the model pages document (../shared/corpus/examples, rebuilt from public doc
+// pages, not live payloads) passes its model's validator and type-checks against its input type.
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+import { assignNames } from "../generator/names.js";
+import * as generated from "../generated/index.js";
+import { CORPUS } from "./helpers.js";
+
+type Examples = Record<string, Record<string, unknown>>;
+const files = (await readdir(join(CORPUS, "examples"))).filter((f) => f.endsWith(".json")).sort();
+const cases: [string, string, Record<string, unknown>][] = [];
+for (const file of files) {
+  const examples = JSON.parse(await readFile(join(CORPUS, "examples", file), "utf8")) as Examples;
+  for (const [tab, body] of Object.entries(examples)) {
+    const { model, ...input } = body;
+    cases.push([String(model), tab, input]);
+  }
+}
+
+describe("documented example bodies", () => {
+  it("cover every model of the snapshot", () => {
+    expect(new Set(cases.map(([id]) => id))).toEqual(new Set(Object.keys(generated.models)));
+  });
+
+  it.each(cases)("%s (%s tab) passes its validator", (id, _tab, input) => {
+    expect(generated.validate(id, input)).toEqual({ ok: true });
+  });
+
+  it("type-check against their input types", async () => {
+    const names = assignNames([...new Set(cases.map(([id]) => id))]);
+    const lines = ['import type * as G from "../generated/index.js";'];
+    cases.forEach(([id, tab, input], i) => lines.push(`// ${id} ${tab}\nexport const body${i}: G.${names.get(id)!.base}Input = ${JSON.stringify(input)};`));
+    // A wrong body must fail, or the check proves nothing.
+    lines.push(`// @ts-expect-error num_frames is a number\nexport const wrong: G.Ltx23QualityAudioToVideoInput = { prompt: "p", input_audio: "u", num_frames: "9" };`);
+    const file = join(import.meta.dirname, ".examples.generated-test.ts");
+    await writeFile(file, lines.join("\n"));
+    const program = ts.createProgram([file], { strict: true, noEmit: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, skipLibCheck: true });
+    const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    expect(diagnostics).toEqual([]);
+  });
+});
