@@ -1,0 +1,164 @@
+// The generate and validate commands as a user runs them: real processes, real folders.
+import { execFile } from "node:child_process";
+import { cp, mkdir, readFile, readdir, rm, symlink, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { CORPUS, SCHEMAS, tempDir } from "./helpers.js";
+
+const ROOT = join(import.meta.dirname, "..");
+const BIN = join(ROOT, "bin", "oxen-contracts.js");
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function run(cwd: string, args: string[], input?: string): Promise<Run> {
+  const child = promisify(execFile)(process.execPath, [join(cwd, "bin", "oxen-contracts.js"), ...args], { cwd, env: { ...process.env, OXEN_CONTRACTS_DEBUG: "" } });
+  if (input !== undefined) {
+    child.child.stdin!.end(input);
+  }
+  return child.then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+  );
+}
+
+/** A working copy of the project (sources, templates, committed snapshot) sharing node_modules. */
+async function project(): Promise<string> {
+  const dir = await tempDir();
+  for (const entry of ["bin", "generator", "runtime", "templates", "schemas", "generated", "package.json", "tsconfig.json"]) {
+    await cp(join(ROOT, entry), join(dir, entry), { recursive: true });
+  }
+  await symlink(join(ROOT, "node_modules"), join(dir, "node_modules"));
+  return dir;
+}
+
+async function tree(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) out[join(e.parentPath, e.name).slice(dir.length)] = await readFile(join(e.parentPath, e.name), "utf8");
+  }
+  return out;
+}
+
+describe("oxen-contracts generate", () => {
+  it("--check passes on the committed output, then lists stale and extra files and exits 1", async () => {
+    const dir = await project();
+    expect(await run(dir, ["generate", "--check"])).toMatchObject({ code: 0 });
+    await writeFile(join(dir, "generated", "models", "minimax-h3.ts"), "// edited by hand\n");
+    await writeFile(join(dir, "generated", "stray.ts"), "export {};\n");
+    const checked = await run(dir, ["generate", "--check"]);
+    expect(checked.code).toBe(1);
+    expect(checked.stderr).toContain("models/minimax-h3.ts");
+    expect(checked.stderr).toContain("stray.ts");
+    expect(await readFile(join(dir, "generated", "stray.ts"), "utf8")).toBe("export {};\n");
+  }, 60_000);
+
+  it("leaves the previous output untouched when a schema is malformed, naming the file and field", async () => {
+    const dir = await project();
+    const before = await tree(join(dir, "generated"));
+    const file = join(dir, "schemas", "models", "minimax-h3.json");
+    const model = JSON.parse(await readFile(file, "utf8"));
+    model.json_request_schema.properties.prompt.type = "text";
+    await writeFile(file, JSON.stringify(model));
+    const result = await run(dir, ["generate"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/minimax-h3\.json: json_request_schema#\/properties\/prompt\/type: unknown type "text"/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(await tree(join(dir, "generated"))).toEqual(before);
+    expect((await readdir(dir)).filter((f) => f.startsWith(".generated"))).toEqual([]);
+  }, 60_000);
+
+  it("works on another folder of model objects: the output type-checks and validate judges its bodies", async () => {
+    const dir = await project();
+    const models = join(dir, "schemas", "models");
+    // Another snapshot: a subset of the corpus, one model with a changed bound, one with no schema.
+    await rm(models, { recursive: true });
+    await mkdir(models);
+    const flux = JSON.parse(await readFile(join(CORPUS, "models", "flux-3-video.json"), "utf8"));
+    const [name] = Object.entries(flux.json_request_schema.properties as Record<string, { type?: string }>).find(([, p]) => p.type === "integer")!;
+    flux.json_request_schema.properties[name] = { type: "integer", minimum: 2, maximum: 3 };
+    flux.request_schema = flux.json_request_schema;
+    await writeFile(join(models, "flux.json"), JSON.stringify(flux));
+    await writeFile(join(models, "bare.json"), JSON.stringify({ id: "Bare.Model/v1", display_name: "Bare", json_request_schema: null }));
+
+    expect(await run(dir, ["generate"])).toMatchObject({ code: 0 });
+    expect(await readdir(join(dir, "generated", "models"))).toEqual(["Bare.Model_2fv1.ts", "flux-3-video.ts"]);
+    const tsc = await promisify(execFile)(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", dir]).then(
+      () => "ok",
+      (e: { stdout: string }) => e.stdout,
+    );
+    expect(tsc).toBe("ok");
+
+    const required = Object.fromEntries((flux.json_request_schema.required as string[]).map((r: string) => [r, "https://example.com/x.png"]));
+    const ok = await run(dir, ["validate", "flux-3-video", "-"], JSON.stringify({ ...required, [name]: 3 }));
+    expect(ok).toMatchObject({ code: 0, stdout: "valid: flux-3-video\n" });
+    const bad = await run(dir, ["validate", "flux-3-video", "-"], JSON.stringify({ model: "flux-3-video", ...required, [name]: 4 }));
+    expect(bad).toMatchObject({ code: 1, stdout: `${name} must be at most 3 (got 4)\n` });
+    expect(await run(dir, ["validate", "Bare.Model/v1", "-"], "{}")).toMatchObject({ code: 0 });
+    expect(await run(dir, ["validate", "Bare.Model/v1", "-"], '{"seed": 1}')).toMatchObject({ code: 1, stdout: "seed is not a known parameter\n" });
+    expect(await run(dir, ["validate", "ltx-2-3-quality-audio-to-video", "-"], "{}")).toMatchObject({ code: 2 });
+  }, 120_000);
+});
+
+describe("oxen-contracts validate", () => {
+  const id = "ltx-2-3-quality-audio-to-video";
+
+  it("reads a file, accepts the wire form with its model key, and prints JSON on request", async () => {
+    const dir = await tempDir();
+    const file = join(dir, "body.json");
+    await writeFile(file, JSON.stringify({ model: id, prompt: "p", input_audio: "https://example.com/a.mp3", num_frames: 600 }));
+    const result = await run(ROOT, ["validate", id, file, "--json"]);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual({
+      ok: false,
+      errors: [{ path: "num_frames", keyword: "maximum", params: { comparison: "<=", limit: 481 }, message: "num_frames must be at most 481 (got 600)" }],
+    });
+  });
+
+  it("exits 2 with one line for an unknown model, a missing file and bad JSON", async () => {
+    for (const [args, input, pattern] of [
+      [["validate", "no-such-model", "-"], "{}", /unknown model "no-such-model"/],
+      [["validate", id, "/no/such/file.json"], undefined, /\/no\/such\/file\.json: cannot read \(ENOENT\)/],
+      [["validate", id, "-"], "{not json", /standard input: not valid JSON/],
+      [["validate", id], undefined, /expected a model id and a file/],
+    ] as const) {
+      const result = await run(ROOT, [...args], input);
+      expect(result.code, args.join(" ")).toBe(2);
+      expect(result.stderr).toMatch(pattern);
+      expect(result.stderr.trim().split("\n").length).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it("prints help for every command", async () => {
+    for (const command of ["generate", "validate", "import"]) {
+      const result = await run(ROOT, [command, "--help"]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(`oxen-contracts ${command}`);
+    }
+  });
+});
+
+describe("the snapshot", () => {
+  it("holds every corpus model byte for byte, under a file named by its id", async () => {
+    const files = (await readdir(join(CORPUS, "models"))).sort();
+    expect((await readdir(join(SCHEMAS, "models"))).sort()).toEqual(files);
+    for (const f of files) {
+      const text = await readFile(join(SCHEMAS, "models", f), "utf8");
+      expect(text).toBe(await readFile(join(CORPUS, "models", f), "utf8"));
+      expect(`${JSON.parse(text).id}.json`).toBe(f);
+    }
+  });
+
+  it("locks each model's schema hash and source", async () => {
+    const lock = JSON.parse(await readFile(join(SCHEMAS, "lock.json"), "utf8"));
+    const { loadSnapshot } = await import("../generator/load.js");
+    const { schemaHash } = await import("../generator/canonical.js");
+    const { models } = await loadSnapshot(SCHEMAS);
+    expect(Object.keys(lock.models)).toEqual(models.map((m) => m.id));
+    for (const m of models) expect(lock.models[m.id]).toMatchObject({ schemaSha256: schemaHash(m.schema), file: `models/${m.id}.json` });
+  });
+});

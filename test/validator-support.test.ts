@@ -1,0 +1,35 @@
+// runtime/validator-support.js stands in for Ajv's CommonJS runtime helpers in generated
+// validators; it must behave as the originals do.
+import { createRequire } from "node:module";
+import { describe, expect, it } from "vitest";
+import { equal, formats, ucs2length } from "../runtime/validator-support.js";
+
+// Ajv's originals are CommonJS; require loads them the same way under Node and vitest.
+const require = createRequire(import.meta.url);
+const ajvLength: (s: string) => number = require("ajv/dist/runtime/ucs2length").default;
+const ajvEqual: (a: unknown, b: unknown) => boolean = require("ajv/dist/runtime/equal").default;
+const fullFormats: Record<string, unknown> = require("ajv-formats/dist/formats").fullFormats;
+
+const strings = ["", "a", "héllo", "😀", "a😀b", "\ud83d", "\udc00x", "\u{1F468}\u200d\u{1F469}"];
+const values: unknown[] = [null, 0, 1, -0, "1", true, [], [1, 2], [2, 1], {}, { a: 1 }, { a: 1, b: [1, { c: null }] }, { b: [1, { c: null }], a: 1 }, { a: undefined }, { b: 1 }];
+const uris = ["https://example.com/a.mp3", "http://a.b/c?d=e#f", "urn:isbn:0451450523", "not a uri", "example.com/x", "/relative", "https://exa mple.com", "mailto:a@b.c", "ftp://[::1]/x", ""];
+
+describe("validator support", () => {
+  it("counts string length in code points as Ajv does", () => {
+    for (const s of strings) expect(ucs2length(s), JSON.stringify(s)).toBe(ajvLength(s));
+  });
+
+  it("compares JSON values as Ajv does", () => {
+    for (const a of values) for (const b of values) expect(equal(a, b), `${JSON.stringify(a)} ~ ${JSON.stringify(b)}`).toBe(ajvEqual(a, b));
+  });
+
+  it("checks every format it lists as ajv-formats does", () => {
+    for (const [name, check] of Object.entries(formats)) {
+      const original = fullFormats[name];
+      const run = (f: unknown, s: string) => (f instanceof RegExp ? f.test(s) : (f as (s: string) => boolean)(s));
+      for (const s of [...uris, "a@b.co", "550e8400-e29b-41d4-a716-446655440000", "127.0.0.1", "host-name.example"]) {
+        expect(run(check, s), `${name}: ${s}`).toBe(run(original, s));
+      }
+    }
+  });
+});
