@@ -1,21 +1,18 @@
-import type { components } from "../generated/hub.js";
+import { download, type DownloadOptions, type DownloadResult } from "./download.js";
 import { OxenError, ValidationError } from "./errors.js";
+import { EventSubscription, type EventStreamOptions, type SubscribeOptions } from "./events.js";
+import type { Backoff } from "./retry.js";
 import { pathOf, Transport, type ClientOptions, type RequestOptions } from "./transport.js";
+import type { GenerationHandle, Model, ModelList, QueueCreateResponse, QueueDeleteResponse, QueueList, QueueRow, QueueStatus, VideoGenerateResponse } from "./types.js";
 import type { ValidateOptions, ValidationResult } from "./validation.js";
+import { waitForGeneration, type WaitContext, type WaitOptions } from "./wait.js";
 
-type Schemas = components["schemas"];
-export type Model = Schemas["Model"];
-export type ModelList = Schemas["ListModelsResponse"];
-export type VideoGenerateResponse = Schemas["VideoGenerateResponse"];
-export type QueueCreateResponse = Schemas["QueueCreateResponse"];
-/** A queue row: what `queue.get` returns (original request parameters are merged in). */
-export type QueueRow = Schemas["QueueGenerationResponse"] & Record<string, unknown>;
-export type QueueStatus = QueueRow["status"];
-
-/** What a generated model module hands the client: its id and its validator. */
+/** What a generated model module hands the client: its id, its validator and its schema hash. */
 export interface ModelRef<Input = unknown> {
   readonly id: string;
   validate(input: unknown, options?: ValidateOptions): ValidationResult;
+  /** sha256 of the request schema the validator was made from; recorded in handles. */
+  readonly schemaSha256?: string;
   /** Carries the input type for inference only; never set. */
   readonly __input?: Input;
 }
@@ -29,26 +26,38 @@ export interface EnqueueOptions extends InputOptions {
   targetDirectory?: string;
 }
 
-/** A stored reference to one queued generation: plain JSON, safe to persist and resume from. */
-export interface GenerationHandle {
-  generationId: string;
-  modelId: string;
-  enqueuedAt: string;
+export interface RunOptions extends ValidateOptions, WaitOptions, Omit<EnqueueOptions, "numGenerations" | "timeoutMs"> {
+  /** Called with the handle as soon as the generation is queued: store it to resume after a restart. */
+  onEnqueued?: (handle: GenerationHandle) => void;
 }
 
-export interface RunOptions extends EnqueueOptions {
-  /** Milliseconds between polls. Default 2000. */
-  pollIntervalMs?: number;
+export interface QueueListFilters extends RequestOptions {
+  /** Rows in any of these states; default: only active ones (queued, processing). */
+  status?: QueueStatus;
+  namespace?: string;
+  model?: string;
+  repo?: string;
+  folder?: string;
+  mediaType?: "image" | "video";
 }
 
-const TERMINAL: readonly QueueStatus[] = ["succeeded", "failed", "cancelled"];
+export interface ModelListOptions extends RequestOptions {
+  /** Only models that make this (by `capabilities.output`, or by `endpoint`): the API has no such filter. */
+  output?: "video" | "image";
+}
 
-type Key<M> = keyof M & string;
-
-export interface OxenClientOptions extends ClientOptions {
+export interface OxenClientOptions extends ClientOptions, EventStreamOptions {
   /** id → model, so that calls by id are validated before anything is sent. */
   models?: Readonly<Record<string, ModelRef>>;
+  /** Poll intervals of `wait` and `run`. Default 2 s doubling to 15 s, with jitter. */
+  pollBackoff?: Partial<Backoff>;
 }
+
+/** The sync call blocks while the video is made (documented as up to 15 minutes). */
+const GENERATE_TIMEOUT_MS = 20 * 60_000;
+const DEFAULT_POLL: Backoff = { initialMs: 2000, maxMs: 15_000 };
+
+type Key<M> = keyof M & string;
 
 /**
  * The client. `M` maps model ids to input types (the generated `ModelInputs`); calls by id are
@@ -57,15 +66,25 @@ export interface OxenClientOptions extends ClientOptions {
 export class OxenClient<M extends object = Record<string, Record<string, unknown>>> {
   readonly transport: Transport;
   readonly #models: Readonly<Record<string, ModelRef>> | undefined;
+  readonly #eventOptions: EventStreamOptions;
+  readonly #waitContext: WaitContext;
 
   constructor(options: OxenClientOptions = {}) {
     this.transport = new Transport(options);
     this.#models = options.models;
+    this.#eventOptions = { idleTimeoutMs: options.idleTimeoutMs, reconnectBackoff: options.reconnectBackoff };
+    this.#waitContext = {
+      get: (id, o) => this.queue.get(id, o),
+      cancel: (id, o) => this.queue.cancel(id, o),
+      subscribe: (o) => this.events.subscribe(o),
+      log: (line) => this.transport.log(line),
+      pollBackoff: { ...DEFAULT_POLL, ...options.pollBackoff },
+    };
   }
 
   /** Validates `input` for `model` and returns the id; throws ValidationError, nothing sent. */
   checkInput(model: string | ModelRef, input: unknown, options: ValidateOptions = {}): string {
-    const ref = typeof model === "string" ? this.#models?.[model] : model;
+    const ref = this.#ref(model);
     const id = typeof model === "string" ? model : model.id;
     if (ref === undefined) {
       if (this.#models !== undefined) throw new ValidationError(id, [{ path: "", keyword: "model", params: { model: id }, message: `unknown model "${id}"` }]);
@@ -77,20 +96,24 @@ export class OxenClient<M extends object = Record<string, Record<string, unknown
   }
 
   readonly models = {
-    get: (id: string, options: RequestOptions = {}): Promise<Model> =>
-      this.transport.request({ method: "GET", path: pathOf`/api/ai/models/${id}`, signal: options.signal }),
-    list: (options: RequestOptions = {}): Promise<ModelList> => this.transport.request({ method: "GET", path: "/api/ai/models", signal: options.signal }),
+    get: (id: string, options: RequestOptions = {}): Promise<Model> => this.transport.request({ method: "GET", path: pathOf`/api/ai/models/${id}`, ...options }),
+    list: async ({ output, ...options }: ModelListOptions = {}): Promise<ModelList> => {
+      const list = await this.transport.request<ModelList>({ method: "GET", path: "/api/ai/models", ...options });
+      if (output === undefined) return list;
+      return { ...list, data: list.data.filter((m) => m.capabilities?.output?.includes(output) || m.endpoint === `/${output}s/generate`) };
+    },
   };
 
   readonly videos = {
-    /** The sync call: blocks until the video is made (minutes). */
-    generate: <K extends Key<M>>(model: K | ModelRef<M[K]>, input: M[K], options: InputOptions = {}): Promise<VideoGenerateResponse> => {
+    /** The sync call: blocks until the video is made (minutes). Never replayed once sent (see the README's retry policy). */
+    generate: async <K extends Key<M>>(model: K | ModelRef<M[K]>, input: M[K], options: InputOptions = {}): Promise<VideoGenerateResponse> => {
       const id = this.checkInput(model, input, options);
-      return this.transport.request({ method: "POST", path: "/api/ai/videos/generate", body: { ...input, model: id }, signal: options.signal });
+      return this.transport.request({ method: "POST", path: "/api/ai/videos/generate", body: { ...input, model: id }, signal: options.signal, timeoutMs: options.timeoutMs ?? GENERATE_TIMEOUT_MS });
     },
   };
 
   readonly queue = {
+    /** Validates and queues; returns one handle per generation. Never replayed once sent (see the README's retry policy). */
     enqueue: async <K extends Key<M>>(model: K | ModelRef<M[K]>, input: M[K], options: EnqueueOptions = {}): Promise<GenerationHandle[]> => {
       const id = this.checkInput(model, input, options);
       const body = {
@@ -101,26 +124,59 @@ export class OxenClient<M extends object = Record<string, Record<string, unknown
         target_repo: options.targetRepo,
         target_directory: options.targetDirectory,
       };
-      const created = await this.transport.request<QueueCreateResponse>({ method: "POST", path: "/api/ai/queue", body, signal: options.signal });
+      const created = await this.transport.request<QueueCreateResponse>({ method: "POST", path: "/api/ai/queue", body, signal: options.signal, timeoutMs: options.timeoutMs });
       const enqueuedAt = new Date().toISOString();
-      return created.generations.map((g) => ({ generationId: g.generation_id, modelId: id, enqueuedAt }));
+      const schemaSha256 = this.#ref(model)?.schemaSha256;
+      return created.generations.map((g) => ({ generationId: g.generation_id, modelId: id, enqueuedAt, ...(schemaSha256 === undefined ? {} : { schemaSha256 }) }));
     },
-    get: (generationId: string, options: RequestOptions = {}): Promise<QueueRow> =>
-      this.transport.request({ method: "GET", path: pathOf`/api/ai/queue/${generationId}`, signal: options.signal }),
+    get: (generationId: string, options: RequestOptions = {}): Promise<QueueRow> => this.transport.request({ method: "GET", path: pathOf`/api/ai/queue/${generationId}`, ...options }),
+    /** Active rows, unless `status` is given. */
+    list: ({ signal, timeoutMs, mediaType, ...filters }: QueueListFilters = {}): Promise<QueueList> =>
+      this.transport.request({ method: "GET", path: "/api/ai/queue", query: { ...filters, media_type: mediaType }, signal, timeoutMs }),
+    /** Cancels a queued or running generation; no effect on one that has ended. */
+    cancel: (generationId: string, options: RequestOptions = {}): Promise<QueueDeleteResponse> => this.transport.request({ method: "DELETE", path: pathOf`/api/ai/queue/${generationId}`, ...options }),
+    /** Waits for a generation to end (see WaitOptions); takes a handle from any process, or an id. */
+    wait: (handleOrId: GenerationHandle | string, options: WaitOptions = {}): Promise<QueueRow> =>
+      waitForGeneration(this.#waitContext, typeof handleOrId === "string" ? handleOrId : handleOrId.generationId, { via: "poll", ...options }),
   };
 
-  /** Validates, enqueues one generation and polls until it ends; returns the final row. */
+  readonly events = {
+    /** Opens `/api/events` at once; iterate it for completion events. Close it (or abort) when done. */
+    subscribe: (options: SubscribeOptions = {}): EventSubscription => new EventSubscription(this.transport, { ...this.#eventOptions, ...options }),
+  };
+
+  /**
+   * Validates, subscribes to completion events, queues one generation and waits for it: returns the
+   * final row, or throws as `queue.wait` does. `timeoutMs` is one deadline counted from the call; it
+   * does not cut the enqueue request short (a paid POST aborted midway would leave a job with no handle).
+   */
   async run<K extends Key<M>>(model: K | ModelRef<M[K]>, input: M[K], options: RunOptions = {}): Promise<QueueRow> {
-    const [handle] = await this.queue.enqueue(model, input, { ...options, numGenerations: 1 });
-    if (handle === undefined) throw new OxenError("the queue accepted the request but returned no generation");
-    for (;;) {
-      const row = await this.queue.get(handle.generationId, options);
-      if (TERMINAL.includes(row.status)) {
-        if (row.status !== "succeeded") throw new OxenError(`generation ${row.generation_id} ${row.status}: ${row.error_message ?? "no reason given"}`);
-        return row;
-      }
-      await new Promise((resolve) => setTimeout(resolve, options.pollIntervalMs ?? 2000));
+    const started = Date.now();
+    this.checkInput(model, input, options);
+    const via = options.via ?? "auto";
+    // The stream has no replay: it must be open before the job exists, or its completion can be missed.
+    const events = via === "poll" ? undefined : this.events.subscribe({ signal: options.signal });
+    try {
+      if (events !== undefined && via === "events") await events.ready;
+      else await events?.ready.catch(() => {});
+      const { timeoutMs: _deadline, ...enqueueOptions } = options;
+      const [handle] = await this.queue.enqueue(model, input, { ...enqueueOptions, numGenerations: 1 });
+      if (handle === undefined) throw new OxenError("the queue accepted the request but returned no generation");
+      options.onEnqueued?.(handle);
+      return await waitForGeneration(this.#waitContext, handle.generationId, { ...options, via }, events, started);
+    } finally {
+      events?.close();
     }
+  }
+
+  /** Downloads a result file to a path (Node) or into a WritableStream. The key is sent only to the API's own origin. */
+  download(url: string, destination: string | WritableStream<Uint8Array>, options: DownloadOptions = {}): Promise<DownloadResult> {
+    return download(this.transport, url, destination, options);
+  }
+
+  #ref(model: string | ModelRef): ModelRef | undefined {
+    if (typeof model !== "string") return model;
+    return this.#models !== undefined && Object.hasOwn(this.#models, model) ? this.#models[model] : undefined;
   }
 }
 
