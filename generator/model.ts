@@ -15,7 +15,7 @@ export interface ModelContract {
   raw: Record<string, unknown>;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+export function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 

@@ -1,0 +1,64 @@
+import { parse, type Io } from "../args.js";
+import { diffSnapshots } from "../diff/engine.js";
+import { FORMATS, formatReport, type Format } from "../diff/format.js";
+import { loadSide } from "../diff/sources.js";
+import { LEVELS, type Level } from "../diff/types.js";
+import { InputError } from "../errors.js";
+import { fetchModels } from "../fetch.js";
+import { fetchOptions, progress } from "./fetch.js";
+
+export const usage = `oxen-contracts diff [OLD] [NEW] [--format ${FORMATS.join("|")}] [--fail-on LEVEL]`;
+const help = `${usage}
+
+Classifies every difference between two snapshots, from the point of view of code that uses the
+package: breaking, behavior, feature or docs, with a suggested version bump.
+
+  OLD, NEW          a snapshot folder, git:<ref> (the schemas/ folder at that git ref), or live
+                    (the API, read with OXEN_API_KEY); default git:HEAD and schemas/
+  --format F        text (default), markdown (a pull-request body) or json (one object)
+  --fail-on LEVEL   exit 1 when a change at LEVEL or a more severe one exists
+                    (${LEVELS.join(" > ")})
+  --base-url URL, --concurrency N, --timeout-ms N   for live, as in fetch
+
+Exit status: 0, or 1 with --fail-on as above; 2 for bad arguments or unreadable input.`;
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], option: string): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new InputError(`${option}: expected one of ${allowed.join(", ")}, got ${JSON.stringify(value)}`);
+  return value as T;
+}
+
+export async function diffCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(
+    argv,
+    {
+      format: { type: "string" },
+      "fail-on": { type: "string" },
+      "base-url": { type: "string" },
+      concurrency: { type: "string" },
+      "timeout-ms": { type: "string" },
+    },
+    usage,
+  );
+  if (values.help) return io.out(help), 0;
+  if (positionals.length > 2) throw new InputError(`expected at most two snapshots, got ${positionals.length}\nusage: ${usage}`);
+  const format: Format = values.format === undefined ? "text" : oneOf(values.format, FORMATS, "--format");
+  const failOn: Level | undefined = values["fail-on"] === undefined ? undefined : oneOf(values["fail-on"], LEVELS, "--fail-on");
+  const [old = "git:HEAD", now = "schemas"] = positionals;
+  const context = {
+    cwd: process.cwd(),
+    live: async () => {
+      const options = fetchOptions(io, values);
+      // A failed live read is unreadable input (exit 2), never mistaken for drift (exit 1).
+      const entries = await fetchModels({ ...options, onProgress: progress(io) }).catch((error: Error) => {
+        throw new InputError(`live: ${error.message}`);
+      });
+      return entries.map((e) => e.model);
+    },
+  };
+  const before = await loadSide(old, context);
+  const report = diffSnapshots(before, await loadSide(now, context));
+  io.out(formatReport(report, format));
+  if (failOn === undefined) return 0;
+  const worst = LEVELS.indexOf(failOn);
+  return report.changes.some((c) => LEVELS.indexOf(c.level) <= worst) ? 1 : 0;
+}

@@ -1,0 +1,11 @@
+import { show } from "../support.js";
+import { keywordRule } from "./define.js";
+
+export default keywordRule({
+  id: "basic-changed",
+  level: "docs",
+  description: "The list of parameters the UI shows by default (basic) changed.",
+  keywords: ["basic"],
+  when: () => true,
+  message: (subject, before, after) => `${subject}: basic parameters changed from ${show(before)} to ${show(after)}`,
+});

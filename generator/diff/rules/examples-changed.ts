@@ -1,0 +1,10 @@
+import { keywordRule } from "./define.js";
+
+export default keywordRule({
+  id: "examples-changed",
+  level: "docs",
+  description: "A parameter's examples changed.",
+  keywords: ["examples", "example"],
+  when: () => true,
+  message: (subject) => `${subject}: examples changed`,
+});

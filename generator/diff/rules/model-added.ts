@@ -1,0 +1,12 @@
+import { MODEL_PRESENCE, type ModelRule } from "../types.js";
+
+const rule: ModelRule = {
+  scope: "model",
+  id: "model-added",
+  level: "feature",
+  description: "A new model is listed.",
+  claims: (field) => field === MODEL_PRESENCE,
+  check: ({ id, before, after }) =>
+    before === undefined && after !== undefined ? [{ path: "", keywords: [MODEL_PRESENCE], before: null, after: id, message: `model ${id} added` }] : [],
+};
+export default rule;

@@ -1,0 +1,9 @@
+import { fieldRule } from "./define.js";
+
+export default fieldRule({
+  id: "model-description-changed",
+  level: "docs",
+  description: "The model's summary or description changed.",
+  fields: ["summary", "description"],
+  message: (field) => `${field} changed`,
+});

@@ -1,0 +1,25 @@
+import { childSubject, pointerTo, propertiesOf, requiredOf } from "../support.js";
+import type { SchemaRule } from "../types.js";
+
+const rule: SchemaRule = {
+  scope: "schema",
+  id: "property-removed",
+  level: "breaking",
+  description: "A parameter was removed: requests that send it are rejected by the validator.",
+  claims: (keyword) => keyword === "properties",
+  check({ before, after, pointer, subject }) {
+    const kept = propertiesOf(after);
+    const required = requiredOf(before);
+    return Object.entries(propertiesOf(before))
+      .filter(([name]) => !Object.hasOwn(kept, name))
+      .map(([name, schema]) => ({
+        path: pointerTo(pointer, "properties", name),
+        // Dropping a required parameter also drops it from `required`; that is this change too.
+        keywords: required.has(name) ? ["properties", "required"] : ["properties"],
+        before: schema,
+        after: null,
+        message: `${childSubject(subject, "properties", name)}: parameter removed`,
+      }));
+  },
+};
+export default rule;

@@ -1,0 +1,7 @@
+// Not a check of its own: the engine reports under this id every difference no rule accounts for,
+// so that nothing is dropped and an unknown change is treated as the worst case.
+export default {
+  id: "unclassified",
+  level: "breaking",
+  description: "A change no rule classifies (e.g. a new keyword, a changed pattern); reported as breaking so it is never missed.",
+} as const;
