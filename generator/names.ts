@@ -62,7 +62,8 @@ export function assignNames(ids: readonly string[]): Map<string, ModelNames> {
     stems.set(stem.toLowerCase(), id);
     const base = pascalName(id);
     const shared = byBase.get(base.toLowerCase())!.length > 1;
-    names.set(id, { stem, base: shared ? `${base}_${sha256(id).slice(0, 8)}` : base });
+    // Built through pascalName again: json-schema-to-typescript keeps only names already in that form.
+    names.set(id, { stem, base: shared ? pascalName(`${base}-id-${sha256(id).slice(0, 8)}`) : base });
   }
   return names;
 }

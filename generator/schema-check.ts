@@ -1,4 +1,5 @@
 import { InputError } from "./errors.js";
+import { hasNestedQuantifier } from "./pattern-safety.js";
 
 /** A JSON Schema object as found upstream: open-ended, checked by `checkSchema`. */
 export type JsonSchema = { [key: string]: unknown };
@@ -68,6 +69,9 @@ function walk(node: unknown, pointer: string, depth: number, where: string): voi
     } catch {
       fail(`${pointer}/pattern`, `not a valid regular expression: ${JSON.stringify(s.pattern)}`);
     }
+    if (hasNestedQuantifier(s.pattern as string)) {
+      fail(`${pointer}/pattern`, `${JSON.stringify(s.pattern)} repeats a group that repeats itself, which can backtrack catastrophically and hang a validator; such patterns are refused`);
+    }
   }
   if (s.format !== undefined && typeof s.format !== "string") fail(`${pointer}/format`, "expected a format name");
 
@@ -75,6 +79,9 @@ function walk(node: unknown, pointer: string, depth: number, where: string): voi
     const map = s[key];
     if (map === undefined) continue;
     if (map === null || typeof map !== "object" || Array.isArray(map)) fail(`${pointer}/${key}`, "expected an object of schemas");
+    if (key === "properties" && Object.hasOwn(map as object, "__proto__")) {
+      fail(`${pointer}/properties/__proto__`, 'a property named "__proto__" cannot be validated (Ajv skips it, against prototype pollution), so such a schema is refused');
+    }
     for (const [name, child] of Object.entries(map as object)) walk(child, `${pointer}/${key}/${pointerSegment(name)}`, depth + 1, where);
   }
   for (const key of SCHEMA_LISTS) {

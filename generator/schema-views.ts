@@ -44,15 +44,23 @@ function mapSubschemas(node: JsonSchema, fn: (child: JsonSchema | boolean, key: 
   return out;
 }
 
+/** Keywords that only annotate: they change no validation result, so validators leave them out. */
+function isAnnotation(key: string): boolean {
+  return ["title", "description", "default", "examples", "$comment", "deprecated", "readOnly", "writeOnly", "basic", "renderType"].includes(key) || key.startsWith("x-");
+}
+
 /**
- * The schema Ajv compiles: objects that list their properties and say nothing about others are
- * closed (`additionalProperties: false` plus CLOSED_MARK), because the API passes a typo through
- * silently. Composition branches are left open: closing one would reject its siblings' properties.
+ * The schema Ajv compiles: annotations dropped (a validator embeds its schema, and a long
+ * description would only make it bigger), and objects that list their properties and say nothing
+ * about others closed (`additionalProperties: false` plus CLOSED_MARK), because the API passes a
+ * typo through silently. Composition branches are left open: closing one would reject its
+ * siblings' properties. Unknown keywords stay, for Ajv's strict mode to reject.
  */
 export function validatorSchema(schema: JsonSchema): JsonSchema {
   const close = (node: JsonSchema | boolean, closable: boolean): JsonSchema | boolean => {
     if (typeof node === "boolean") return node;
     const out = mapSubschemas(node, (child, key) => close(child, !COMPOSITION.includes(key)));
+    for (const key of Object.keys(out)) if (isAnnotation(key)) delete out[key];
     const composed = COMPOSITION.some((k) => node[k] !== undefined) || node.$ref !== undefined;
     if (closable && !composed && isSchema(node.properties) && node.additionalProperties === undefined && node.patternProperties === undefined) {
       out.additionalProperties = false;

@@ -113,7 +113,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<BytedanceSeedance20ReferenceToVideoInput> = { id: model.id, validate };
+export const ref: ModelRef<BytedanceSeedance20ReferenceToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with Seedance 2.0 - Reference to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: BytedanceSeedance20ReferenceToVideoInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

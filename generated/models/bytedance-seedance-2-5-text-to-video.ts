@@ -94,7 +94,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<BytedanceSeedance25TextToVideoInput> = { id: model.id, validate };
+export const ref: ModelRef<BytedanceSeedance25TextToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with Seedance 2.5 - Text to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: BytedanceSeedance25TextToVideoInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

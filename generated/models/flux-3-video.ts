@@ -104,7 +104,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Flux3VideoInput> = { id: model.id, validate };
+export const ref: ModelRef<Flux3VideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with FLUX 3 Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Flux3VideoInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

@@ -75,7 +75,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<GeminiOmniFlashPreviewInput> = { id: model.id, validate };
+export const ref: ModelRef<GeminiOmniFlashPreviewInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with Gemini Omni Flash and waits for the video (the sync call; it can take minutes). */
 export function generate(input: GeminiOmniFlashPreviewInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

@@ -78,7 +78,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<GoogleVeo31Input> = { id: model.id, validate };
+export const ref: ModelRef<GoogleVeo31Input> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with Veo 3.1 and waits for the video (the sync call; it can take minutes). */
 export function generate(input: GoogleVeo31Input, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

@@ -80,7 +80,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Happyhorse10T2VInput> = { id: model.id, validate };
+export const ref: ModelRef<Happyhorse10T2VInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with Happy Horse - Text to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Happyhorse10T2VInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

@@ -131,7 +131,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<KlingVideoO3OmniInput> = { id: model.id, validate };
+export const ref: ModelRef<KlingVideoO3OmniInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with Kling O3 Omni and waits for the video (the sync call; it can take minutes). */
 export function generate(input: KlingVideoO3OmniInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

@@ -81,7 +81,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<KlingVideoV3ProMotionControlInput> = { id: model.id, validate };
+export const ref: ModelRef<KlingVideoV3ProMotionControlInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with Kling 3.0 Pro: Motion Control and waits for the video (the sync call; it can take minutes). */
 export function generate(input: KlingVideoV3ProMotionControlInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

@@ -114,7 +114,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Ltx23Pro22BICLoRAUnionControlInput> = { id: model.id, validate };
+export const ref: ModelRef<Ltx23Pro22BICLoRAUnionControlInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with LTX-2.3 Pro 22B IC-LoRA Union Control and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23Pro22BICLoRAUnionControlInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

@@ -85,7 +85,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Ltx23ProRetakeInput> = { id: model.id, validate };
+export const ref: ModelRef<Ltx23ProRetakeInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with LTX 2.3 Pro: Retake and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23ProRetakeInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

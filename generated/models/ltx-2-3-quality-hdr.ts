@@ -103,7 +103,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Ltx23QualityHdrInput> = { id: model.id, validate };
+export const ref: ModelRef<Ltx23QualityHdrInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with LTX 2.3 Quality: Video to HDR and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23QualityHdrInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

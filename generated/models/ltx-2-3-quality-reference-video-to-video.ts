@@ -143,7 +143,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Ltx23QualityReferenceVideoToVideoInput> = { id: model.id, validate };
+export const ref: ModelRef<Ltx23QualityReferenceVideoToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with LTX 2.3 Quality: Reference Video to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23QualityReferenceVideoToVideoInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

@@ -74,7 +74,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<LumaRayV32ReframeInput> = { id: model.id, validate };
+export const ref: ModelRef<LumaRayV32ReframeInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with Luma Ray 3.2 - Reframe and waits for the video (the sync call; it can take minutes). */
 export function generate(input: LumaRayV32ReframeInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

@@ -78,7 +78,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<OpenaiSora2ProInput> = { id: model.id, validate };
+export const ref: ModelRef<OpenaiSora2ProInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with Sora 2 Pro and waits for the video (the sync call; it can take minutes). */
 export function generate(input: OpenaiSora2ProInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

@@ -73,7 +73,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<TopazlabsUpscaleStarlight25VideoInput> = { id: model.id, validate };
+export const ref: ModelRef<TopazlabsUpscaleStarlight25VideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with Topaz Starlight Precise 2.5 and waits for the video (the sync call; it can take minutes). */
 export function generate(input: TopazlabsUpscaleStarlight25VideoInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

@@ -101,7 +101,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<WanAiWan22Ti2V5BDiffusersInput> = { id: model.id, validate };
+export const ref: ModelRef<WanAiWan22Ti2V5BDiffusersInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with Wan2.2 5B - Text to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: WanAiWan22Ti2V5BDiffusersInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

@@ -104,7 +104,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<WanV27TextToVideoInput> = { id: model.id, validate };
+export const ref: ModelRef<WanV27TextToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with WAN 2.7 - Text to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: WanV27TextToVideoInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

@@ -7,85 +7,19 @@ export default validate10;
 const schema11 = {
   "type": "object",
   "properties": {
-    "prompt": {
-      "type": "string",
-      "description":
-        "The text prompt used to generate the video. Use @Image1, @Image2, @Video1, @Audio1, etc. to reference inputs. Face-containing media is indexed before non-face media within its type.",
-      "x-order": 0,
-    },
-    "input_face_images": {
-      "type": "array",
-      "items": { "type": "string", "renderType": "image-url" },
-      "description":
-        "Place reference images here when they show a real human face. Content filters may block the request otherwise.",
-      "x-order": 1,
-    },
-    "input_images": {
-      "type": "array",
-      "items": { "type": "string", "renderType": "image-url" },
-      "description":
-        "Reference images that guide the generated video. Up to 9 total reference images and up to 15 total references across all types may be used.",
-      "x-order": 2,
-    },
-    "input_face_videos": {
-      "type": "array",
-      "items": { "type": "string", "renderType": "video-url" },
-      "description":
-        "Place reference videos here when they show a real human face. Content filters may block the request otherwise.",
-      "x-order": 3,
-    },
-    "input_videos": {
-      "type": "array",
-      "items": { "type": "string", "renderType": "video-url" },
-      "description":
-        "Reference videos that guide the generated video. Up to 3 total reference videos and up to 15 total references across all types may be used.",
-      "x-order": 4,
-    },
-    "input_audios": {
-      "type": "array",
-      "items": { "type": "string", "renderType": "audio-url" },
-      "description":
-        "Reference audios that guide the generated video. Up to 3 total reference audios and up to 15 total references across all types may be used.",
-      "x-order": 5,
-    },
-    "resolution": {
-      "type": "string",
-      "description": "Video resolution.",
-      "default": "720p",
-      "enum": ["480p", "720p", "1080p", "4k"],
-      "x-order": 6,
-    },
-    "duration": {
-      "type": "integer",
-      "description":
-        "Duration of the video in seconds. Supports 4 to 15 seconds, or auto to let the model decide based on the prompt.",
-      "default": -1,
-      "enum": [-1, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15],
-      "x-order": 7,
-    },
-    "aspect_ratio": {
-      "type": "string",
-      "description":
-        "The aspect ratio of the generated video. Use 16:9 for landscape, 9:16 for portrait/vertical, 1:1 for square, 21:9 for ultrawide cinematic, or auto to let the model decide.",
-      "default": "16:9",
-      "enum": ["adaptive", "21:9", "16:9", "4:3", "1:1", "3:4", "9:16"],
-      "x-order": 8,
-    },
-    "generate_audio": {
-      "type": "boolean",
-      "description": "Whether to generate synchronized audio.",
-      "default": false,
-      "x-order": 9,
-    },
-    "watermark": {
-      "type": "boolean",
-      "description": "Whether to add an 'AI generated' watermark to the output.",
-      "default": false,
-      "x-order": 10,
-    },
+    "prompt": { "type": "string" },
+    "input_face_images": { "type": "array", "items": { "type": "string" } },
+    "input_images": { "type": "array", "items": { "type": "string" } },
+    "input_face_videos": { "type": "array", "items": { "type": "string" } },
+    "input_videos": { "type": "array", "items": { "type": "string" } },
+    "input_audios": { "type": "array", "items": { "type": "string" } },
+    "resolution": { "type": "string", "enum": ["480p", "720p", "1080p", "4k"] },
+    "duration": { "type": "integer", "enum": [-1, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15] },
+    "aspect_ratio": { "type": "string", "enum": ["adaptive", "21:9", "16:9", "4:3", "1:1", "3:4", "9:16"] },
+    "generate_audio": { "type": "boolean" },
+    "watermark": { "type": "boolean" },
   },
   "required": ["prompt"],
-  "basic": ["prompt", "input_face_images", "input_images", "input_face_videos", "input_videos", "input_audios"],
   "additionalProperties": false,
   "x-oxen-closed": true,
 };

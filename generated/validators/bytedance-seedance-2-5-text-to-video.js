@@ -7,54 +7,15 @@ export default validate10;
 const schema11 = {
   "type": "object",
   "properties": {
-    "prompt": { "type": "string", "description": "The text prompt used to generate the video.", "x-order": 0 },
-    "resolution": {
-      "type": "string",
-      "description": "Video resolution. 480p for faster generation, 720p for higher quality.",
-      "default": "720p",
-      "enum": ["480p", "720p"],
-      "x-order": 1,
-    },
-    "duration": {
-      "type": ["integer", "string"],
-      "description":
-        'Duration of the video in seconds. Supports 4 to 30 seconds, or "auto" to let the model decide based on the prompt.',
-      "default": "auto",
-      "enum": ["auto", 4, 5, 6, 8, 10, 12, 15, 20, 25, 30],
-      "x-order": 2,
-    },
-    "aspect_ratio": {
-      "type": "string",
-      "description":
-        "The aspect ratio of the generated video. Use 16:9 for landscape, 9:16 for portrait/vertical, 1:1 for square, 21:9 for ultrawide cinematic, or auto to let the model decide.",
-      "default": "16:9",
-      "enum": ["adaptive", "21:9", "16:9", "4:3", "1:1", "3:4", "9:16"],
-      "x-order": 3,
-    },
-    "generate_audio": {
-      "type": "boolean",
-      "description":
-        "Whether to generate synchronized audio for the video, including sound effects, ambient sounds, and lip-synced speech.",
-      "default": true,
-      "x-order": 4,
-    },
-    "output_format": {
-      "type": "string",
-      "description":
-        "Output video format. mp4 for broad compatibility, mov for high color precision in professional post-production workflows.",
-      "default": "mp4",
-      "enum": ["mp4", "mov"],
-      "x-order": 5,
-    },
-    "watermark": {
-      "type": "boolean",
-      "description": "Whether to add an 'AI generated' watermark to the output.",
-      "default": false,
-      "x-order": 6,
-    },
+    "prompt": { "type": "string" },
+    "resolution": { "type": "string", "enum": ["480p", "720p"] },
+    "duration": { "type": ["integer", "string"], "enum": ["auto", 4, 5, 6, 8, 10, 12, 15, 20, 25, 30] },
+    "aspect_ratio": { "type": "string", "enum": ["adaptive", "21:9", "16:9", "4:3", "1:1", "3:4", "9:16"] },
+    "generate_audio": { "type": "boolean" },
+    "output_format": { "type": "string", "enum": ["mp4", "mov"] },
+    "watermark": { "type": "boolean" },
   },
   "required": ["prompt"],
-  "basic": ["prompt"],
   "additionalProperties": false,
   "x-oxen-closed": true,
 };

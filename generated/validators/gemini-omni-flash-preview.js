@@ -7,45 +7,13 @@ export default validate10;
 const schema11 = {
   "type": "object",
   "properties": {
-    "prompt": {
-      "type": "string",
-      "description":
-        "Text description of the video to generate, how to animate the input images, or the edit to apply to the input video. Reference the first-frame image as @FirstFrame and reference images as @Image1, @Image2, etc.",
-      "x-order": 0,
-    },
-    "first_frame_image": {
-      "type": "string",
-      "format": "uri",
-      "description": "Optional image to use as the video's starting frame. Reference it in the prompt as @FirstFrame.",
-      "renderType": "image-url",
-      "x-order": 1,
-    },
-    "input_image": {
-      "type": "array",
-      "items": { "type": "string", "renderType": "image-url" },
-      "description":
-        "Optional reference images (characters, objects, styles to carry into the video). Reference them in the prompt as @Image1, @Image2, etc.",
-      "default": [],
-      "x-order": 2,
-    },
-    "input_video": {
-      "type": "string",
-      "format": "uri",
-      "description":
-        "Optional video to edit. The prompt describes the changes to apply; unmentioned elements are preserved. Leave empty to generate a new video.",
-      "renderType": "video-url",
-      "x-order": 3,
-    },
-    "aspect_ratio": {
-      "type": "string",
-      "description": "Output video aspect ratio.",
-      "default": "16:9",
-      "enum": ["16:9", "9:16"],
-      "x-order": 4,
-    },
+    "prompt": { "type": "string" },
+    "first_frame_image": { "type": "string", "format": "uri" },
+    "input_image": { "type": "array", "items": { "type": "string" } },
+    "input_video": { "type": "string", "format": "uri" },
+    "aspect_ratio": { "type": "string", "enum": ["16:9", "9:16"] },
   },
   "required": ["prompt"],
-  "basic": ["prompt", "first_frame_image", "input_image", "input_video"],
   "additionalProperties": false,
   "x-oxen-closed": true,
 };

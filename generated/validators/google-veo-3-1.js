@@ -7,43 +7,13 @@ export default validate10;
 const schema11 = {
   "type": "object",
   "properties": {
-    "prompt": {
-      "type": "string",
-      "description": "Text description of the video to generate, or how to animate the input image.",
-      "x-order": 0,
-    },
-    "input_image": {
-      "type": "string",
-      "format": "uri",
-      "description":
-        "Optional first-frame image to animate (image-to-video). Leave empty to generate from the prompt alone. Must be jpeg, png, gif, or webp.",
-      "renderType": "image-url",
-      "x-order": 1,
-    },
-    "aspect_ratio": {
-      "type": "string",
-      "description": "Video aspect ratio",
-      "default": "16:9",
-      "enum": ["16:9", "9:16"],
-      "x-order": 2,
-    },
-    "resolution": {
-      "type": "string",
-      "description": "Resolution of the generated video. 1080p and 4k require an 8 second duration.",
-      "default": "1080p",
-      "enum": ["720p", "1080p", "4k"],
-      "x-order": 3,
-    },
-    "duration": {
-      "type": "integer",
-      "description": "Video duration in seconds. 1080p and 4k require 8 seconds.",
-      "default": 8,
-      "enum": [4, 6, 8],
-      "x-order": 4,
-    },
+    "prompt": { "type": "string" },
+    "input_image": { "type": "string", "format": "uri" },
+    "aspect_ratio": { "type": "string", "enum": ["16:9", "9:16"] },
+    "resolution": { "type": "string", "enum": ["720p", "1080p", "4k"] },
+    "duration": { "type": "integer", "enum": [4, 6, 8] },
   },
   "required": ["prompt"],
-  "basic": ["prompt", "input_image"],
   "additionalProperties": false,
   "x-oxen-closed": true,
 };

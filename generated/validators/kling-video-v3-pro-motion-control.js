@@ -7,47 +7,14 @@ export default validate10;
 const schema11 = {
   "type": "object",
   "properties": {
-    "prompt": { "type": "string", "description": "Text prompt for the scene or character.", "x-order": 0 },
-    "input_image": {
-      "type": "string",
-      "format": "uri",
-      "description":
-        "Reference image URL. The characters, backgrounds, and other elements in the generated video are based on this reference image. Characters should have clear body proportions, avoid occlusion, and occupy more than 5% of the image area.",
-      "renderType": "image-url",
-      "x-order": 1,
-    },
-    "input_video": {
-      "type": "string",
-      "format": "uri",
-      "description":
-        "Reference video URL (mp4, mov). The character actions in the generated video will be consistent with this reference video. Should contain a realistic style character with entire body or upper body visible, including head, without obstruction. Minimum 3s. Max depends on character_orientation: 10s for 'image', 30s for 'video'.",
-      "renderType": "video-url",
-      "x-order": 2,
-    },
-    "character_orientation": {
-      "type": "string",
-      "description":
-        "Controls whether the output character's orientation matches the reference image or video. 'video': orientation matches reference video - better for complex motions (max 30s). 'image': orientation matches reference image - better for following camera movements (max 10s).",
-      "default": "video",
-      "enum": ["image", "video"],
-      "x-order": 3,
-    },
-    "keep_original_sound": {
-      "type": "boolean",
-      "description": "Whether to keep the original sound from the reference video.",
-      "default": true,
-      "x-order": 4,
-    },
-    "elements": {
-      "type": "array",
-      "items": { "type": "object" },
-      "description":
-        "Optional element for facial consistency binding. Upload a facial element to enhance identity preservation in the generated video. Only 1 element is supported. Reference in prompt as @Element1. Element binding is only supported when character_orientation is 'video'.",
-      "x-order": 5,
-    },
+    "prompt": { "type": "string" },
+    "input_image": { "type": "string", "format": "uri" },
+    "input_video": { "type": "string", "format": "uri" },
+    "character_orientation": { "type": "string", "enum": ["image", "video"] },
+    "keep_original_sound": { "type": "boolean" },
+    "elements": { "type": "array", "items": { "type": "object" } },
   },
   "required": ["prompt", "input_image", "input_video", "character_orientation"],
-  "basic": ["prompt", "input_image", "input_video", "character_orientation"],
   "additionalProperties": false,
   "x-oxen-closed": true,
 };

@@ -7,37 +7,13 @@ export default validate10;
 const schema11 = {
   "type": "object",
   "properties": {
-    "prompt": { "type": "string", "description": "Text prompt describing the video to generate", "x-order": 0 },
-    "input_image": {
-      "type": "string",
-      "format": "uri",
-      "description": "First frame image for optional image-to-video generation",
-      "renderType": "image-url",
-      "x-order": 1,
-    },
-    "resolution": {
-      "type": "string",
-      "description": "Resolution quality of the generated video",
-      "default": "1080p",
-      "enum": ["1080p", "2k", "4k"],
-      "x-order": 2,
-    },
-    "duration": {
-      "type": "integer",
-      "description": "Duration of the video in seconds",
-      "default": 6,
-      "enum": [6, 8, 10],
-      "x-order": 3,
-    },
-    "generate_audio": {
-      "type": "boolean",
-      "description": "Generate audio for the video",
-      "default": true,
-      "x-order": 4,
-    },
+    "prompt": { "type": "string" },
+    "input_image": { "type": "string", "format": "uri" },
+    "resolution": { "type": "string", "enum": ["1080p", "2k", "4k"] },
+    "duration": { "type": "integer", "enum": [6, 8, 10] },
+    "generate_audio": { "type": "boolean" },
   },
   "required": ["prompt"],
-  "basic": ["prompt", "input_image"],
   "additionalProperties": false,
   "x-oxen-closed": true,
 };

@@ -7,61 +7,16 @@ export default validate10;
 const schema11 = {
   "type": "object",
   "properties": {
-    "prompt": { "type": "string", "description": "The prompt to generate the video from.", "x-order": 0 },
-    "input_image": {
-      "type": "string",
-      "format": "uri",
-      "description": "URL of the image to generate the video from. Supports PNG, JPEG, WebP, AVIF, and HEIF formats.",
-      "renderType": "image-url",
-      "x-order": 1,
-    },
-    "last_frame_image": {
-      "type": "string",
-      "format": "uri",
-      "description":
-        "The URL of the end image to use for the generated video. When provided, generates a transition video between start and end frames.",
-      "renderType": "image-url",
-      "x-order": 2,
-    },
-    "duration": {
-      "type": "integer",
-      "description":
-        "The duration of the generated video in seconds. The fast model supports 6-20 seconds. Durations longer than 10 seconds (12, 14, 16, 18, 20) are only supported with 25 FPS and 1080p resolution.",
-      "default": 6,
-      "enum": [6, 8, 10, 12, 14, 16, 18, 20],
-      "x-order": 3,
-    },
-    "resolution": {
-      "type": "string",
-      "description": "The resolution of the generated video.",
-      "default": "1080p",
-      "enum": ["1080p", "1440p", "2160p"],
-      "x-order": 4,
-    },
-    "aspect_ratio": {
-      "type": "string",
-      "description":
-        "The aspect ratio of the generated video. If 'auto', the aspect ratio will be determined automatically based on the input image.",
-      "default": "auto",
-      "enum": ["auto", "16:9", "9:16"],
-      "x-order": 5,
-    },
-    "fps": {
-      "type": "integer",
-      "description": "The frames per second of the generated video.",
-      "default": 25,
-      "enum": [24, 25, 48, 50],
-      "x-order": 6,
-    },
-    "generate_audio": {
-      "type": "boolean",
-      "description": "Whether to generate audio for the generated video.",
-      "default": true,
-      "x-order": 7,
-    },
+    "prompt": { "type": "string" },
+    "input_image": { "type": "string", "format": "uri" },
+    "last_frame_image": { "type": "string", "format": "uri" },
+    "duration": { "type": "integer", "enum": [6, 8, 10, 12, 14, 16, 18, 20] },
+    "resolution": { "type": "string", "enum": ["1080p", "1440p", "2160p"] },
+    "aspect_ratio": { "type": "string", "enum": ["auto", "16:9", "9:16"] },
+    "fps": { "type": "integer", "enum": [24, 25, 48, 50] },
+    "generate_audio": { "type": "boolean" },
   },
   "required": ["prompt", "input_image"],
-  "basic": ["prompt", "input_image", "last_frame_image"],
   "additionalProperties": false,
   "x-oxen-closed": true,
 };

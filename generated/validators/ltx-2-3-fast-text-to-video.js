@@ -7,45 +7,14 @@ export default validate10;
 const schema11 = {
   "type": "object",
   "properties": {
-    "prompt": { "type": "string", "description": "The prompt to use for the generated video.", "x-order": 0 },
-    "duration": {
-      "type": "integer",
-      "description":
-        "The duration of the generated video in seconds. The fast model supports 6-20 seconds. Durations longer than 10 seconds (12, 14, 16, 18, 20) are only supported with 25 FPS and 1080p resolution.",
-      "default": 6,
-      "enum": [6, 8, 10, 12, 14, 16, 18, 20],
-      "x-order": 1,
-    },
-    "resolution": {
-      "type": "string",
-      "description": "The resolution of the generated video.",
-      "default": "1080p",
-      "enum": ["1080p", "1440p", "2160p"],
-      "x-order": 2,
-    },
-    "aspect_ratio": {
-      "type": "string",
-      "description": "The aspect ratio of the generated video.",
-      "default": "16:9",
-      "enum": ["16:9", "9:16"],
-      "x-order": 3,
-    },
-    "fps": {
-      "type": "integer",
-      "description": "The frames per second of the generated video.",
-      "default": 25,
-      "enum": [24, 25, 48, 50],
-      "x-order": 4,
-    },
-    "generate_audio": {
-      "type": "boolean",
-      "description": "Whether to generate audio for the generated video.",
-      "default": true,
-      "x-order": 5,
-    },
+    "prompt": { "type": "string" },
+    "duration": { "type": "integer", "enum": [6, 8, 10, 12, 14, 16, 18, 20] },
+    "resolution": { "type": "string", "enum": ["1080p", "1440p", "2160p"] },
+    "aspect_ratio": { "type": "string", "enum": ["16:9", "9:16"] },
+    "fps": { "type": "integer", "enum": [24, 25, 48, 50] },
+    "generate_audio": { "type": "boolean" },
   },
   "required": ["prompt"],
-  "basic": ["prompt"],
   "additionalProperties": false,
   "x-oxen-closed": true,
 };

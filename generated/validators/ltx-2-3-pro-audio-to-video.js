@@ -7,29 +7,11 @@ export default validate10;
 const schema11 = {
   "type": "object",
   "properties": {
-    "prompt": {
-      "type": "string",
-      "description":
-        "Text description of how the video should be generated. Required if image is not provided. When image is provided, this describes how the image should be animated.",
-      "x-order": 0,
-    },
-    "input_image": {
-      "type": "string",
-      "format": "uri",
-      "description": "URL of an image to use as the first frame of the video. If not provided, prompt is required.",
-      "renderType": "image-url",
-      "x-order": 1,
-    },
-    "input_audio": {
-      "type": "string",
-      "format": "uri",
-      "description": "URL of the audio file to generate a video from. Duration must be between 2 and 20 seconds.",
-      "renderType": "audio-url",
-      "x-order": 2,
-    },
+    "prompt": { "type": "string" },
+    "input_image": { "type": "string", "format": "uri" },
+    "input_audio": { "type": "string", "format": "uri" },
   },
   "required": ["input_audio"],
-  "basic": ["prompt", "input_image", "input_audio"],
   "additionalProperties": false,
   "x-oxen-closed": true,
 };

@@ -7,43 +7,13 @@ export default validate10;
 const schema11 = {
   "type": "object",
   "properties": {
-    "input_video": {
-      "type": "string",
-      "format": "uri",
-      "description": "The URL of the video to extend.",
-      "renderType": "video-url",
-      "x-order": 0,
-    },
-    "prompt": {
-      "type": "string",
-      "description": "Description of what should happen in the extended portion of the video.",
-      "x-order": 1,
-    },
-    "duration": {
-      "type": "number",
-      "description": "Duration in seconds to extend the video. Maximum 20 seconds.",
-      "default": 5,
-      "maximum": 20,
-      "x-order": 2,
-    },
-    "mode": {
-      "type": "string",
-      "description": "Where to extend the video: 'end' extends at the end, 'start' extends at the beginning.",
-      "default": "end",
-      "enum": ["start", "end"],
-      "x-order": 3,
-    },
-    "context": {
-      "type": "number",
-      "description":
-        "Number of seconds from the input video to use as context for the extension (minimum 1 second, maximum 20 seconds). If not provided, defaults to maximize available context within the 505 frame limit.",
-      "minimum": 1,
-      "maximum": 20,
-      "x-order": 4,
-    },
+    "input_video": { "type": "string", "format": "uri" },
+    "prompt": { "type": "string" },
+    "duration": { "type": "number", "maximum": 20 },
+    "mode": { "type": "string", "enum": ["start", "end"] },
+    "context": { "type": "number", "minimum": 1, "maximum": 20 },
   },
   "required": ["input_video"],
-  "basic": ["input_video", "prompt"],
   "additionalProperties": false,
   "x-oxen-closed": true,
 };

@@ -7,93 +7,23 @@ export default validate10;
 const schema11 = {
   "type": "object",
   "properties": {
-    "prompt": {
-      "type": "string",
-      "description": "The prompt to guide the audio-driven video generation.",
-      "x-order": 0,
-    },
-    "input_audio": {
-      "type": "string",
-      "format": "uri",
-      "description": "The URL of the audio track that drives generation.",
-      "renderType": "audio-url",
-      "x-order": 1,
-    },
-    "input_image": {
-      "type": "string",
-      "format": "uri",
-      "description":
-        "Optional URL of an image to use as the first frame. When omitted, the workflow runs from text and audio only.",
-      "renderType": "image-url",
-      "x-order": 2,
-    },
-    "match_audio_length": {
-      "type": "boolean",
-      "description":
-        "When enabled, derives the number of frames from the audio duration and frames_per_second. When disabled, uses num_frames.",
-      "default": true,
-      "x-order": 3,
-    },
-    "num_frames": {
-      "type": "integer",
-      "description": "The number of frames to generate.",
-      "default": 121,
-      "minimum": 9,
-      "maximum": 481,
-      "x-order": 4,
-    },
+    "prompt": { "type": "string" },
+    "input_audio": { "type": "string", "format": "uri" },
+    "input_image": { "type": "string", "format": "uri" },
+    "match_audio_length": { "type": "boolean" },
+    "num_frames": { "type": "integer", "minimum": 9, "maximum": 481 },
     "resolution": {
       "type": "string",
-      "description":
-        "Final output size. 'auto' matches the input image aspect ratio when an image is provided; otherwise it uses the workflow's landscape fallback.",
-      "default": "auto",
       "enum": ["auto", "square_hd", "square", "portrait_4_3", "portrait_16_9", "landscape_4_3", "landscape_16_9"],
-      "x-order": 5,
     },
-    "frames_per_second": {
-      "type": "number",
-      "description": "Frames per second of the generated video.",
-      "default": 24,
-      "minimum": 1,
-      "maximum": 60,
-      "x-order": 6,
-    },
-    "image_strength": {
-      "type": "number",
-      "description":
-        "Conditioning strength for the optional first frame. 1.0 keeps the image more strictly; lower values give the model more freedom.",
-      "default": 0.7,
-      "minimum": 0,
-      "maximum": 1,
-      "x-order": 7,
-    },
-    "generate_audio": {
-      "type": "boolean",
-      "description":
-        "Whether to include audio in the returned video. When disabled, the final MP4 is returned without an audio track.",
-      "default": true,
-      "x-order": 8,
-    },
-    "video_quality": {
-      "type": "string",
-      "description": "The quality preset of the generated video.",
-      "default": "high",
-      "enum": ["low", "medium", "high", "maximum"],
-      "x-order": 9,
-    },
-    "negative_prompt": {
-      "type": "string",
-      "description": "The negative prompt to steer generation away from.",
-      "x-order": 10,
-    },
-    "seed": {
-      "type": "integer",
-      "description": "Random seed for reproducibility. If None, a random seed is chosen.",
-      "x-order": 11,
-    },
+    "frames_per_second": { "type": "number", "minimum": 1, "maximum": 60 },
+    "image_strength": { "type": "number", "minimum": 0, "maximum": 1 },
+    "generate_audio": { "type": "boolean" },
+    "video_quality": { "type": "string", "enum": ["low", "medium", "high", "maximum"] },
+    "negative_prompt": { "type": "string" },
+    "seed": { "type": "integer" },
   },
   "required": ["prompt", "input_audio"],
-  "basic": ["prompt", "input_audio", "input_image"],
   "additionalProperties": false,
   "x-oxen-closed": true,
 };

@@ -7,65 +7,20 @@ export default validate10;
 const schema11 = {
   "type": "object",
   "properties": {
-    "prompt": { "type": "string", "description": "The prompt to guide generation.", "x-order": 0 },
-    "input_video": {
-      "type": "string",
-      "format": "uri",
-      "description": "SDR input video to lift into HDR. The official Lightricks HDR workflow is video-conditioned.",
-      "renderType": "video-url",
-      "x-order": 1,
-    },
-    "num_frames": {
-      "type": "integer",
-      "description": "The number of frames to generate.",
-      "default": 121,
-      "minimum": 9,
-      "maximum": 481,
-      "x-order": 2,
-    },
+    "prompt": { "type": "string" },
+    "input_video": { "type": "string", "format": "uri" },
+    "num_frames": { "type": "integer", "minimum": 9, "maximum": 481 },
     "resolution": {
       "type": "string",
-      "description":
-        "Output video size. The output is generated at up to ~720p (shorter side capped at 704px); larger requested sizes are scaled down, preserving the aspect ratio.",
-      "default": "auto",
       "enum": ["auto", "square_hd", "square", "portrait_4_3", "portrait_16_9", "landscape_4_3", "landscape_16_9"],
-      "x-order": 3,
     },
-    "frames_per_second": {
-      "type": "number",
-      "description": "Frames per second of the generated video.",
-      "default": 24,
-      "minimum": 1,
-      "maximum": 60,
-      "x-order": 4,
-    },
-    "generate_audio": {
-      "type": "boolean",
-      "description":
-        "Whether to include audio in the returned video. When disabled, the final MP4 is returned without an audio track.",
-      "default": true,
-      "x-order": 5,
-    },
-    "video_quality": {
-      "type": "string",
-      "description": "The quality preset of the generated video.",
-      "default": "high",
-      "enum": ["low", "medium", "high", "maximum"],
-      "x-order": 6,
-    },
-    "negative_prompt": {
-      "type": "string",
-      "description": "The negative prompt to steer generation away from.",
-      "x-order": 7,
-    },
-    "seed": {
-      "type": "integer",
-      "description": "Random seed for reproducibility. If None, a random seed is chosen.",
-      "x-order": 8,
-    },
+    "frames_per_second": { "type": "number", "minimum": 1, "maximum": 60 },
+    "generate_audio": { "type": "boolean" },
+    "video_quality": { "type": "string", "enum": ["low", "medium", "high", "maximum"] },
+    "negative_prompt": { "type": "string" },
+    "seed": { "type": "integer" },
   },
   "required": ["prompt", "input_video"],
-  "basic": ["prompt", "input_video"],
   "additionalProperties": false,
   "x-oxen-closed": true,
 };

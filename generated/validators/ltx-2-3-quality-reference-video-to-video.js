@@ -7,108 +7,26 @@ export default validate10;
 const schema11 = {
   "type": "object",
   "properties": {
-    "prompt": { "type": "string", "description": "The prompt to guide generation.", "x-order": 0 },
-    "input_video": {
-      "type": "string",
-      "format": "uri",
-      "description": "The URL of the reference video that supplies motion/structure.",
-      "renderType": "video-url",
-      "x-order": 1,
-    },
-    "input_image": {
-      "type": "string",
-      "format": "uri",
-      "description": "Optional reference image used by the IC-LoRA Union node for style/character anchoring.",
-      "renderType": "image-url",
-      "x-order": 2,
-    },
-    "control_video_url": {
-      "type": "string",
-      "format": "uri",
-      "description":
-        "Optional pre-computed control video (e.g. an already-rendered depth / edge / pose composite). When provided together with skip_control_preprocess, the built-in control estimation is skipped and this video is fed directly into the Union Control conditioning, resampled to the output resolution and frame count.",
-      "renderType": "video-url",
-      "x-order": 3,
-    },
-    "skip_control_preprocess": {
-      "type": "boolean",
-      "description":
-        "Skip the built-in control estimation (depth / edge / pose) and use control_video_url directly as the control signal. Requires control_video_url; ignored if it is not set.",
-      "default": false,
-      "x-order": 4,
-    },
-    "preserve_original_video": {
-      "type": "boolean",
-      "description":
-        "True video-to-video: VAE-encode the base video and use it as the sampler's starting latent, while control_video_url still drives the IC-LoRA control guide. The amount preserved is controlled by strength. Requires skip_control_preprocess, video and control_video_url.",
-      "default": false,
-      "x-order": 5,
-    },
-    "video_strength": {
-      "type": "number",
-      "description":
-        "Video conditioning strength. Lower values give the model more freedom to change the reference video motion/structure.",
-      "default": 0.6,
-      "x-order": 6,
-    },
-    "strength": {
-      "type": "number",
-      "description":
-        "Sampler denoise strength. With preserve_original_video on, lower values keep more of the original video's pixels (e.g. 0.5 = keep ~50%), 1.0 fully regenerates. Must be greater than 0.",
-      "default": 1,
-      "x-order": 7,
-    },
-    "num_frames": {
-      "type": "integer",
-      "description": "The number of frames to generate.",
-      "default": 121,
-      "minimum": 9,
-      "maximum": 481,
-      "x-order": 8,
-    },
+    "prompt": { "type": "string" },
+    "input_video": { "type": "string", "format": "uri" },
+    "input_image": { "type": "string", "format": "uri" },
+    "control_video_url": { "type": "string", "format": "uri" },
+    "skip_control_preprocess": { "type": "boolean" },
+    "preserve_original_video": { "type": "boolean" },
+    "video_strength": { "type": "number" },
+    "strength": { "type": "number" },
+    "num_frames": { "type": "integer", "minimum": 9, "maximum": 481 },
     "resolution": {
       "type": "string",
-      "description":
-        "The size of the generated video. 'auto' keeps the official Union Control workflow's low-resolution control output size. The output is generated at up to ~720p (shorter side capped at 704px); larger requested sizes are scaled down, preserving the aspect ratio.",
-      "default": "auto",
       "enum": ["auto", "square_hd", "square", "portrait_4_3", "portrait_16_9", "landscape_4_3", "landscape_16_9"],
-      "x-order": 9,
     },
-    "frames_per_second": {
-      "type": "number",
-      "description": "Frames per second of the generated video.",
-      "default": 24,
-      "minimum": 1,
-      "maximum": 60,
-      "x-order": 10,
-    },
-    "generate_audio": {
-      "type": "boolean",
-      "description":
-        "Whether to include audio in the returned video. When disabled, the final MP4 is returned without an audio track.",
-      "default": true,
-      "x-order": 11,
-    },
-    "video_quality": {
-      "type": "string",
-      "description": "The quality preset of the generated video.",
-      "default": "high",
-      "enum": ["low", "medium", "high", "maximum"],
-      "x-order": 12,
-    },
-    "negative_prompt": {
-      "type": "string",
-      "description": "The negative prompt to steer generation away from.",
-      "x-order": 13,
-    },
-    "seed": {
-      "type": "integer",
-      "description": "Random seed for reproducibility. If None, a random seed is chosen.",
-      "x-order": 14,
-    },
+    "frames_per_second": { "type": "number", "minimum": 1, "maximum": 60 },
+    "generate_audio": { "type": "boolean" },
+    "video_quality": { "type": "string", "enum": ["low", "medium", "high", "maximum"] },
+    "negative_prompt": { "type": "string" },
+    "seed": { "type": "integer" },
   },
   "required": ["prompt", "input_video"],
-  "basic": ["prompt", "input_video", "input_image"],
   "additionalProperties": false,
   "x-oxen-closed": true,
 };

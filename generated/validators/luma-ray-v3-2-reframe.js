@@ -7,41 +7,13 @@ export default validate10;
 const schema11 = {
   "type": "object",
   "properties": {
-    "prompt": {
-      "type": "string",
-      "description":
-        "Text prompt describing the content to paint into the newly exposed canvas area when reframing to the target aspect ratio.",
-      "x-order": 0,
-    },
-    "input_video": {
-      "type": "string",
-      "format": "uri",
-      "description": "URL of the source video to reframe (must be 30 seconds or less).",
-      "renderType": "video-url",
-      "x-order": 1,
-    },
-    "aspect_ratio": {
-      "type": "string",
-      "description": "Target aspect ratio for the reframed video.",
-      "enum": ["3:4", "4:3", "1:1", "9:16", "16:9", "21:9"],
-      "x-order": 2,
-    },
-    "resolution": {
-      "type": "string",
-      "description": "Resolution of the reframed video. Higher resolutions cost more.",
-      "default": "540p",
-      "enum": ["540p", "720p", "1080p"],
-      "x-order": 3,
-    },
-    "source_position": {
-      "type": "object",
-      "description":
-        "Optional normalized source rectangle controlling where the source video sits in the output canvas.",
-      "x-order": 4,
-    },
+    "prompt": { "type": "string" },
+    "input_video": { "type": "string", "format": "uri" },
+    "aspect_ratio": { "type": "string", "enum": ["3:4", "4:3", "1:1", "9:16", "16:9", "21:9"] },
+    "resolution": { "type": "string", "enum": ["540p", "720p", "1080p"] },
+    "source_position": { "type": "object" },
   },
   "required": ["prompt", "input_video", "aspect_ratio"],
-  "basic": ["prompt", "input_video", "aspect_ratio"],
   "additionalProperties": false,
   "x-oxen-closed": true,
 };

@@ -7,71 +7,17 @@ export default validate10;
 const schema11 = {
   "type": "object",
   "properties": {
-    "prompt": {
-      "type": "string",
-      "description": "Describe the video content, motion, and cinematography.",
-      "x-order": 0,
-    },
-    "input_image": {
-      "type": "string",
-      "format": "uri",
-      "description": "Optional first frame. Cannot be combined with reference images, videos, or audio.",
-      "renderType": "image-url",
-      "x-order": 1,
-    },
-    "tail_image_url": {
-      "type": "string",
-      "format": "uri",
-      "description": "Optional last frame. Cannot be combined with reference images, videos, or audio.",
-      "renderType": "image-url",
-      "x-order": 2,
-    },
-    "input_images": {
-      "type": "array",
-      "items": { "type": "string", "renderType": "image-url" },
-      "description":
-        "Optional reference images for subjects or style, up to 9. Cannot be combined with first or last frames.",
-      "x-order": 3,
-    },
-    "input_videos": {
-      "type": "array",
-      "items": { "type": "string", "renderType": "video-url" },
-      "description":
-        "Optional reference video clips for motion or style, up to 3 clips of 2 to 15 seconds (15 seconds total). Cannot be combined with first or last frames.",
-      "x-order": 4,
-    },
-    "input_audios": {
-      "type": "array",
-      "items": { "type": "string", "renderType": "audio-url" },
-      "description":
-        "Optional reference audio for voice timbre, up to 3 clips of 2 to 15 seconds (15 seconds total). Cannot be combined with first or last frames.",
-      "x-order": 5,
-    },
-    "resolution": {
-      "type": "string",
-      "description": "Output resolution tier.",
-      "default": "2K",
-      "enum": ["768P", "2K"],
-      "x-order": 6,
-    },
-    "duration": {
-      "type": "integer",
-      "description": "Output length in seconds (4 to 15).",
-      "default": 5,
-      "minimum": 4,
-      "maximum": 15,
-      "x-order": 7,
-    },
-    "aspect_ratio": {
-      "type": "string",
-      "description": "Output aspect ratio. Adaptive follows the input media; text-only prompts fall back to 16:9.",
-      "default": "adaptive",
-      "enum": ["adaptive", "21:9", "16:9", "4:3", "1:1", "3:4", "9:16"],
-      "x-order": 8,
-    },
+    "prompt": { "type": "string" },
+    "input_image": { "type": "string", "format": "uri" },
+    "tail_image_url": { "type": "string", "format": "uri" },
+    "input_images": { "type": "array", "items": { "type": "string" } },
+    "input_videos": { "type": "array", "items": { "type": "string" } },
+    "input_audios": { "type": "array", "items": { "type": "string" } },
+    "resolution": { "type": "string", "enum": ["768P", "2K"] },
+    "duration": { "type": "integer", "minimum": 4, "maximum": 15 },
+    "aspect_ratio": { "type": "string", "enum": ["adaptive", "21:9", "16:9", "4:3", "1:1", "3:4", "9:16"] },
   },
   "required": ["prompt"],
-  "basic": ["prompt", "input_image", "tail_image_url", "input_images", "input_videos", "input_audios"],
   "additionalProperties": false,
   "x-oxen-closed": true,
 };

@@ -7,45 +7,13 @@ export default validate10;
 const schema11 = {
   "type": "object",
   "properties": {
-    "prompt": {
-      "type": "string",
-      "description": "Text description of the scene to generate, or instructions for how to transform the input image.",
-      "x-order": 0,
-    },
-    "input_image": {
-      "type": "string",
-      "format": "uri",
-      "description":
-        "Optional image used as the first frame. The image must exactly match the target output dimensions. Valid dimensions are 720x1280, 1280x720, 1024x1792, or 1792x1024.",
-      "renderType": "image-url",
-      "x-order": 1,
-    },
-    "aspect_ratio": {
-      "type": "string",
-      "description":
-        "Target video orientation. Portrait outputs are vertical, landscape outputs are horizontal. Valid dimensions depend on the selected resolution.",
-      "default": "landscape",
-      "enum": ["landscape", "portrait"],
-      "x-order": 2,
-    },
-    "resolution": {
-      "type": "string",
-      "description":
-        "Output resolution. Standard produces 720x1280 (portrait) or 1280x720 (landscape). High produces 1024x1792 (portrait) or 1792x1024 (landscape).",
-      "default": "standard",
-      "enum": ["standard", "high"],
-      "x-order": 3,
-    },
-    "seconds": {
-      "type": "string",
-      "description": "Total video length in seconds.",
-      "default": "4",
-      "enum": ["4", "8", "12"],
-      "x-order": 4,
-    },
+    "prompt": { "type": "string" },
+    "input_image": { "type": "string", "format": "uri" },
+    "aspect_ratio": { "type": "string", "enum": ["landscape", "portrait"] },
+    "resolution": { "type": "string", "enum": ["standard", "high"] },
+    "seconds": { "type": "string", "enum": ["4", "8", "12"] },
   },
   "required": ["prompt"],
-  "basic": ["prompt", "input_image"],
   "additionalProperties": false,
   "x-oxen-closed": true,
 };

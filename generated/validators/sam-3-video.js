@@ -7,22 +7,11 @@ export default validate10;
 const schema11 = {
   "type": "object",
   "properties": {
-    "input_video": {
-      "type": "string",
-      "format": "uri",
-      "description": "Video to use as reference.",
-      "renderType": "video-url",
-      "x-order": 0,
-    },
-    "prompt": {
-      "type": "string",
-      "description": "Text description of what you want to segment out of the video.",
-      "x-order": 1,
-    },
-    "apply_mask": { "type": "boolean", "description": "Apply the mask on the image.", "default": true, "x-order": 2 },
+    "input_video": { "type": "string", "format": "uri" },
+    "prompt": { "type": "string" },
+    "apply_mask": { "type": "boolean" },
   },
   "required": ["input_video", "prompt"],
-  "basic": ["input_video", "prompt"],
   "additionalProperties": false,
   "x-oxen-closed": true,
 };

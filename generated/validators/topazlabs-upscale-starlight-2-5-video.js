@@ -7,36 +7,12 @@ export default validate10;
 const schema11 = {
   "type": "object",
   "properties": {
-    "input_video": {
-      "type": "string",
-      "format": "uri",
-      "description": "Video file to upscale (URL or file path).",
-      "renderType": "video-url",
-      "x-order": 0,
-    },
-    "resolution": {
-      "type": "string",
-      "description": "Target output resolution.",
-      "default": "4k",
-      "enum": ["1080p", "2k", "4k"],
-      "x-order": 1,
-    },
-    "interpolate_frames": {
-      "type": "boolean",
-      "description": "Increase the output frame rate by generating new frames. More expensive.",
-      "default": false,
-      "x-order": 2,
-    },
-    "target_fps": {
-      "type": "number",
-      "description": "Output frame rate after interpolation.",
-      "default": 30,
-      "enum": [24, 23.976, 25, 29.97, 30, 50, 59.94, 60],
-      "x-order": 3,
-    },
+    "input_video": { "type": "string", "format": "uri" },
+    "resolution": { "type": "string", "enum": ["1080p", "2k", "4k"] },
+    "interpolate_frames": { "type": "boolean" },
+    "target_fps": { "type": "number", "enum": [24, 23.976, 25, 29.97, 30, 50, 59.94, 60] },
   },
   "required": ["input_video"],
-  "basic": ["input_video"],
   "additionalProperties": false,
   "x-oxen-closed": true,
 };

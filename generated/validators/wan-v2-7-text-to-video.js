@@ -7,69 +7,17 @@ export default validate10;
 const schema11 = {
   "type": "object",
   "properties": {
-    "prompt": {
-      "type": "string",
-      "description":
-        "Text prompt describing the desired video. Supports Chinese and English. Max 500 characters. Use 'generate a single-shot video' or 'generate a multi-shot video' (or timestamped shot descriptions like 'Shot 1 [0-3s] Wide angle: ...') to control shot structure.",
-      "x-order": 0,
-    },
-    "aspect_ratio": {
-      "type": "string",
-      "description": "Aspect ratio of the generated video.",
-      "default": "16:9",
-      "enum": ["16:9", "9:16", "1:1", "4:3", "3:4"],
-      "x-order": 1,
-    },
-    "resolution": {
-      "type": "string",
-      "description": "Output video resolution tier.",
-      "default": "1080P",
-      "enum": ["720P", "1080P"],
-      "x-order": 2,
-    },
-    "duration": {
-      "type": "integer",
-      "description": "Output video duration in seconds (2-15).",
-      "default": 5,
-      "minimum": 2,
-      "maximum": 15,
-      "x-order": 3,
-    },
-    "negative_prompt": {
-      "type": "string",
-      "description": "Content to avoid in the video. Supports Chinese and English. Max 500 characters.",
-      "x-order": 4,
-    },
-    "audio_url": {
-      "type": "string",
-      "format": "uri",
-      "description":
-        "URL of driving audio. Supports WAV and MP3. Duration: 2-30s. Max 15 MB. If omitted, the model auto-generates matching background audio.",
-      "renderType": "audio-url",
-      "x-order": 5,
-    },
-    "prompt_extend": {
-      "type": "boolean",
-      "description": "Whether the model rewrites short prompts to improve quality. Adds processing time.",
-      "default": true,
-      "x-order": 6,
-    },
-    "watermark": {
-      "type": "boolean",
-      "description": "Adds an 'AI-generated' watermark to the bottom-right corner.",
-      "default": false,
-      "x-order": 7,
-    },
-    "seed": {
-      "type": "integer",
-      "description": "Random seed for reproducibility (0-2147483647).",
-      "minimum": 0,
-      "maximum": 2147483647,
-      "x-order": 8,
-    },
+    "prompt": { "type": "string" },
+    "aspect_ratio": { "type": "string", "enum": ["16:9", "9:16", "1:1", "4:3", "3:4"] },
+    "resolution": { "type": "string", "enum": ["720P", "1080P"] },
+    "duration": { "type": "integer", "minimum": 2, "maximum": 15 },
+    "negative_prompt": { "type": "string" },
+    "audio_url": { "type": "string", "format": "uri" },
+    "prompt_extend": { "type": "boolean" },
+    "watermark": { "type": "boolean" },
+    "seed": { "type": "integer", "minimum": 0, "maximum": 2147483647 },
   },
   "required": ["prompt"],
-  "basic": ["prompt"],
   "additionalProperties": false,
   "x-oxen-closed": true,
 };

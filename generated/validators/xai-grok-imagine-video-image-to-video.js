@@ -7,38 +7,13 @@ export default validate10;
 const schema11 = {
   "type": "object",
   "properties": {
-    "prompt": { "type": "string", "description": "Prompt", "x-order": 0 },
-    "input_image": {
-      "type": "string",
-      "format": "uri",
-      "description": "First frame image for image-to-video generation",
-      "renderType": "image-url",
-      "x-order": 1,
-    },
-    "resolution": {
-      "type": "string",
-      "description": "Resolution quality of the generated video",
-      "default": "480p",
-      "enum": ["720p", "480p"],
-      "x-order": 2,
-    },
-    "duration": {
-      "type": "integer",
-      "description": "Duration of the video in seconds",
-      "default": 6,
-      "enum": [3, 6, 8, 10, 15],
-      "x-order": 3,
-    },
-    "aspect_ratio": {
-      "type": "string",
-      "description": "Aspect ratio for the generated image",
-      "default": "16:9",
-      "enum": ["auto", "1:1", "16:9", "9:16", "4:3", "3:4", "3:2", "2:3"],
-      "x-order": 4,
-    },
+    "prompt": { "type": "string" },
+    "input_image": { "type": "string", "format": "uri" },
+    "resolution": { "type": "string", "enum": ["720p", "480p"] },
+    "duration": { "type": "integer", "enum": [3, 6, 8, 10, 15] },
+    "aspect_ratio": { "type": "string", "enum": ["auto", "1:1", "16:9", "9:16", "4:3", "3:4", "3:2", "2:3"] },
   },
   "required": ["prompt", "input_image"],
-  "basic": ["prompt", "input_image"],
   "additionalProperties": false,
   "x-oxen-closed": true,
 };
