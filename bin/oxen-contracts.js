@@ -10,6 +10,6 @@ if (existsSync(source)) {
   register();
   cli = await import(source.href);
 } else {
-  cli = await import(new URL("../dist/generator/cli.js", import.meta.url).href);
+  cli = await import(new URL("../dist/esm/generator/cli.js", import.meta.url).href);
 }
 process.exitCode = await cli.main(process.argv.slice(2), cli.processIo);

@@ -1,7 +1,10 @@
 import { InputError } from "./errors.js";
 import type { Io } from "./args.js";
+import { diffCommand } from "./commands/diff.js";
+import { fetchCommand } from "./commands/fetch.js";
 import { generateCommand } from "./commands/generate.js";
 import { importCommand } from "./commands/import.js";
+import { mockCommand } from "./commands/mock.js";
 import { validateCommand } from "./commands/validate.js";
 
 type Command = (argv: string[], io: Io) => Promise<number>;
@@ -10,6 +13,9 @@ const COMMANDS: Record<string, [Command, string]> = {
   generate: [generateCommand, "turn the schema snapshot into generated/"],
   validate: [validateCommand, "check a request body against a model's validator"],
   import: [importCommand, "make a snapshot from saved model objects"],
+  mock: [mockCommand, "run a local Oxen-compatible server for tests and demos"],
+  fetch: [fetchCommand, "refresh the snapshot from the models endpoint"],
+  diff: [diffCommand, "classify the changes between two snapshots"],
 };
 
 const HELP = `oxen-contracts <command> [options]

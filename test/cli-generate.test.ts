@@ -29,7 +29,7 @@ async function run(cwd: string, args: string[], input?: string): Promise<Run> {
 /** A working copy of the project (sources, templates, committed snapshot) sharing node_modules. */
 async function project(): Promise<string> {
   const dir = await tempDir();
-  for (const entry of ["bin", "generator", "runtime", "templates", "schemas", "generated", "package.json", "tsconfig.json"]) {
+  for (const entry of ["bin", "generator", "runtime", "mock", "templates", "schemas", "generated", "package.json", "tsconfig.json"]) {
     await cp(join(ROOT, entry), join(dir, entry), { recursive: true });
   }
   await symlink(join(ROOT, "node_modules"), join(dir, "node_modules"));
