@@ -5,9 +5,9 @@ import { copyFile, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Lock } from "../generator/snapshot-write.js";
-import { DEMO_API_KEY, startMockServer, type MockServer } from "../mock/index.js";
+import { type MockServer } from "../mock/index.js";
 import { cli, editModel, folderBytes, snapshotCopy } from "./fetch-support.js";
-import { SCHEMAS } from "./helpers.js";
+import { CANARY_KEY, SCHEMAS, startTestServer } from "./helpers.js";
 
 const LIVE = Boolean(process.env.OXEN_API_KEY || process.env.OXEN_BASE_URL);
 const LIVE_SUITE = LIVE
@@ -64,10 +64,10 @@ const EXPECTED = [
 
 describe("drift against the local server serving a changed snapshot", () => {
   let server: MockServer;
-  const env = () => ({ OXEN_API_KEY: DEMO_API_KEY, OXEN_BASE_URL: server.url });
+  const env = () => ({ OXEN_API_KEY: CANARY_KEY, OXEN_BASE_URL: server.url });
 
   beforeAll(async () => {
-    server = await startMockServer({ schemasDir: await changedSnapshot() });
+    server = await startTestServer({ schemasDir: await changedSnapshot() });
   });
   afterAll(() => server.close());
 
@@ -125,13 +125,13 @@ describe("a failed fetch leaves the snapshot byte-identical", () => {
   const MODEL = "ltx-2-3-pro-audio-to-video";
 
   beforeAll(async () => {
-    server = await startMockServer({ schemasDir: SCHEMAS });
+    server = await startTestServer({ schemasDir: SCHEMAS });
   });
   afterAll(() => server.close());
   afterEach(() => server.clearFaults());
 
   /** Runs a fetch that must fail with `code` (2: the answer itself is unusable input) and returns its error line. */
-  async function failedFetch(args: string[], { key = DEMO_API_KEY, code = 1 } = {}): Promise<string> {
+  async function failedFetch(args: string[], { key = CANARY_KEY, code = 1 } = {}): Promise<string> {
     const target = await snapshotCopy();
     const before = await folderBytes(target);
     const result = await cli(["fetch", "--schemas", target, ...args], { OXEN_API_KEY: key, OXEN_BASE_URL: server.url });

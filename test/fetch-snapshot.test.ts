@@ -5,9 +5,9 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { detailModel, isVideoModel, listedModels } from "../generator/fetch.js";
 import type { Lock } from "../generator/snapshot-write.js";
-import { DEMO_API_KEY, startMockServer, type MockServer } from "../mock/index.js";
+import { type MockServer } from "../mock/index.js";
 import { cli, editModel, folderBytes, snapshotCopy } from "./fetch-support.js";
-import { SCHEMAS } from "./helpers.js";
+import { CANARY_KEY, SCHEMAS, startTestServer } from "./helpers.js";
 
 const SEED = "ltx-2-3-quality-audio-to-video";
 const PRO = "ltx-2-3-pro-audio-to-video";
@@ -33,14 +33,14 @@ describe("reading the models endpoint's answers", () => {
 
 describe("oxen-contracts fetch", () => {
   let server: MockServer;
-  const env = () => ({ OXEN_API_KEY: DEMO_API_KEY, OXEN_BASE_URL: server.url });
+  const env = () => ({ OXEN_API_KEY: CANARY_KEY, OXEN_BASE_URL: server.url });
   const detailRequests = () => server.requests.filter((r) => r.path.startsWith("/api/ai/models/")).map((r) => decodeURIComponent(r.path.slice("/api/ai/models/".length)));
 
   beforeAll(async () => {
     const served = await snapshotCopy();
     await editModel(served, SEED, { schema: (s) => (s.properties.num_frames.default = 241) });
     await editModel(served, PRO, { schema: (s) => (s.properties.prompt.description = "Changed upstream.") });
-    server = await startMockServer({ schemasDir: served });
+    server = await startTestServer({ schemasDir: served });
   });
   afterAll(() => server.close());
   afterEach(() => server.clearFaults());

@@ -1,21 +1,25 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdtemp } from "node:fs/promises";
 import { join } from "node:path";
-import { afterEach } from "vitest";
+import { inject } from "vitest";
+import { startMockServer, type MockServer, type MockServerOptions } from "../mock/index.js";
 
 /** The snapshot committed in the repository. */
 export const SCHEMAS = join(import.meta.dirname, "..", "schemas");
 /** The model corpus shared with the project (rebuilt from public doc pages; not live payloads). */
 export const CORPUS = join(import.meta.dirname, "..", "..", "shared", "corpus");
 
-const made: string[] = [];
-afterEach(async () => {
-  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
+/**
+ * The API key of the whole suite. test/global-setup.ts searches every file the run wrote for it,
+ * and test/canary-reporter.ts every log line and error message: it must appear nowhere.
+ */
+export const CANARY_KEY = inject("canaryKey");
 
-/** A fresh temporary folder, removed after the test. */
+/** The local server, accepting the suite's key. */
+export function startTestServer(options: MockServerOptions = {}): Promise<MockServer> {
+  return startMockServer({ apiKeys: [CANARY_KEY], ...options });
+}
+
+/** A fresh temporary folder under the run's root, which global teardown searches and removes. */
 export async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "oxen-contracts-"));
-  made.push(dir);
-  return dir;
+  return mkdtemp(join(inject("tmpRoot"), "t-"));
 }

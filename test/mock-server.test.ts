@@ -1,10 +1,10 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { DEMO_API_KEY, startMockServer, type MockServer, type MockServerOptions } from "../mock/index.js";
-import { SCHEMAS, tempDir } from "./helpers.js";
+import { type MockServer, type MockServerOptions } from "../mock/index.js";
+import { CANARY_KEY, SCHEMAS, startTestServer, tempDir } from "./helpers.js";
 
-const AUTH = { authorization: `Bearer ${DEMO_API_KEY}` };
+const AUTH = { authorization: `Bearer ${CANARY_KEY}` };
 const SEED = "ltx-2-3-quality-audio-to-video";
 const GOOD = { prompt: "a choir", input_audio: "https://example.com/choir.mp3" };
 
@@ -15,7 +15,7 @@ afterEach(async () => {
 });
 
 async function start(options: MockServerOptions = {}): Promise<MockServer> {
-  server = await startMockServer({ timings: { queuedMs: 30, processingMs: 60, syncMs: 10, keepAliveMs: 50 }, ...options });
+  server = await startTestServer({ timings: { queuedMs: 30, processingMs: 60, syncMs: 10, keepAliveMs: 50 }, ...options });
   return server;
 }
 

@@ -1,7 +1,8 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { OxenClient } from "../generated/index.js";
-import { startMockServer, type MockServer } from "../mock/index.js";
+import { type MockServer } from "../mock/index.js";
+import { CANARY_KEY, startTestServer } from "./helpers.js";
 import {
   APIError,
   AuthenticationError,
@@ -16,7 +17,7 @@ import {
   ValidationError,
 } from "../runtime/index.js";
 
-const KEY = "sk-canary-7f3a9d1e5b";
+const KEY = CANARY_KEY;
 const SEED = "ltx-2-3-quality-audio-to-video";
 
 let server: MockServer | undefined;
@@ -27,7 +28,7 @@ afterEach(async () => {
 });
 
 async function setup(options: ConstructorParameters<typeof OxenClient>[0] = {}) {
-  server = await startMockServer({ apiKeys: [KEY], timings: { queuedMs: 20, processingMs: 20, syncMs: 10 } });
+  server = await startTestServer({ apiKeys: [KEY], timings: { queuedMs: 20, processingMs: 20, syncMs: 10 } });
   const lines: string[] = [];
   const oxen = new OxenClient({ apiKey: KEY, baseUrl: server.url, maxRetries: 0, logger: (l) => lines.push(l), ...options });
   return { server, oxen, lines };

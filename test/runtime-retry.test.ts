@@ -1,7 +1,8 @@
 import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { OxenClient } from "../generated/index.js";
-import { DEMO_API_KEY, startMockServer, type MockServer } from "../mock/index.js";
+import { type MockServer } from "../mock/index.js";
+import { CANARY_KEY, startTestServer } from "./helpers.js";
 import { AbortError, ConnectionError, InternalServerError, RateLimitError, TimeoutError } from "../runtime/index.js";
 import { backoffDelay, retryAfterMs } from "../runtime/retry.js";
 
@@ -14,10 +15,10 @@ afterEach(async () => {
 });
 
 async function setup(options: ConstructorParameters<typeof OxenClient>[0] = {}, port?: number) {
-  const server = await startMockServer({ port, timings: { queuedMs: 10_000, syncMs: 10 } });
+  const server = await startTestServer({ port, timings: { queuedMs: 10_000, syncMs: 10 } });
   servers.push(server);
   const lines: string[] = [];
-  const oxen = new OxenClient({ apiKey: DEMO_API_KEY, baseUrl: server.url, maxRetries: 2, retryBackoff: { initialMs: 5, maxMs: 20 }, logger: (l) => lines.push(l), ...options });
+  const oxen = new OxenClient({ apiKey: CANARY_KEY, baseUrl: server.url, maxRetries: 2, retryBackoff: { initialMs: 5, maxMs: 20 }, logger: (l) => lines.push(l), ...options });
   return { server, oxen, lines };
 }
 
@@ -213,7 +214,7 @@ describe("paid POSTs are never replayed once they may have reached the server", 
     const lines: string[] = [];
     let started: Promise<unknown> | undefined;
     const oxen = new OxenClient({
-      apiKey: DEMO_API_KEY,
+      apiKey: CANARY_KEY,
       baseUrl: `http://127.0.0.1:${port}`,
       maxRetries: 2,
       retryBackoff: { initialMs: 300, maxMs: 300 },

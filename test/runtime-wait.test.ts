@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { OxenClient } from "../generated/index.js";
-import { DEMO_API_KEY, startMockServer, type MockServer, type MockTimings } from "../mock/index.js";
+import { type MockServer, type MockTimings } from "../mock/index.js";
+import { CANARY_KEY, startTestServer } from "./helpers.js";
 import { AbortError, GenerationCancelledError, GenerationFailedError, NotFoundError, TimeoutError, type CompletionEvent, type GenerationHandle, type QueueRow } from "../runtime/index.js";
 
 const SEED = "ltx-2-3-quality-audio-to-video";
@@ -15,11 +16,11 @@ afterEach(async () => {
 });
 
 async function setup(timings: Partial<MockTimings> = {}, options: ConstructorParameters<typeof OxenClient>[0] = {}) {
-  server = await startMockServer({ timings: { queuedMs: 40, processingMs: 80, keepAliveMs: 1000, ...timings } });
+  server = await startTestServer({ timings: { queuedMs: 40, processingMs: 80, keepAliveMs: 1000, ...timings } });
   const lines: string[] = [];
   const client = (more: ConstructorParameters<typeof OxenClient>[0] = {}) =>
     new OxenClient({
-      apiKey: DEMO_API_KEY,
+      apiKey: CANARY_KEY,
       baseUrl: server!.url,
       maxRetries: 2,
       retryBackoff: { initialMs: 5, maxMs: 20 },
@@ -45,7 +46,7 @@ async function until(probe: () => boolean, ms = 3000): Promise<void> {
 
 /** Queues a body as it is, as another program (or an outdated contract) might, bypassing validation. */
 async function enqueueRaw(body: Record<string, unknown>): Promise<string> {
-  const response = await fetch(`${server!.url}/api/ai/queue`, { method: "POST", headers: { authorization: `Bearer ${DEMO_API_KEY}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+  const response = await fetch(`${server!.url}/api/ai/queue`, { method: "POST", headers: { authorization: `Bearer ${CANARY_KEY}`, "content-type": "application/json" }, body: JSON.stringify(body) });
   return ((await response.json()) as { generations: { generation_id: string }[] }).generations[0]!.generation_id;
 }
 

@@ -3,13 +3,13 @@
 import { build } from "esbuild";
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { tempDir } from "../helpers.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const FIXTURES = join(import.meta.dirname, "fixtures");
@@ -35,7 +35,7 @@ let tarball: string;
 let project: string;
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), "oxen-consumer-"));
+  work = await tempDir();
   // prepack builds dist/ from the current sources first.
   const packed = await run("npm", ["pack", "--json", "--pack-destination", work], ROOT);
   expect(packed.code, packed.stderr).toBe(0);
@@ -46,10 +46,6 @@ beforeAll(async () => {
   const installed = await run("npm", ["install", tarball, "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts"], project);
   expect(installed.code, installed.stderr).toBe(0);
 }, 240_000);
-
-afterAll(async () => {
-  if (work !== undefined) await rm(work, { recursive: true, force: true });
-});
 
 describe("the packed tarball", () => {
   it("holds the builds, the snapshot and the CLI, and no tests or sources", async () => {
