@@ -23,3 +23,13 @@ export function startTestServer(options: MockServerOptions = {}): Promise<MockSe
 export async function tempDir(): Promise<string> {
   return mkdtemp(join(inject("tmpRoot"), "t-"));
 }
+
+/** The error a promise rejects with; fails the test when it resolves. */
+export async function failure(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error("expected a rejection");
+}

@@ -2,7 +2,7 @@ import { inspect } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { OxenClient } from "../generated/index.js";
 import { type MockServer } from "../mock/index.js";
-import { CANARY_KEY, startTestServer } from "./helpers.js";
+import { CANARY_KEY, failure, startTestServer } from "./helpers.js";
 import {
   APIError,
   AuthenticationError,
@@ -32,15 +32,6 @@ async function setup(options: ConstructorParameters<typeof OxenClient>[0] = {}) 
   const lines: string[] = [];
   const oxen = new OxenClient({ apiKey: KEY, baseUrl: server.url, maxRetries: 0, logger: (l) => lines.push(l), ...options });
   return { server, oxen, lines };
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("expected a rejection");
 }
 
 describe("API errors", () => {

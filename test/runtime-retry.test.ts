@@ -2,7 +2,7 @@ import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { OxenClient } from "../generated/index.js";
 import { type MockServer } from "../mock/index.js";
-import { CANARY_KEY, startTestServer } from "./helpers.js";
+import { CANARY_KEY, failure, startTestServer } from "./helpers.js";
 import { AbortError, ConnectionError, InternalServerError, RateLimitError, TimeoutError } from "../runtime/index.js";
 import { backoffDelay, retryAfterMs } from "../runtime/retry.js";
 
@@ -23,15 +23,6 @@ async function setup(options: ConstructorParameters<typeof OxenClient>[0] = {}, 
 }
 
 const attempts = (server: MockServer, method: string, path: string) => server.requests.filter((r) => r.method === method && r.path.startsWith(path)).length;
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("expected a rejection");
-}
 
 async function freePort(): Promise<number> {
   const probe = createServer();

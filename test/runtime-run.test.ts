@@ -6,7 +6,7 @@ import { OxenClient } from "../generated/index.js";
 import * as quality from "../generated/models/ltx-2-3-quality-audio-to-video.js";
 import { type MockServer } from "../mock/index.js";
 import { ConnectionError, GenerationFailedError, TimeoutError, ValidationError, type GenerationHandle } from "../runtime/index.js";
-import { CANARY_KEY, startTestServer, tempDir } from "./helpers.js";
+import { CANARY_KEY, failure, startTestServer, tempDir } from "./helpers.js";
 
 const AUDIO = "https://example.com/voice.mp3";
 
@@ -20,15 +20,6 @@ async function setup(options: ConstructorParameters<typeof OxenClient>[0] = {}) 
   server = await startTestServer({ timings: { queuedMs: 30, processingMs: 60, syncMs: 20, keepAliveMs: 1000 } });
   const oxen = new OxenClient({ apiKey: CANARY_KEY, baseUrl: server.url, retryBackoff: { initialMs: 5, maxMs: 20 }, pollBackoff: { initialMs: 20, maxMs: 60_000 }, ...options });
   return { server, oxen };
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("expected a rejection");
 }
 
 describe("run", () => {

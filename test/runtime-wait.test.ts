@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { OxenClient } from "../generated/index.js";
 import { type MockServer, type MockTimings } from "../mock/index.js";
-import { CANARY_KEY, startTestServer } from "./helpers.js";
+import { CANARY_KEY, failure, startTestServer } from "./helpers.js";
 import { AbortError, GenerationCancelledError, GenerationFailedError, NotFoundError, TimeoutError, type CompletionEvent, type GenerationHandle, type QueueRow } from "../runtime/index.js";
 
 const SEED = "ltx-2-3-quality-audio-to-video";
@@ -48,15 +48,6 @@ async function until(probe: () => boolean, ms = 3000): Promise<void> {
 async function enqueueRaw(body: Record<string, unknown>): Promise<string> {
   const response = await fetch(`${server!.url}/api/ai/queue`, { method: "POST", headers: { authorization: `Bearer ${CANARY_KEY}`, "content-type": "application/json" }, body: JSON.stringify(body) });
   return ((await response.json()) as { generations: { generation_id: string }[] }).generations[0]!.generation_id;
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("expected a rejection");
 }
 
 describe("wait by polling", () => {
