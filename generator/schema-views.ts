@@ -1,8 +1,6 @@
 // Pure transformations of a request schema into the form each emitter needs.
+import { CLOSED_MARK } from "../runtime/validation.js";
 import type { JsonSchema } from "./schema-check.js";
-
-/** Annotation marking objects the generator closed to unknown properties (the caller may opt out). */
-export const CLOSED_MARK = "x-oxen-closed";
 
 const COMPOSITION = ["anyOf", "oneOf", "allOf"];
 const SUBSCHEMA_MAPS = ["properties", "definitions", "$defs", "patternProperties"];

@@ -1,7 +1,7 @@
 import type { AjvError, StandaloneValidator } from "./validator-support.js";
 
 /** Annotation the generator puts on objects it closed to unknown properties (see generator/schema-views.ts). */
-const CLOSED_MARK = "x-oxen-closed";
+export const CLOSED_MARK = "x-oxen-closed";
 
 /** One problem with a request body, in words a person reads. */
 export interface FieldError {
