@@ -1,17 +1,14 @@
 // The canary checks themselves: a run that leaks the key in a log line, a written file or an
 // error message fails, and the same run without a leak passes.
-import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { runProcess } from "./helpers.js";
 
 const ROOT = join(import.meta.dirname, "..");
 
-function runFixture(leak: string): Promise<{ code: number; output: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [join(ROOT, "node_modules", "vitest", "vitest.mjs"), "run", "--config", "test/canary/vitest.config.ts"], { cwd: ROOT, env: { ...process.env, LEAK: leak } }, (error, stdout, stderr) =>
-      resolve({ code: error === null ? 0 : Number(error.code ?? 1), output: stdout + stderr }),
-    );
-  });
+async function runFixture(leak: string): Promise<{ code: number; output: string }> {
+  const run = await runProcess(process.execPath, [join(ROOT, "node_modules", "vitest", "vitest.mjs"), "run", "--config", "test/canary/vitest.config.ts"], { cwd: ROOT, env: { ...process.env, LEAK: leak } });
+  return { code: run.code, output: run.stdout + run.stderr };
 }
 
 describe("the canary API key check", () => {

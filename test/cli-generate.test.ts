@@ -1,29 +1,14 @@
 // The generate and validate commands as a user runs them: real processes, real folders.
-import { execFile } from "node:child_process";
 import { cp, mkdir, readFile, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { CORPUS, SCHEMAS, tempDir } from "./helpers.js";
+import { CORPUS, runProcess, SCHEMAS, tempDir, type ProcessRun } from "./helpers.js";
 
 const ROOT = join(import.meta.dirname, "..");
-const BIN = join(ROOT, "bin", "oxen-contracts.js");
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(cwd: string, args: string[], input?: string): Promise<Run> {
-  const child = promisify(execFile)(process.execPath, [join(cwd, "bin", "oxen-contracts.js"), ...args], { cwd, env: { ...process.env, OXEN_CONTRACTS_DEBUG: "" } });
-  if (input !== undefined) {
-    child.child.stdin!.end(input);
-  }
-  return child.then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
-  );
+/** `oxen-contracts <args>` as a user runs it, from the project at `cwd`. */
+function run(cwd: string, args: string[], input?: string): Promise<ProcessRun> {
+  return runProcess(process.execPath, [join(cwd, "bin", "oxen-contracts.js"), ...args], { cwd, input, env: { ...process.env, OXEN_CONTRACTS_DEBUG: "" } });
 }
 
 /** A working copy of the project (sources, templates, committed snapshot) sharing node_modules. */
@@ -87,11 +72,8 @@ describe("oxen-contracts generate", () => {
 
     expect(await run(dir, ["generate"])).toMatchObject({ code: 0 });
     expect(await readdir(join(dir, "generated", "models"))).toEqual(["Bare.Model_2fv1.ts", "flux-3-video.ts"]);
-    const tsc = await promisify(execFile)(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", dir]).then(
-      () => "ok",
-      (e: { stdout: string }) => e.stdout,
-    );
-    expect(tsc).toBe("ok");
+    const tsc = await runProcess(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", dir], { cwd: dir });
+    expect(tsc, tsc.stdout).toMatchObject({ code: 0, stdout: "" });
 
     const required = Object.fromEntries((flux.json_request_schema.required as string[]).map((r: string) => [r, "https://example.com/x.png"]));
     const ok = await run(dir, ["validate", "flux-3-video", "-"], JSON.stringify({ ...required, [name]: 3 }));

@@ -1,33 +1,20 @@
 // What users install is the tarball: pack it, install it into a fresh project, and use it as a
 // consumer would, in Node ESM, Node CommonJS, TypeScript 5.9 and 7, and a real Chromium.
 import { build } from "esbuild";
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { cp, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { tempDir } from "../helpers.js";
+import { runProcess, tempDir, type ProcessRun } from "../helpers.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const FIXTURES = join(import.meta.dirname, "fixtures");
 const CHROMIUM = "/usr/bin/chromium";
 const SEED = "ltx-2-3-quality-audio-to-video";
-const exec = promisify(execFile);
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(command: string, args: string[], cwd: string): Promise<Run> {
-  return exec(command, args, { cwd, maxBuffer: 16 << 20 }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-  );
+function run(command: string, args: string[], cwd: string): Promise<ProcessRun> {
+  return runProcess(command, args, { cwd });
 }
 
 let work: string;
