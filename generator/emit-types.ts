@@ -33,13 +33,19 @@ export function describeNode(node: JsonSchema): string {
   return lines.join("\n");
 }
 
+/** A schema that names no property and composes nothing. */
+function namesNoParameter(schema: JsonSchema): boolean {
+  const listed = Object.keys((schema.properties as object | undefined) ?? {}).length > 0;
+  return !listed && ["$ref", "anyOf", "oneOf", "allOf"].every((key) => schema[key] === undefined);
+}
+
 /**
  * The TypeScript input type of one model, named `typeName`: an exact interface with no index
  * signature, properties in display order, documentation on every property. A model without a
  * schema takes no parameters.
  */
 export async function emitInputType(schema: JsonSchema | null, typeName: string): Promise<string> {
-  if (schema === null || Object.keys((schema.properties as object | undefined) ?? {}).length === 0 && schema.$ref === undefined && schema.anyOf === undefined && schema.oneOf === undefined && schema.allOf === undefined) {
+  if (schema === null || namesNoParameter(schema)) {
     return `/** This model takes no parameters beyond the request envelope. */\nexport type ${typeName} = Record<string, never>;\n`;
   }
   const code = await compile(typeSchema(schema, typeName, describeNode), typeName, {

@@ -47,10 +47,11 @@ export async function emitAll(snapshot: Snapshot, outDir: string): Promise<FileM
     const source = `models/${stem}.json`;
     const head = header(source, schemaHash(model.schema));
     const validatorPath = `validators/${stem}.js`;
-    files.set(validatorPath, `${head}\n${await emitValidator(model.schema, model.id, specifier(outDir, validatorPath, support))}`);
+    const supportImport = specifier(outDir, validatorPath, support);
+    files.set(validatorPath, `${head}\n${await emitValidator(model.schema, model.id, supportImport)}`);
     files.set(
       `validators/${stem}.d.ts`,
-      `${head}\nimport type { StandaloneValidator } from ${JSON.stringify(specifier(outDir, validatorPath, join(RUNTIME_DIR, "validator-support.d.ts")).replace(/\.d\.ts$/, ".js"))};\nexport declare const validate: StandaloneValidator;\nexport default validate;\n`,
+      `${head}\nimport type { StandaloneValidator } from ${JSON.stringify(supportImport)};\nexport declare const validate: StandaloneValidator;\nexport default validate;\n`,
     );
     const modulePath = `models/${stem}.ts`;
     const inputType = await emitInputType(model.schema, typeName);
