@@ -1,5 +1,6 @@
 import { compile } from "json-schema-to-typescript";
 import { jsDocText } from "./escape.js";
+import { indentCode } from "./layout.js";
 import type { JsonSchema } from "./schema-check.js";
 import { typeSchema } from "./schema-views.js";
 
@@ -48,17 +49,19 @@ export async function emitInputType(schema: JsonSchema | null, typeName: string)
   if (schema === null || namesNoParameter(schema)) {
     return `/** This model takes no parameters beyond the request envelope. */\nexport type ${typeName} = Record<string, never>;\n`;
   }
-  const code = await compile(typeSchema(schema, typeName, describeNode), typeName, {
+  const raw = await compile(typeSchema(schema, typeName, describeNode), typeName, {
     bannerComment: "",
     additionalProperties: false,
     ignoreMinAndMaxItems: true,
     unknownAny: true,
     strictIndexSignatures: true,
     declareExternallyReferenced: true,
-    format: true,
+    // Indented by indentCode below: prettier cost more than the rest of generation together.
+    format: false,
     // References are resolved inside the schema only: never from a file or the network.
     $refOptions: { resolve: { external: false, file: false, http: false } } as never,
   });
+  const code = indentCode(raw);
   if (!new RegExp(`^export (interface|type) ${typeName}\\b`, "m").test(code)) throw new Error(`json-schema-to-typescript did not name the input type ${typeName}`);
   return code;
 }

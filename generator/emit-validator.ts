@@ -1,8 +1,8 @@
 import { Ajv, _, type Options } from "ajv";
 import standalone from "ajv/dist/standalone/index.js";
-import { format } from "prettier";
 import { formats } from "../runtime/validator-support.js";
 import { InputError } from "./errors.js";
+import { indentCode } from "./layout.js";
 import type { JsonSchema } from "./schema-check.js";
 import { annotationKeys, validatorSchema } from "./schema-views.js";
 
@@ -15,6 +15,16 @@ const RUNTIME_FUNCTIONS: Record<string, string> = {
 /** Ajv as the generator and the tests configure it: all errors, with the schema in each (for messages). */
 export function ajvOptions(): Options {
   return { allErrors: true, verbose: true, allowUnionTypes: true, strict: true, strictTypes: false, strictTuples: false, logger: false };
+}
+
+/** Checks schemas against Ajv's meta-schema; made once, since compiling the meta-schema costs more than compiling a model. */
+let metaChecker: Ajv | undefined;
+
+/** Ajv's meta-schema errors for `schema`, as one line, or undefined when it is a valid schema. */
+function metaSchemaErrors(schema: unknown): string | undefined {
+  metaChecker ??= new Ajv({ ...ajvOptions(), strict: false });
+  if (metaChecker.validateSchema(schema as object) as boolean) return undefined;
+  return `schema is invalid: ${metaChecker.errorsText(metaChecker.errors)}`;
 }
 
 /**
@@ -46,6 +56,23 @@ function formatNames(schema: unknown): Set<string> {
 }
 
 /**
+ * Spreads the schema constants Ajv emits on one line (`const schema0 = {...};`) over indented lines.
+ * They are JSON, so they are parsed and printed again, keeping Ajv's escapes of U+2028 and U+2029.
+ */
+function readableConstants(code: string): string {
+  return code.replace(/^const (schema\d+) = (.*);$/gm, (line, name: string, json: string) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(json);
+    } catch {
+      return line;
+    }
+    const text = JSON.stringify(value, null, 2).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+    return `const ${name} = ${text};`;
+  });
+}
+
+/**
  * Ajv standalone validation code for one model, as a readable ESM module with no `require` and
  * no `eval`/`new Function`: the CommonJS calls Ajv emits are replaced by imports of
  * runtime/validator-support.js (`supportImport` is its path from the module).
@@ -54,7 +81,10 @@ export async function emitValidator(schema: JsonSchema | null, modelId: string, 
   const closed = validatorSchema(schema ?? { type: "object", properties: {} });
   let code: string;
   try {
-    const ajv = createAjv(closed, { code: { source: true, esm: true, formats: _`formats` } });
+    const invalid = metaSchemaErrors(closed);
+    if (invalid !== undefined) throw new Error(invalid);
+    // A fresh instance per model keeps names (validate0, schema0...) independent of other models.
+    const ajv = createAjv(closed, { validateSchema: false, code: { source: true, esm: true, lines: true, formats: _`formats` } });
     // A CommonJS module: its default export sits under `.default` in TypeScript's view and at run time.
     code = standalone.default(ajv, ajv.compile(closed));
   } catch (error) {
@@ -65,5 +95,5 @@ export async function emitValidator(schema: JsonSchema | null, modelId: string, 
     throw new InputError(`model "${modelId}": its request schema needs an Ajv runtime function this package does not provide (${/require\([^)]*\)/.exec(code)?.[0]})`);
   }
   const imports = `import { equal, formats, ucs2length } from ${JSON.stringify(supportImport)};\n`;
-  return format(imports + code.replace(/^"use strict";/, ""), { parser: "babel", printWidth: 120, quoteProps: "preserve" });
+  return indentCode(imports + readableConstants(code.replace(/^"use strict";/, "")));
 }

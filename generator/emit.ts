@@ -1,11 +1,10 @@
 import { dirname, join, posix, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { canonicalJson, schemaHash, sha256 } from "./canonical.js";
-import { emitHubTypes } from "./emit-hub.js";
+import type { EmitCache } from "./cache.js";
 import { emitModelModule } from "./emit-model.js";
-import { emitInputType } from "./emit-types.js";
-import { emitValidator } from "./emit-validator.js";
 import type { Snapshot } from "./load.js";
+import type { ModelContract } from "./model.js";
 import { assignNames } from "./names.js";
 import { render } from "./templates.js";
 
@@ -28,42 +27,77 @@ function header(source: string, hash: string): string {
   ].join("\n");
 }
 
+/** One model's place in the output: its names and the import paths its files use. */
+interface ModelSlot {
+  stem: string;
+  base: string;
+  supportImport: string;
+  runtimeImport: string;
+}
+
+/** The emitters that need Ajv and json-schema-to-typescript, loaded on first use: a run served from the cache never loads them. */
+let emitters: Promise<[typeof import("./emit-validator.js"), typeof import("./emit-types.js")]> | undefined;
+
+/** The validator, its declarations and the model module of one model, by path. */
+async function emitModelFiles(model: ModelContract, slot: ModelSlot): Promise<Record<string, string>> {
+  emitters ??= Promise.all([import("./emit-validator.js"), import("./emit-types.js")]);
+  const [{ emitValidator }, { emitInputType }] = await emitters;
+  const { stem, base, supportImport } = slot;
+  const typeName = `${base}Input`;
+  const head = header(`models/${stem}.json`, schemaHash(model.schema));
+  const inputType = await emitInputType(model.schema, typeName);
+  return {
+    [`validators/${stem}.js`]: `${head}\n${await emitValidator(model.schema, model.id, supportImport)}`,
+    [`validators/${stem}.d.ts`]: `${head}\nimport type { StandaloneValidator } from ${JSON.stringify(supportImport)};\nexport declare const validate: StandaloneValidator;\nexport default validate;\n`,
+    [`models/${stem}.ts`]: emitModelModule(model, typeName, inputType, head, {
+      runtimeImport: slot.runtimeImport,
+      hubImport: "../hub.js",
+      validatorImport: `../validators/${stem}.js`,
+    }),
+  };
+}
+
+async function emitHubFile(hub: Record<string, unknown>): Promise<Record<string, string>> {
+  const { emitHubTypes } = await import("./emit-hub.js");
+  return { "hub.ts": `${header("hub-openapi.json", sha256(canonicalJson(hub)))}\n${await emitHubTypes(hub, "hub-openapi.json")}` };
+}
+
+/** `emit(input)`, or the files the cache holds for the same input. */
+async function cached<T>(cache: EmitCache | undefined, input: T, emit: (input: T) => Promise<Record<string, string>>): Promise<Record<string, string>> {
+  if (cache === undefined) return emit(input);
+  const key = sha256(canonicalJson(input));
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const files = await emit(input);
+  cache.set(key, files);
+  return files;
+}
+
 /**
- * Every generated file for a snapshot. Pure apart from reading templates: the same snapshot and
- * `outDir` (the folder the files will live in, for import paths) give byte-identical files.
+ * Every generated file for a snapshot. Pure apart from reading templates and the optional cache:
+ * the same snapshot and `outDir` (the folder the files will live in, for import paths) give
+ * byte-identical files. Each cache key covers everything its files are made from (the whole
+ * model object and its slot, or the OpenAPI document); the cache itself adds the generator's own.
  */
-export async function emitAll(snapshot: Snapshot, outDir: string): Promise<FileMap> {
+export async function emitAll(snapshot: Snapshot, outDir: string, cache?: EmitCache): Promise<FileMap> {
   const files: FileMap = new Map();
   const names = assignNames(snapshot.models.map((m) => m.id));
   const runtimeIndex = join(RUNTIME_DIR, "index.js");
   const support = join(RUNTIME_DIR, "validator-support.js");
+  const add = (record: Record<string, string>): void => Object.entries(record).forEach(([path, text]) => files.set(path, text));
 
-  files.set("hub.ts", `${header("hub-openapi.json", sha256(canonicalJson(snapshot.hubOpenapi)))}\n${await emitHubTypes(snapshot.hubOpenapi, "hub-openapi.json")}`);
-
+  add(await cached(cache, { hub: snapshot.hubOpenapi }, ({ hub }) => emitHubFile(hub)));
   const entries = [];
   for (const model of snapshot.models) {
     const { stem, base } = names.get(model.id)!;
-    const typeName = `${base}Input`;
-    const source = `models/${stem}.json`;
-    const head = header(source, schemaHash(model.schema));
-    const validatorPath = `validators/${stem}.js`;
-    const supportImport = specifier(outDir, validatorPath, support);
-    files.set(validatorPath, `${head}\n${await emitValidator(model.schema, model.id, supportImport)}`);
-    files.set(
-      `validators/${stem}.d.ts`,
-      `${head}\nimport type { StandaloneValidator } from ${JSON.stringify(supportImport)};\nexport declare const validate: StandaloneValidator;\nexport default validate;\n`,
-    );
-    const modulePath = `models/${stem}.ts`;
-    const inputType = await emitInputType(model.schema, typeName);
-    files.set(
-      modulePath,
-      emitModelModule(model, typeName, inputType, head, {
-        runtimeImport: specifier(outDir, modulePath, runtimeIndex),
-        hubImport: "../hub.js",
-        validatorImport: `../validators/${stem}.js`,
-      }),
-    );
-    entries.push({ id: model.id, base, typeName, import: `./models/${stem}.js`, hash: schemaHash(model.schema) });
+    const slot: ModelSlot = {
+      stem,
+      base,
+      supportImport: specifier(outDir, `validators/${stem}.js`, support),
+      runtimeImport: specifier(outDir, `models/${stem}.ts`, runtimeIndex),
+    };
+    add(await cached(cache, { model: model.raw, slot }, () => emitModelFiles(model, slot)));
+    entries.push({ id: model.id, base, typeName: `${base}Input`, import: `./models/${stem}.js`, hash: schemaHash(model.schema) });
   }
 
   const indexHash = sha256(canonicalJson(entries.map((e) => [e.id, e.hash])));

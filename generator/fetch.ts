@@ -149,7 +149,7 @@ export async function fetchSnapshot(dir: string, options: SnapshotFetchOptions):
   const kept = options.models === undefined ? [] : await keptEntries(dir, new Set(options.models), now);
   const fetched = await fetchModels(options);
   const hub = keptHub === undefined ? await fetchSpec(options, options.specUrl!) : { text: keptHub, source: hubPath, fetchedAt: now };
-  await writeFolder(dir, snapshotFiles([...kept, ...fetched], hub, await readLock(dir)));
+  writeFolder(dir, snapshotFiles([...kept, ...fetched], hub, await readLock(dir)));
   return fetched;
 }
 

@@ -1,4 +1,4 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "./errors.js";
 import { parseModel, type ModelContract } from "./model.js";
@@ -11,10 +11,11 @@ export interface Snapshot {
   hubOpenapi: Record<string, unknown>;
 }
 
-async function readJson(path: string, label: string): Promise<unknown> {
+function readJson(path: string, label: string): unknown {
   let text: string;
   try {
-    text = await readFile(path, "utf8");
+    // Synchronous: reading a thousand small files this way took a fraction of the time.
+    text = readFileSync(path, "utf8");
   } catch (error) {
     throw new InputError(`${label}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
@@ -29,7 +30,7 @@ async function readJson(path: string, label: string): Promise<unknown> {
 export async function loadSnapshot(dir: string): Promise<Snapshot> {
   let files: string[];
   try {
-    files = (await readdir(join(dir, "models"))).filter((f) => f.endsWith(".json")).sort();
+    files = readdirSync(join(dir, "models")).filter((f) => f.endsWith(".json")).sort();
   } catch {
     throw new InputError(`${join(dir, "models")}: no such folder (a snapshot holds models/<id>.json files)`);
   }
@@ -37,7 +38,7 @@ export async function loadSnapshot(dir: string): Promise<Snapshot> {
   const seen = new Map<string, string>();
   for (const file of files) {
     const label = join(dir, "models", file);
-    const model = parseModel(await readJson(label, label), label);
+    const model = parseModel(readJson(label, label), label);
     const other = seen.get(model.id);
     if (other !== undefined) throw new InputError(`${label}: model id "${model.id}" is also defined in ${other}`);
     seen.set(model.id, label);
@@ -50,7 +51,7 @@ export async function loadSnapshot(dir: string): Promise<Snapshot> {
     throw new InputError(`${join(dir, "models")}: ${(error as Error).message}`);
   }
   const hubPath = join(dir, "hub-openapi.json");
-  const hub = await readJson(hubPath, hubPath);
+  const hub = readJson(hubPath, hubPath);
   if (hub === null || typeof hub !== "object" || Array.isArray(hub)) throw new InputError(`${hubPath}: expected an OpenAPI document (a JSON object)`);
   return { models, hubOpenapi: hub as Record<string, unknown> };
 }

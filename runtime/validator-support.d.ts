@@ -18,4 +18,4 @@ export interface StandaloneValidator {
 
 export declare function ucs2length(str: string): number;
 export declare function equal(a: unknown, b: unknown): boolean;
-export declare const formats: Record<string, RegExp | ((str: string) => boolean)>;
+export declare const formats: Record<string, (str: string) => boolean>;

@@ -23,48 +23,48 @@ export interface BytedanceDepthAnythingVideoInput {
    *
    * @format uri
    */
-  video_url: string;
+  video_url: string
   /**
    * Depth estimation model size. VDA-Large = best quality, VDA-Small = fastest.
    *
    * Allowed values: "VDA-Small", "VDA-Base", "VDA-Large"
    * @default "VDA-Large"
    */
-  depth_model?: "VDA-Small" | "VDA-Base" | "VDA-Large";
+  depth_model?: ("VDA-Small" | "VDA-Base" | "VDA-Large")
   /**
    * Colormap for depth visualization.
    *
    * Allowed values: "grayscale", "turbo", "inferno", "magma", "viridis"
    * @default "grayscale"
    */
-  colormap?: "grayscale" | "turbo" | "inferno" | "magma" | "viridis";
+  colormap?: ("grayscale" | "turbo" | "inferno" | "magma" | "viridis")
   /**
    * Output resolution. Auto preserves input resolution up to 1080p.
    *
    * Allowed values: "auto", "360p", "480p", "720p", "1080p"
    * @default "auto"
    */
-  resolution?: "auto" | "360p" | "480p" | "720p" | "1080p";
+  resolution?: ("auto" | "360p" | "480p" | "720p" | "1080p")
   /**
    * Maximum number of frames to process. Leave unset to process all frames.
    */
-  max_frames?: number;
+  max_frames?: number
   /**
    * Output video FPS. Leave unset to use the input frame rate.
    */
-  output_fps?: number;
+  output_fps?: number
   /**
    * If true, output a side-by-side original and depth comparison video.
    *
    * @default false
    */
-  side_by_side?: boolean;
+  side_by_side?: boolean
   /**
    * If true, exports raw float32 depths as an NPZ file.
    *
    * @default false
    */
-  include_raw_depths?: boolean;
+  include_raw_depths?: boolean
 }
 
 /**

@@ -21,60 +21,60 @@ export interface BytedanceSeedance20ReferenceToVideoInput {
   /**
    * The text prompt used to generate the video. Use @Image1, @Image2, @Video1, @Audio1, etc. to reference inputs. Face-containing media is indexed before non-face media within its type.
    */
-  prompt: string;
+  prompt: string
   /**
    * Place reference images here when they show a real human face. Content filters may block the request otherwise.
    */
-  input_face_images?: string[];
+  input_face_images?: string[]
   /**
    * Reference images that guide the generated video. Up to 9 total reference images and up to 15 total references across all types may be used.
    */
-  input_images?: string[];
+  input_images?: string[]
   /**
    * Place reference videos here when they show a real human face. Content filters may block the request otherwise.
    */
-  input_face_videos?: string[];
+  input_face_videos?: string[]
   /**
    * Reference videos that guide the generated video. Up to 3 total reference videos and up to 15 total references across all types may be used.
    */
-  input_videos?: string[];
+  input_videos?: string[]
   /**
    * Reference audios that guide the generated video. Up to 3 total reference audios and up to 15 total references across all types may be used.
    */
-  input_audios?: string[];
+  input_audios?: string[]
   /**
    * Video resolution.
    *
    * Allowed values: "480p", "720p", "1080p", "4k"
    * @default "720p"
    */
-  resolution?: "480p" | "720p" | "1080p" | "4k";
+  resolution?: ("480p" | "720p" | "1080p" | "4k")
   /**
    * Duration of the video in seconds. Supports 4 to 15 seconds, or auto to let the model decide based on the prompt.
    *
    * Allowed values: -1, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
    * @default -1
    */
-  duration?: -1 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15;
+  duration?: (-1 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15)
   /**
    * The aspect ratio of the generated video. Use 16:9 for landscape, 9:16 for portrait/vertical, 1:1 for square, 21:9 for ultrawide cinematic, or auto to let the model decide.
    *
    * Allowed values: "adaptive", "21:9", "16:9", "4:3", "1:1", "3:4", "9:16"
    * @default "16:9"
    */
-  aspect_ratio?: "adaptive" | "21:9" | "16:9" | "4:3" | "1:1" | "3:4" | "9:16";
+  aspect_ratio?: ("adaptive" | "21:9" | "16:9" | "4:3" | "1:1" | "3:4" | "9:16")
   /**
    * Whether to generate synchronized audio.
    *
    * @default false
    */
-  generate_audio?: boolean;
+  generate_audio?: boolean
   /**
    * Whether to add an 'AI generated' watermark to the output.
    *
    * @default false
    */
-  watermark?: boolean;
+  watermark?: boolean
 }
 
 /**

@@ -21,47 +21,47 @@ export interface BytedanceSeedance25TextToVideoInput {
   /**
    * The text prompt used to generate the video.
    */
-  prompt: string;
+  prompt: string
   /**
    * Video resolution. 480p for faster generation, 720p for higher quality.
    *
    * Allowed values: "480p", "720p"
    * @default "720p"
    */
-  resolution?: "480p" | "720p";
+  resolution?: ("480p" | "720p")
   /**
    * Duration of the video in seconds. Supports 4 to 30 seconds, or "auto" to let the model decide based on the prompt.
    *
    * Allowed values: "auto", 4, 5, 6, 8, 10, 12, 15, 20, 25, 30
    * @default "auto"
    */
-  duration?: "auto" | 4 | 5 | 6 | 8 | 10 | 12 | 15 | 20 | 25 | 30;
+  duration?: ("auto" | 4 | 5 | 6 | 8 | 10 | 12 | 15 | 20 | 25 | 30)
   /**
    * The aspect ratio of the generated video. Use 16:9 for landscape, 9:16 for portrait/vertical, 1:1 for square, 21:9 for ultrawide cinematic, or auto to let the model decide.
    *
    * Allowed values: "adaptive", "21:9", "16:9", "4:3", "1:1", "3:4", "9:16"
    * @default "16:9"
    */
-  aspect_ratio?: "adaptive" | "21:9" | "16:9" | "4:3" | "1:1" | "3:4" | "9:16";
+  aspect_ratio?: ("adaptive" | "21:9" | "16:9" | "4:3" | "1:1" | "3:4" | "9:16")
   /**
    * Whether to generate synchronized audio for the video, including sound effects, ambient sounds, and lip-synced speech.
    *
    * @default true
    */
-  generate_audio?: boolean;
+  generate_audio?: boolean
   /**
    * Output video format. mp4 for broad compatibility, mov for high color precision in professional post-production workflows.
    *
    * Allowed values: "mp4", "mov"
    * @default "mp4"
    */
-  output_format?: "mp4" | "mov";
+  output_format?: ("mp4" | "mov")
   /**
    * Whether to add an 'AI generated' watermark to the output.
    *
    * @default false
    */
-  watermark?: boolean;
+  watermark?: boolean
 }
 
 /**

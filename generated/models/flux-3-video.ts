@@ -21,57 +21,57 @@ export interface Flux3VideoInput {
   /**
    * Free-form prompt describing the video.
    */
-  prompt: string;
+  prompt: string
   /**
    * Images that become frames of the generated video, 1 to 10 in order: one image starts the video, two start and end it, and beyond that the first starts it, the last ends it, and the rest fall evenly in between. They are frames, not references, so the prompt cannot cite them. Leave empty to generate from the prompt alone. Cannot be combined with Continue From Video.
    */
-  input_images?: string[];
+  input_images?: string[]
   /**
    * Clip to extend; the generated video carries on from its final frames. MP4. Cannot be combined with Keyframes. Billed at a higher per-second rate than generating from a prompt or keyframes.
    *
    * @format uri
    */
-  input_video?: string;
+  input_video?: string
   /**
    * Output resolution. 1080p costs more per second.
    *
    * Allowed values: "720p", "1080p"
    * @default "720p"
    */
-  resolution?: "720p" | "1080p";
+  resolution?: ("720p" | "1080p")
   /**
    * Aspect ratio of the generated video. Auto lets the model choose.
    *
    * Allowed values: "auto", "21:9", "2:1", "16:9", "4:3", "1:1", "3:4", "9:16"
    * @default "auto"
    */
-  aspect_ratio?: "auto" | "21:9" | "2:1" | "16:9" | "4:3" | "1:1" | "3:4" | "9:16";
+  aspect_ratio?: ("auto" | "21:9" | "2:1" | "16:9" | "4:3" | "1:1" | "3:4" | "9:16")
   /**
    * Duration in seconds.
    *
    * Allowed values: 5, 6, 7, 8, 9, 10, 12, 15, 18, 20
    * @default 5
    */
-  duration?: 5 | 6 | 7 | 8 | 9 | 10 | 12 | 15 | 18 | 20;
+  duration?: (5 | 6 | 7 | 8 | 9 | 10 | 12 | 15 | 18 | 20)
   /**
    * Generate synchronized audio for the video.
    *
    * @default true
    */
-  generate_audio?: boolean;
+  generate_audio?: boolean
   /**
    * Draft mode: rapid, cost-effective exploration at a lower per-second rate. HD only.
    *
    * @default false
    */
-  draft?: boolean;
+  draft?: boolean
   /**
    * Safety filter strictness, 0 is strictest.
    *
    * Allowed values: 0, 1, 2, 3, 4
    * @default 2
    */
-  safety_tolerance?: 0 | 1 | 2 | 3 | 4;
+  safety_tolerance?: (0 | 1 | 2 | 3 | 4)
 }
 
 /**

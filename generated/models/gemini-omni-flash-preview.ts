@@ -21,32 +21,32 @@ export interface GeminiOmniFlashPreviewInput {
   /**
    * Text description of the video to generate, how to animate the input images, or the edit to apply to the input video. Reference the first-frame image as @FirstFrame and reference images as @Image1, @Image2, etc.
    */
-  prompt: string;
+  prompt: string
   /**
    * Optional image to use as the video's starting frame. Reference it in the prompt as @FirstFrame.
    *
    * @format uri
    */
-  first_frame_image?: string;
+  first_frame_image?: string
   /**
    * Optional reference images (characters, objects, styles to carry into the video). Reference them in the prompt as @Image1, @Image2, etc.
    *
    * @default []
    */
-  input_image?: string[];
+  input_image?: string[]
   /**
    * Optional video to edit. The prompt describes the changes to apply; unmentioned elements are preserved. Leave empty to generate a new video.
    *
    * @format uri
    */
-  input_video?: string;
+  input_video?: string
   /**
    * Output video aspect ratio.
    *
    * Allowed values: "16:9", "9:16"
    * @default "16:9"
    */
-  aspect_ratio?: "16:9" | "9:16";
+  aspect_ratio?: ("16:9" | "9:16")
 }
 
 /**

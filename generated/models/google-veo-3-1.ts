@@ -21,34 +21,34 @@ export interface GoogleVeo31Input {
   /**
    * Text description of the video to generate, or how to animate the input image.
    */
-  prompt: string;
+  prompt: string
   /**
    * Optional first-frame image to animate (image-to-video). Leave empty to generate from the prompt alone. Must be jpeg, png, gif, or webp.
    *
    * @format uri
    */
-  input_image?: string;
+  input_image?: string
   /**
    * Video aspect ratio
    *
    * Allowed values: "16:9", "9:16"
    * @default "16:9"
    */
-  aspect_ratio?: "16:9" | "9:16";
+  aspect_ratio?: ("16:9" | "9:16")
   /**
    * Resolution of the generated video. 1080p and 4k require an 8 second duration.
    *
    * Allowed values: "720p", "1080p", "4k"
    * @default "1080p"
    */
-  resolution?: "720p" | "1080p" | "4k";
+  resolution?: ("720p" | "1080p" | "4k")
   /**
    * Video duration in seconds. 1080p and 4k require 8 seconds.
    *
    * Allowed values: 4, 6, 8
    * @default 8
    */
-  duration?: 4 | 6 | 8;
+  duration?: (4 | 6 | 8)
 }
 
 /**

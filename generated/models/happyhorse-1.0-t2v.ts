@@ -21,21 +21,21 @@ export interface Happyhorse10T2VInput {
   /**
    * Text prompt describing the desired video.
    */
-  prompt: string;
+  prompt: string
   /**
    * Aspect ratio of the generated video.
    *
    * Allowed values: "16:9", "9:16", "1:1", "4:3", "3:4"
    * @default "16:9"
    */
-  aspect_ratio?: "16:9" | "9:16" | "1:1" | "4:3" | "3:4";
+  aspect_ratio?: ("16:9" | "9:16" | "1:1" | "4:3" | "3:4")
   /**
    * Output video resolution tier.
    *
    * Allowed values: "720P", "1080P"
    * @default "1080P"
    */
-  resolution?: "720P" | "1080P";
+  resolution?: ("720P" | "1080P")
   /**
    * Output video duration in seconds (3-15).
    *
@@ -43,14 +43,14 @@ export interface Happyhorse10T2VInput {
    * @maximum 15
    * @default 5
    */
-  duration?: number;
+  duration?: number
   /**
    * Random seed for reproducibility (0-2147483647).
    *
    * @minimum 0
    * @maximum 2147483647
    */
-  seed?: number;
+  seed?: number
 }
 
 /**

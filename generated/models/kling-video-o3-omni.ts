@@ -21,49 +21,49 @@ export interface KlingVideoO3OmniInput {
   /**
    * Generation or edit instructions. Use @Image1, @Image2 for reference images and @Element1, @Element2 for elements.
    */
-  prompt: string;
+  prompt: string
   /**
    * Optional reference images for style or subject. Use @Image1, @Image2 in the prompt. Counts toward the shared limit of 7 with elements (4 when input video is set).
    */
-  input_image?: string[];
+  input_image?: string[]
   /**
    * Source video for edit or motion/style reference.
    *
    * @format uri
    */
-  input_video?: string;
+  input_video?: string
   /**
    * Edit applies your prompt to the clip. Reference uses it for motion/style only.
    *
    * Allowed values: "edit", "reference"
    * @default "edit"
    */
-  video_mode?: "edit" | "reference";
+  video_mode?: ("edit" | "reference")
   /**
    * Optional first frame. End frame requires a start frame.
    *
    * @format uri
    */
-  start_image_url?: string;
+  start_image_url?: string
   /**
    * Optional last frame. Requires start frame.
    *
    * @format uri
    */
-  tail_image_url?: string;
+  tail_image_url?: string
   /**
    * Optional element references. Use @Element1, @Element2 in the prompt. Max 7 reference images and elements total, max 4 when using an input video.
    */
   elements?: {
-    [k: string]: unknown | undefined;
-  }[];
+    [k: string]: unknown | undefined
+  }[]
   /**
    * Output resolution tier.
    *
    * Allowed values: "720p", "1080p", "4k"
    * @default "1080p"
    */
-  resolution?: "720p" | "1080p" | "4k";
+  resolution?: ("720p" | "1080p" | "4k")
   /**
    * Output length in seconds (3 to 15). Ignored for video edit; output matches input length.
    *
@@ -71,26 +71,26 @@ export interface KlingVideoO3OmniInput {
    * @maximum 15
    * @default 5
    */
-  duration?: number;
+  duration?: number
   /**
    * Output aspect ratio. Omit when editing video or using only start/end frames.
    *
    * Allowed values: "16:9", "9:16", "1:1"
    * @default "16:9"
    */
-  aspect_ratio?: "16:9" | "9:16" | "1:1";
+  aspect_ratio?: ("16:9" | "9:16" | "1:1")
   /**
    * Generate native audio. Must be off when a reference or input video is provided.
    *
    * @default false
    */
-  generate_audio?: boolean;
+  generate_audio?: boolean
   /**
    * When editing or referencing a video, keep the source audio.
    *
    * @default true
    */
-  keep_audio?: boolean;
+  keep_audio?: boolean
 }
 
 /**

@@ -21,38 +21,38 @@ export interface KlingVideoV3ProMotionControlInput {
   /**
    * Text prompt for the scene or character.
    */
-  prompt: string;
+  prompt: string
   /**
    * Reference image URL. The characters, backgrounds, and other elements in the generated video are based on this reference image. Characters should have clear body proportions, avoid occlusion, and occupy more than 5% of the image area.
    *
    * @format uri
    */
-  input_image: string;
+  input_image: string
   /**
    * Reference video URL (mp4, mov). The character actions in the generated video will be consistent with this reference video. Should contain a realistic style character with entire body or upper body visible, including head, without obstruction. Minimum 3s. Max depends on character_orientation: 10s for 'image', 30s for 'video'.
    *
    * @format uri
    */
-  input_video: string;
+  input_video: string
   /**
    * Controls whether the output character's orientation matches the reference image or video. 'video': orientation matches reference video - better for complex motions (max 30s). 'image': orientation matches reference image - better for following camera movements (max 10s).
    *
    * Allowed values: "image", "video"
    * @default "video"
    */
-  character_orientation: "image" | "video";
+  character_orientation: ("image" | "video")
   /**
    * Whether to keep the original sound from the reference video.
    *
    * @default true
    */
-  keep_original_sound?: boolean;
+  keep_original_sound?: boolean
   /**
    * Optional element for facial consistency binding. Upload a facial element to enhance identity preservation in the generated video. Only 1 element is supported. Reference in prompt as @Element1. Element binding is only supported when character_orientation is 'video'.
    */
   elements?: {
-    [k: string]: unknown | undefined;
-  }[];
+    [k: string]: unknown | undefined
+  }[]
 }
 
 /**

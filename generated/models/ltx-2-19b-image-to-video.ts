@@ -21,33 +21,33 @@ export interface Ltx219BImageToVideoInput {
   /**
    * Text prompt describing the video to generate
    */
-  prompt: string;
+  prompt: string
   /**
    * First frame image for optional image-to-video generation
    *
    * @format uri
    */
-  input_image?: string;
+  input_image?: string
   /**
    * Resolution quality of the generated video
    *
    * Allowed values: "1080p", "2k", "4k"
    * @default "1080p"
    */
-  resolution?: "1080p" | "2k" | "4k";
+  resolution?: ("1080p" | "2k" | "4k")
   /**
    * Duration of the video in seconds
    *
    * Allowed values: 6, 8, 10
    * @default 6
    */
-  duration?: 6 | 8 | 10;
+  duration?: (6 | 8 | 10)
   /**
    * Generate audio for the video
    *
    * @default true
    */
-  generate_audio?: boolean;
+  generate_audio?: boolean
 }
 
 /**

@@ -21,53 +21,53 @@ export interface Ltx23FastImageToVideoInput {
   /**
    * The prompt to generate the video from.
    */
-  prompt: string;
+  prompt: string
   /**
    * URL of the image to generate the video from. Supports PNG, JPEG, WebP, AVIF, and HEIF formats.
    *
    * @format uri
    */
-  input_image: string;
+  input_image: string
   /**
    * The URL of the end image to use for the generated video. When provided, generates a transition video between start and end frames.
    *
    * @format uri
    */
-  last_frame_image?: string;
+  last_frame_image?: string
   /**
    * The duration of the generated video in seconds. The fast model supports 6-20 seconds. Durations longer than 10 seconds (12, 14, 16, 18, 20) are only supported with 25 FPS and 1080p resolution.
    *
    * Allowed values: 6, 8, 10, 12, 14, 16, 18, 20
    * @default 6
    */
-  duration?: 6 | 8 | 10 | 12 | 14 | 16 | 18 | 20;
+  duration?: (6 | 8 | 10 | 12 | 14 | 16 | 18 | 20)
   /**
    * The resolution of the generated video.
    *
    * Allowed values: "1080p", "1440p", "2160p"
    * @default "1080p"
    */
-  resolution?: "1080p" | "1440p" | "2160p";
+  resolution?: ("1080p" | "1440p" | "2160p")
   /**
    * The aspect ratio of the generated video. If 'auto', the aspect ratio will be determined automatically based on the input image.
    *
    * Allowed values: "auto", "16:9", "9:16"
    * @default "auto"
    */
-  aspect_ratio?: "auto" | "16:9" | "9:16";
+  aspect_ratio?: ("auto" | "16:9" | "9:16")
   /**
    * The frames per second of the generated video.
    *
    * Allowed values: 24, 25, 48, 50
    * @default 25
    */
-  fps?: 24 | 25 | 48 | 50;
+  fps?: (24 | 25 | 48 | 50)
   /**
    * Whether to generate audio for the generated video.
    *
    * @default true
    */
-  generate_audio?: boolean;
+  generate_audio?: boolean
 }
 
 /**

@@ -21,41 +21,41 @@ export interface Ltx23FastTextToVideoInput {
   /**
    * The prompt to use for the generated video.
    */
-  prompt: string;
+  prompt: string
   /**
    * The duration of the generated video in seconds. The fast model supports 6-20 seconds. Durations longer than 10 seconds (12, 14, 16, 18, 20) are only supported with 25 FPS and 1080p resolution.
    *
    * Allowed values: 6, 8, 10, 12, 14, 16, 18, 20
    * @default 6
    */
-  duration?: 6 | 8 | 10 | 12 | 14 | 16 | 18 | 20;
+  duration?: (6 | 8 | 10 | 12 | 14 | 16 | 18 | 20)
   /**
    * The resolution of the generated video.
    *
    * Allowed values: "1080p", "1440p", "2160p"
    * @default "1080p"
    */
-  resolution?: "1080p" | "1440p" | "2160p";
+  resolution?: ("1080p" | "1440p" | "2160p")
   /**
    * The aspect ratio of the generated video.
    *
    * Allowed values: "16:9", "9:16"
    * @default "16:9"
    */
-  aspect_ratio?: "16:9" | "9:16";
+  aspect_ratio?: ("16:9" | "9:16")
   /**
    * The frames per second of the generated video.
    *
    * Allowed values: 24, 25, 48, 50
    * @default 25
    */
-  fps?: 24 | 25 | 48 | 50;
+  fps?: (24 | 25 | 48 | 50)
   /**
    * Whether to generate audio for the generated video.
    *
    * @default true
    */
-  generate_audio?: boolean;
+  generate_audio?: boolean
 }
 
 /**

@@ -21,47 +21,47 @@ export interface Ltx23Pro22BICLoRAUnionControlInput {
   /**
    * Text prompt describing the video to generate
    */
-  prompt: string;
+  prompt: string
   /**
    * First frame image for image-to-video generation
    *
    * @format uri
    */
-  input_image?: string;
+  input_image?: string
   /**
    * Primary conditioning video URL.
    *
    * @format uri
    */
-  input_video?: string;
+  input_video?: string
   /**
    * Duration of the video in seconds
    *
    * Allowed values: 6, 8, 10
    * @default 6
    */
-  duration?: 6 | 8 | 10;
+  duration?: (6 | 8 | 10)
   /**
    * Aspect ratio of the generated video
    *
    * Allowed values: "16:9", "9:16"
    * @default "16:9"
    */
-  aspect_ratio?: "16:9" | "9:16";
+  aspect_ratio?: ("16:9" | "9:16")
   /**
    * Resolution quality of the generated video
    *
    * Allowed values: "1080p", "2k", "4k"
    * @default "1080p"
    */
-  resolution?: "1080p" | "2k" | "4k";
+  resolution?: ("1080p" | "2k" | "4k")
   /**
    * Frame rate in frames per second
    *
    * Allowed values: 24, 25, 30, 48, 50, 60
    * @default 25
    */
-  fps?: 24 | 25 | 30 | 48 | 50 | 60;
+  fps?: (24 | 25 | 30 | 48 | 50 | 60)
   /**
    * Default strength applied to conditioning videos when per-item strength is not provided.
    *
@@ -69,7 +69,7 @@ export interface Ltx23Pro22BICLoRAUnionControlInput {
    * @maximum 1
    * @default 1
    */
-  video_conditioning_strength?: number;
+  video_conditioning_strength?: number
   /**
    * Attention strength for IC-LoRA conditioning.
    *
@@ -77,11 +77,11 @@ export interface Ltx23Pro22BICLoRAUnionControlInput {
    * @maximum 1
    * @default 1
    */
-  conditioning_attention_strength?: number;
+  conditioning_attention_strength?: number
   /**
    * Random seed. Set for reproducible generation.
    */
-  seed?: number;
+  seed?: number
 }
 
 /**

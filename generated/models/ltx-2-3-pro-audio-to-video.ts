@@ -21,19 +21,19 @@ export interface Ltx23ProAudioToVideoInput {
   /**
    * Text description of how the video should be generated. Required if image is not provided. When image is provided, this describes how the image should be animated.
    */
-  prompt?: string;
+  prompt?: string
   /**
    * URL of an image to use as the first frame of the video. If not provided, prompt is required.
    *
    * @format uri
    */
-  input_image?: string;
+  input_image?: string
   /**
    * URL of the audio file to generate a video from. Duration must be between 2 and 20 seconds.
    *
    * @format uri
    */
-  input_audio: string;
+  input_audio: string
 }
 
 /**

@@ -23,32 +23,32 @@ export interface Ltx23ProExtendVideoInput {
    *
    * @format uri
    */
-  input_video: string;
+  input_video: string
   /**
    * Description of what should happen in the extended portion of the video.
    */
-  prompt?: string;
+  prompt?: string
   /**
    * Duration in seconds to extend the video. Maximum 20 seconds.
    *
    * @maximum 20
    * @default 5
    */
-  duration?: number;
+  duration?: number
   /**
    * Where to extend the video: 'end' extends at the end, 'start' extends at the beginning.
    *
    * Allowed values: "start", "end"
    * @default "end"
    */
-  mode?: "start" | "end";
+  mode?: ("start" | "end")
   /**
    * Number of seconds from the input video to use as context for the extension (minimum 1 second, maximum 20 seconds). If not provided, defaults to maximize available context within the 505 frame limit.
    *
    * @minimum 1
    * @maximum 20
    */
-  context?: number;
+  context?: number
 }
 
 /**

@@ -21,40 +21,40 @@ export interface Ltx23ProRetakeInput {
   /**
    * Text prompt describing the edit to make
    */
-  prompt: string;
+  prompt: string
   /**
    * Input video for retake editing
    *
    * @format uri
    */
-  input_video: string;
+  input_video: string
   /**
    * The generation task (fixed for this model)
    *
    * @default "retake"
    */
-  task?: "retake";
+  task?: "retake"
   /**
    * Start time in seconds of the section to edit
    *
    * @minimum 0
    * @default 0
    */
-  retake_start_time?: number;
+  retake_start_time?: number
   /**
    * Duration in seconds of the section to edit. Must be at least 2 seconds.
    *
    * @minimum 2
    * @default 2
    */
-  retake_duration?: number;
+  retake_duration?: number
   /**
    * What to replace in the retake section
    *
    * Allowed values: "replace_audio", "replace_video", "replace_audio_and_video"
    * @default "replace_audio_and_video"
    */
-  retake_mode?: "replace_audio" | "replace_video" | "replace_audio_and_video";
+  retake_mode?: ("replace_audio" | "replace_video" | "replace_audio_and_video")
 }
 
 /**

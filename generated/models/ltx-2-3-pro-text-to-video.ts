@@ -21,55 +21,54 @@ export interface Ltx23ProTextToVideoInput {
   /**
    * Text prompt describing the video to generate
    */
-  prompt: string;
+  prompt: string
   /**
    * The generation task (fixed for this model)
    *
    * @default "text_to_video"
    */
-  task?: "text_to_video";
+  task?: "text_to_video"
   /**
    * Resolution quality of the generated video
    *
    * Allowed values: "1080p", "2k", "4k"
    * @default "1080p"
    */
-  resolution?: "1080p" | "2k" | "4k";
+  resolution?: ("1080p" | "2k" | "4k")
   /**
    * Duration of the video in seconds
    *
    * Allowed values: 6, 8, 10
    * @default 6
    */
-  duration?: 6 | 8 | 10;
+  duration?: (6 | 8 | 10)
   /**
    * Aspect ratio of the generated video
    *
    * Allowed values: "16:9", "9:16"
    * @default "16:9"
    */
-  aspect_ratio?: "16:9" | "9:16";
+  aspect_ratio?: ("16:9" | "9:16")
   /**
    * Frame rate in frames per second
    *
    * Allowed values: 24, 25, 48, 50
    * @default 25
    */
-  fps?: 24 | 25 | 48 | 50;
+  fps?: (24 | 25 | 48 | 50)
   /**
    * Camera motion effect to apply to the generated video. Use 'none' for no camera motion.
    *
    * Allowed values: "none", "dolly_in", "dolly_out", "dolly_left", "dolly_right", "jib_up", "jib_down", "static", "focus_shift"
    * @default "none"
    */
-  camera_motion?:
-    "none" | "dolly_in" | "dolly_out" | "dolly_left" | "dolly_right" | "jib_up" | "jib_down" | "static" | "focus_shift";
+  camera_motion?: ("none" | "dolly_in" | "dolly_out" | "dolly_left" | "dolly_right" | "jib_up" | "jib_down" | "static" | "focus_shift")
   /**
    * Generate audio for the video
    *
    * @default true
    */
-  generate_audio?: boolean;
+  generate_audio?: boolean
 }
 
 /**

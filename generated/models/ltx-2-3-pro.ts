@@ -21,59 +21,59 @@ export interface Ltx23ProInput {
   /**
    * Text prompt describing the video to generate
    */
-  prompt: string;
+  prompt: string
   /**
    * First frame image for image-to-video generation
    *
    * @format uri
    */
-  input_image?: string;
+  input_image?: string
   /**
    * Last frame image. When provided, the video interpolates between the first frame and this last frame.
    *
    * @format uri
    */
-  last_frame_image?: string;
+  last_frame_image?: string
   /**
    * The generation task (fixed for this model)
    *
    * @default "image_to_video"
    */
-  task?: "image_to_video";
+  task?: "image_to_video"
   /**
    * Resolution quality of the generated video
    *
    * Allowed values: "720p", "1080p", "2k", "4k"
    * @default "1080p"
    */
-  resolution?: "720p" | "1080p" | "2k" | "4k";
+  resolution?: ("720p" | "1080p" | "2k" | "4k")
   /**
    * Duration of the video in seconds
    *
    * Allowed values: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
    * @default 6
    */
-  duration?: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
+  duration?: (1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10)
   /**
    * Aspect ratio of the generated video
    *
    * Allowed values: "16:9", "9:16"
    * @default "16:9"
    */
-  aspect_ratio?: "16:9" | "9:16";
+  aspect_ratio?: ("16:9" | "9:16")
   /**
    * Frame rate in frames per second
    *
    * Allowed values: 24, 25, 48, 50
    * @default 25
    */
-  fps?: 24 | 25 | 48 | 50;
+  fps?: (24 | 25 | 48 | 50)
   /**
    * Generate audio for the video
    *
    * @default true
    */
-  generate_audio?: boolean;
+  generate_audio?: boolean
 }
 
 /**

@@ -21,25 +21,25 @@ export interface Ltx23QualityAudioToVideoInput {
   /**
    * The prompt to guide the audio-driven video generation.
    */
-  prompt: string;
+  prompt: string
   /**
    * The URL of the audio track that drives generation.
    *
    * @format uri
    */
-  input_audio: string;
+  input_audio: string
   /**
    * Optional URL of an image to use as the first frame. When omitted, the workflow runs from text and audio only.
    *
    * @format uri
    */
-  input_image?: string;
+  input_image?: string
   /**
    * When enabled, derives the number of frames from the audio duration and frames_per_second. When disabled, uses num_frames.
    *
    * @default true
    */
-  match_audio_length?: boolean;
+  match_audio_length?: boolean
   /**
    * The number of frames to generate.
    *
@@ -47,14 +47,14 @@ export interface Ltx23QualityAudioToVideoInput {
    * @maximum 481
    * @default 121
    */
-  num_frames?: number;
+  num_frames?: number
   /**
    * Final output size. 'auto' matches the input image aspect ratio when an image is provided; otherwise it uses the workflow's landscape fallback.
    *
    * Allowed values: "auto", "square_hd", "square", "portrait_4_3", "portrait_16_9", "landscape_4_3", "landscape_16_9"
    * @default "auto"
    */
-  resolution?: "auto" | "square_hd" | "square" | "portrait_4_3" | "portrait_16_9" | "landscape_4_3" | "landscape_16_9";
+  resolution?: ("auto" | "square_hd" | "square" | "portrait_4_3" | "portrait_16_9" | "landscape_4_3" | "landscape_16_9")
   /**
    * Frames per second of the generated video.
    *
@@ -62,7 +62,7 @@ export interface Ltx23QualityAudioToVideoInput {
    * @maximum 60
    * @default 24
    */
-  frames_per_second?: number;
+  frames_per_second?: number
   /**
    * Conditioning strength for the optional first frame. 1.0 keeps the image more strictly; lower values give the model more freedom.
    *
@@ -70,28 +70,28 @@ export interface Ltx23QualityAudioToVideoInput {
    * @maximum 1
    * @default 0.7
    */
-  image_strength?: number;
+  image_strength?: number
   /**
    * Whether to include audio in the returned video. When disabled, the final MP4 is returned without an audio track.
    *
    * @default true
    */
-  generate_audio?: boolean;
+  generate_audio?: boolean
   /**
    * The quality preset of the generated video.
    *
    * Allowed values: "low", "medium", "high", "maximum"
    * @default "high"
    */
-  video_quality?: "low" | "medium" | "high" | "maximum";
+  video_quality?: ("low" | "medium" | "high" | "maximum")
   /**
    * The negative prompt to steer generation away from.
    */
-  negative_prompt?: string;
+  negative_prompt?: string
   /**
    * Random seed for reproducibility. If None, a random seed is chosen.
    */
-  seed?: number;
+  seed?: number
 }
 
 /**

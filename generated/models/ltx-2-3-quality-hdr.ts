@@ -21,13 +21,13 @@ export interface Ltx23QualityHdrInput {
   /**
    * The prompt to guide generation.
    */
-  prompt: string;
+  prompt: string
   /**
    * SDR input video to lift into HDR. The official Lightricks HDR workflow is video-conditioned.
    *
    * @format uri
    */
-  input_video: string;
+  input_video: string
   /**
    * The number of frames to generate.
    *
@@ -35,14 +35,14 @@ export interface Ltx23QualityHdrInput {
    * @maximum 481
    * @default 121
    */
-  num_frames?: number;
+  num_frames?: number
   /**
    * Output video size. The output is generated at up to ~720p (shorter side capped at 704px); larger requested sizes are scaled down, preserving the aspect ratio.
    *
    * Allowed values: "auto", "square_hd", "square", "portrait_4_3", "portrait_16_9", "landscape_4_3", "landscape_16_9"
    * @default "auto"
    */
-  resolution?: "auto" | "square_hd" | "square" | "portrait_4_3" | "portrait_16_9" | "landscape_4_3" | "landscape_16_9";
+  resolution?: ("auto" | "square_hd" | "square" | "portrait_4_3" | "portrait_16_9" | "landscape_4_3" | "landscape_16_9")
   /**
    * Frames per second of the generated video.
    *
@@ -50,28 +50,28 @@ export interface Ltx23QualityHdrInput {
    * @maximum 60
    * @default 24
    */
-  frames_per_second?: number;
+  frames_per_second?: number
   /**
    * Whether to include audio in the returned video. When disabled, the final MP4 is returned without an audio track.
    *
    * @default true
    */
-  generate_audio?: boolean;
+  generate_audio?: boolean
   /**
    * The quality preset of the generated video.
    *
    * Allowed values: "low", "medium", "high", "maximum"
    * @default "high"
    */
-  video_quality?: "low" | "medium" | "high" | "maximum";
+  video_quality?: ("low" | "medium" | "high" | "maximum")
   /**
    * The negative prompt to steer generation away from.
    */
-  negative_prompt?: string;
+  negative_prompt?: string
   /**
    * Random seed for reproducibility. If None, a random seed is chosen.
    */
-  seed?: number;
+  seed?: number
 }
 
 /**

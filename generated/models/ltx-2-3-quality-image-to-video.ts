@@ -21,13 +21,13 @@ export interface Ltx23QualityImageToVideoInput {
   /**
    * The prompt to guide the video generation.
    */
-  prompt: string;
+  prompt: string
   /**
    * The URL of the starting image.
    *
    * @format uri
    */
-  input_image: string;
+  input_image: string
   /**
    * The number of frames to generate.
    *
@@ -35,14 +35,14 @@ export interface Ltx23QualityImageToVideoInput {
    * @maximum 481
    * @default 121
    */
-  num_frames?: number;
+  num_frames?: number
   /**
    * The size of the generated video. 'auto' derives the size from the input image aspect ratio.
    *
    * Allowed values: "auto", "square_hd", "square", "portrait_4_3", "portrait_16_9", "landscape_4_3", "landscape_16_9"
    * @default "auto"
    */
-  resolution?: "auto" | "square_hd" | "square" | "portrait_4_3" | "portrait_16_9" | "landscape_4_3" | "landscape_16_9";
+  resolution?: ("auto" | "square_hd" | "square" | "portrait_4_3" | "portrait_16_9" | "landscape_4_3" | "landscape_16_9")
   /**
    * Frames per second of the generated video.
    *
@@ -50,7 +50,7 @@ export interface Ltx23QualityImageToVideoInput {
    * @maximum 60
    * @default 24
    */
-  frames_per_second?: number;
+  frames_per_second?: number
   /**
    * Conditioning strength on the start image. 1.0 = exact first-frame match, lower = more freedom for the model.
    *
@@ -58,28 +58,28 @@ export interface Ltx23QualityImageToVideoInput {
    * @maximum 1
    * @default 0.7
    */
-  image_strength?: number;
+  image_strength?: number
   /**
    * Whether to include audio in the returned video. When disabled, the final MP4 is returned without an audio track.
    *
    * @default true
    */
-  generate_audio?: boolean;
+  generate_audio?: boolean
   /**
    * The quality preset of the generated video.
    *
    * Allowed values: "low", "medium", "high", "maximum"
    * @default "high"
    */
-  video_quality?: "low" | "medium" | "high" | "maximum";
+  video_quality?: ("low" | "medium" | "high" | "maximum")
   /**
    * The negative prompt to steer generation away from.
    */
-  negative_prompt?: string;
+  negative_prompt?: string
   /**
    * Random seed for reproducibility. If None, a random seed is chosen.
    */
-  seed?: number;
+  seed?: number
 }
 
 /**

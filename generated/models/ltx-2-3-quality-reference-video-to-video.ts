@@ -21,49 +21,49 @@ export interface Ltx23QualityReferenceVideoToVideoInput {
   /**
    * The prompt to guide generation.
    */
-  prompt: string;
+  prompt: string
   /**
    * The URL of the reference video that supplies motion/structure.
    *
    * @format uri
    */
-  input_video: string;
+  input_video: string
   /**
    * Optional reference image used by the IC-LoRA Union node for style/character anchoring.
    *
    * @format uri
    */
-  input_image?: string;
+  input_image?: string
   /**
    * Optional pre-computed control video (e.g. an already-rendered depth / edge / pose composite). When provided together with skip_control_preprocess, the built-in control estimation is skipped and this video is fed directly into the Union Control conditioning, resampled to the output resolution and frame count.
    *
    * @format uri
    */
-  control_video_url?: string;
+  control_video_url?: string
   /**
    * Skip the built-in control estimation (depth / edge / pose) and use control_video_url directly as the control signal. Requires control_video_url; ignored if it is not set.
    *
    * @default false
    */
-  skip_control_preprocess?: boolean;
+  skip_control_preprocess?: boolean
   /**
    * True video-to-video: VAE-encode the base video and use it as the sampler's starting latent, while control_video_url still drives the IC-LoRA control guide. The amount preserved is controlled by strength. Requires skip_control_preprocess, video and control_video_url.
    *
    * @default false
    */
-  preserve_original_video?: boolean;
+  preserve_original_video?: boolean
   /**
    * Video conditioning strength. Lower values give the model more freedom to change the reference video motion/structure.
    *
    * @default 0.6
    */
-  video_strength?: number;
+  video_strength?: number
   /**
    * Sampler denoise strength. With preserve_original_video on, lower values keep more of the original video's pixels (e.g. 0.5 = keep ~50%), 1.0 fully regenerates. Must be greater than 0.
    *
    * @default 1
    */
-  strength?: number;
+  strength?: number
   /**
    * The number of frames to generate.
    *
@@ -71,14 +71,14 @@ export interface Ltx23QualityReferenceVideoToVideoInput {
    * @maximum 481
    * @default 121
    */
-  num_frames?: number;
+  num_frames?: number
   /**
    * The size of the generated video. 'auto' keeps the official Union Control workflow's low-resolution control output size. The output is generated at up to ~720p (shorter side capped at 704px); larger requested sizes are scaled down, preserving the aspect ratio.
    *
    * Allowed values: "auto", "square_hd", "square", "portrait_4_3", "portrait_16_9", "landscape_4_3", "landscape_16_9"
    * @default "auto"
    */
-  resolution?: "auto" | "square_hd" | "square" | "portrait_4_3" | "portrait_16_9" | "landscape_4_3" | "landscape_16_9";
+  resolution?: ("auto" | "square_hd" | "square" | "portrait_4_3" | "portrait_16_9" | "landscape_4_3" | "landscape_16_9")
   /**
    * Frames per second of the generated video.
    *
@@ -86,28 +86,28 @@ export interface Ltx23QualityReferenceVideoToVideoInput {
    * @maximum 60
    * @default 24
    */
-  frames_per_second?: number;
+  frames_per_second?: number
   /**
    * Whether to include audio in the returned video. When disabled, the final MP4 is returned without an audio track.
    *
    * @default true
    */
-  generate_audio?: boolean;
+  generate_audio?: boolean
   /**
    * The quality preset of the generated video.
    *
    * Allowed values: "low", "medium", "high", "maximum"
    * @default "high"
    */
-  video_quality?: "low" | "medium" | "high" | "maximum";
+  video_quality?: ("low" | "medium" | "high" | "maximum")
   /**
    * The negative prompt to steer generation away from.
    */
-  negative_prompt?: string;
+  negative_prompt?: string
   /**
    * Random seed for reproducibility. If None, a random seed is chosen.
    */
-  seed?: number;
+  seed?: number
 }
 
 /**

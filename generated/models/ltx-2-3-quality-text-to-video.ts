@@ -21,7 +21,7 @@ export interface Ltx23QualityTextToVideoInput {
   /**
    * The prompt to generate the video from.
    */
-  prompt: string;
+  prompt: string
   /**
    * The number of frames to generate.
    *
@@ -29,14 +29,14 @@ export interface Ltx23QualityTextToVideoInput {
    * @maximum 481
    * @default 121
    */
-  num_frames?: number;
+  num_frames?: number
   /**
    * The size of the generated video.
    *
    * Allowed values: "square_hd", "square", "portrait_4_3", "portrait_16_9", "landscape_4_3", "landscape_16_9"
    * @default "landscape_16_9"
    */
-  resolution?: "square_hd" | "square" | "portrait_4_3" | "portrait_16_9" | "landscape_4_3" | "landscape_16_9";
+  resolution?: ("square_hd" | "square" | "portrait_4_3" | "portrait_16_9" | "landscape_4_3" | "landscape_16_9")
   /**
    * Frames per second of the generated video.
    *
@@ -44,28 +44,28 @@ export interface Ltx23QualityTextToVideoInput {
    * @maximum 60
    * @default 24
    */
-  frames_per_second?: number;
+  frames_per_second?: number
   /**
    * Whether to include audio in the returned video. When disabled, the final MP4 is returned without an audio track.
    *
    * @default true
    */
-  generate_audio?: boolean;
+  generate_audio?: boolean
   /**
    * The quality preset of the generated video.
    *
    * Allowed values: "low", "medium", "high", "maximum"
    * @default "high"
    */
-  video_quality?: "low" | "medium" | "high" | "maximum";
+  video_quality?: ("low" | "medium" | "high" | "maximum")
   /**
    * The negative prompt to steer generation away from.
    */
-  negative_prompt?: string;
+  negative_prompt?: string
   /**
    * Random seed for reproducibility. If None, a random seed is chosen.
    */
-  seed?: number;
+  seed?: number
 }
 
 /**

@@ -21,32 +21,32 @@ export interface LumaRayV32ReframeInput {
   /**
    * Text prompt describing the content to paint into the newly exposed canvas area when reframing to the target aspect ratio.
    */
-  prompt: string;
+  prompt: string
   /**
    * URL of the source video to reframe (must be 30 seconds or less).
    *
    * @format uri
    */
-  input_video: string;
+  input_video: string
   /**
    * Target aspect ratio for the reframed video.
    *
    * Allowed values: "3:4", "4:3", "1:1", "9:16", "16:9", "21:9"
    */
-  aspect_ratio: "3:4" | "4:3" | "1:1" | "9:16" | "16:9" | "21:9";
+  aspect_ratio: ("3:4" | "4:3" | "1:1" | "9:16" | "16:9" | "21:9")
   /**
    * Resolution of the reframed video. Higher resolutions cost more.
    *
    * Allowed values: "540p", "720p", "1080p"
    * @default "540p"
    */
-  resolution?: "540p" | "720p" | "1080p";
+  resolution?: ("540p" | "720p" | "1080p")
   /**
    * Optional normalized source rectangle controlling where the source video sits in the output canvas.
    */
   source_position?: {
-    [k: string]: unknown | undefined;
-  };
+    [k: string]: unknown | undefined
+  }
 }
 
 /**

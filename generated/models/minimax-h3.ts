@@ -21,38 +21,38 @@ export interface MinimaxH3Input {
   /**
    * Describe the video content, motion, and cinematography.
    */
-  prompt: string;
+  prompt: string
   /**
    * Optional first frame. Cannot be combined with reference images, videos, or audio.
    *
    * @format uri
    */
-  input_image?: string;
+  input_image?: string
   /**
    * Optional last frame. Cannot be combined with reference images, videos, or audio.
    *
    * @format uri
    */
-  tail_image_url?: string;
+  tail_image_url?: string
   /**
    * Optional reference images for subjects or style, up to 9. Cannot be combined with first or last frames.
    */
-  input_images?: string[];
+  input_images?: string[]
   /**
    * Optional reference video clips for motion or style, up to 3 clips of 2 to 15 seconds (15 seconds total). Cannot be combined with first or last frames.
    */
-  input_videos?: string[];
+  input_videos?: string[]
   /**
    * Optional reference audio for voice timbre, up to 3 clips of 2 to 15 seconds (15 seconds total). Cannot be combined with first or last frames.
    */
-  input_audios?: string[];
+  input_audios?: string[]
   /**
    * Output resolution tier.
    *
    * Allowed values: "768P", "2K"
    * @default "2K"
    */
-  resolution?: "768P" | "2K";
+  resolution?: ("768P" | "2K")
   /**
    * Output length in seconds (4 to 15).
    *
@@ -60,14 +60,14 @@ export interface MinimaxH3Input {
    * @maximum 15
    * @default 5
    */
-  duration?: number;
+  duration?: number
   /**
    * Output aspect ratio. Adaptive follows the input media; text-only prompts fall back to 16:9.
    *
    * Allowed values: "adaptive", "21:9", "16:9", "4:3", "1:1", "3:4", "9:16"
    * @default "adaptive"
    */
-  aspect_ratio?: "adaptive" | "21:9" | "16:9" | "4:3" | "1:1" | "3:4" | "9:16";
+  aspect_ratio?: ("adaptive" | "21:9" | "16:9" | "4:3" | "1:1" | "3:4" | "9:16")
 }
 
 /**

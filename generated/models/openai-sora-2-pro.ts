@@ -21,34 +21,34 @@ export interface OpenaiSora2ProInput {
   /**
    * Text description of the scene to generate, or instructions for how to transform the input image.
    */
-  prompt: string;
+  prompt: string
   /**
    * Optional image used as the first frame. The image must exactly match the target output dimensions. Valid dimensions are 720x1280, 1280x720, 1024x1792, or 1792x1024.
    *
    * @format uri
    */
-  input_image?: string;
+  input_image?: string
   /**
    * Target video orientation. Portrait outputs are vertical, landscape outputs are horizontal. Valid dimensions depend on the selected resolution.
    *
    * Allowed values: "landscape", "portrait"
    * @default "landscape"
    */
-  aspect_ratio?: "landscape" | "portrait";
+  aspect_ratio?: ("landscape" | "portrait")
   /**
    * Output resolution. Standard produces 720x1280 (portrait) or 1280x720 (landscape). High produces 1024x1792 (portrait) or 1792x1024 (landscape).
    *
    * Allowed values: "standard", "high"
    * @default "standard"
    */
-  resolution?: "standard" | "high";
+  resolution?: ("standard" | "high")
   /**
    * Total video length in seconds.
    *
    * Allowed values: "4", "8", "12"
    * @default "4"
    */
-  seconds?: "4" | "8" | "12";
+  seconds?: ("4" | "8" | "12")
 }
 
 /**

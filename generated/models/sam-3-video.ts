@@ -23,17 +23,17 @@ export interface Sam3VideoInput {
    *
    * @format uri
    */
-  input_video: string;
+  input_video: string
   /**
    * Text description of what you want to segment out of the video.
    */
-  prompt: string;
+  prompt: string
   /**
    * Apply the mask on the image.
    *
    * @default true
    */
-  apply_mask?: boolean;
+  apply_mask?: boolean
 }
 
 /**

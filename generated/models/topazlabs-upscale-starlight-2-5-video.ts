@@ -23,27 +23,27 @@ export interface TopazlabsUpscaleStarlight25VideoInput {
    *
    * @format uri
    */
-  input_video: string;
+  input_video: string
   /**
    * Target output resolution.
    *
    * Allowed values: "1080p", "2k", "4k"
    * @default "4k"
    */
-  resolution?: "1080p" | "2k" | "4k";
+  resolution?: ("1080p" | "2k" | "4k")
   /**
    * Increase the output frame rate by generating new frames. More expensive.
    *
    * @default false
    */
-  interpolate_frames?: boolean;
+  interpolate_frames?: boolean
   /**
    * Output frame rate after interpolation.
    *
    * Allowed values: 24, 23.976, 25, 29.97, 30, 50, 59.94, 60
    * @default 30
    */
-  target_fps?: 24 | 23.976 | 25 | 29.97 | 30 | 50 | 59.94 | 60;
+  target_fps?: (24 | 23.976 | 25 | 29.97 | 30 | 50 | 59.94 | 60)
 }
 
 /**

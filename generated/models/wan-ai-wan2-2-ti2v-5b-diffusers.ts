@@ -21,7 +21,7 @@ export interface WanAiWan22Ti2V5BDiffusersInput {
   /**
    * Prompt for generated image
    */
-  prompt: string;
+  prompt: string
   /**
    * Height of the video
    *
@@ -29,7 +29,7 @@ export interface WanAiWan22Ti2V5BDiffusersInput {
    * @maximum 720
    * @default 720
    */
-  height?: number;
+  height?: number
   /**
    * Width of the video
    *
@@ -37,11 +37,11 @@ export interface WanAiWan22Ti2V5BDiffusersInput {
    * @maximum 1280
    * @default 1280
    */
-  width?: number;
+  width?: number
   /**
    * Negative prompt for generated image
    */
-  negative_prompt?: string;
+  negative_prompt?: string
   /**
    * Number of diffusion steps to take
    *
@@ -49,7 +49,7 @@ export interface WanAiWan22Ti2V5BDiffusersInput {
    * @maximum 100
    * @default 30
    */
-  num_inference_steps?: number;
+  num_inference_steps?: number
   /**
    * Number of frames of video to generate
    *
@@ -57,7 +57,7 @@ export interface WanAiWan22Ti2V5BDiffusersInput {
    * @maximum 120
    * @default 81
    */
-  num_frames?: number;
+  num_frames?: number
   /**
    * Guidance for generated video. Lower values can give more realistic videos.
    *
@@ -65,11 +65,11 @@ export interface WanAiWan22Ti2V5BDiffusersInput {
    * @maximum 10
    * @default 5
    */
-  guidance_scale?: number;
+  guidance_scale?: number
   /**
    * Random seed. Set for reproducible generation
    */
-  seed?: number;
+  seed?: number
 }
 
 /**

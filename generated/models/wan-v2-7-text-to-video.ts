@@ -21,21 +21,21 @@ export interface WanV27TextToVideoInput {
   /**
    * Text prompt describing the desired video. Supports Chinese and English. Max 500 characters. Use 'generate a single-shot video' or 'generate a multi-shot video' (or timestamped shot descriptions like 'Shot 1 [0-3s] Wide angle: ...') to control shot structure.
    */
-  prompt: string;
+  prompt: string
   /**
    * Aspect ratio of the generated video.
    *
    * Allowed values: "16:9", "9:16", "1:1", "4:3", "3:4"
    * @default "16:9"
    */
-  aspect_ratio?: "16:9" | "9:16" | "1:1" | "4:3" | "3:4";
+  aspect_ratio?: ("16:9" | "9:16" | "1:1" | "4:3" | "3:4")
   /**
    * Output video resolution tier.
    *
    * Allowed values: "720P", "1080P"
    * @default "1080P"
    */
-  resolution?: "720P" | "1080P";
+  resolution?: ("720P" | "1080P")
   /**
    * Output video duration in seconds (2-15).
    *
@@ -43,36 +43,36 @@ export interface WanV27TextToVideoInput {
    * @maximum 15
    * @default 5
    */
-  duration?: number;
+  duration?: number
   /**
    * Content to avoid in the video. Supports Chinese and English. Max 500 characters.
    */
-  negative_prompt?: string;
+  negative_prompt?: string
   /**
    * URL of driving audio. Supports WAV and MP3. Duration: 2-30s. Max 15 MB. If omitted, the model auto-generates matching background audio.
    *
    * @format uri
    */
-  audio_url?: string;
+  audio_url?: string
   /**
    * Whether the model rewrites short prompts to improve quality. Adds processing time.
    *
    * @default true
    */
-  prompt_extend?: boolean;
+  prompt_extend?: boolean
   /**
    * Adds an 'AI-generated' watermark to the bottom-right corner.
    *
    * @default false
    */
-  watermark?: boolean;
+  watermark?: boolean
   /**
    * Random seed for reproducibility (0-2147483647).
    *
    * @minimum 0
    * @maximum 2147483647
    */
-  seed?: number;
+  seed?: number
 }
 
 /**

@@ -21,34 +21,34 @@ export interface XaiGrokImagineVideoImageToVideoInput {
   /**
    * Prompt
    */
-  prompt: string;
+  prompt: string
   /**
    * First frame image for image-to-video generation
    *
    * @format uri
    */
-  input_image: string;
+  input_image: string
   /**
    * Resolution quality of the generated video
    *
    * Allowed values: "720p", "480p"
    * @default "480p"
    */
-  resolution?: "720p" | "480p";
+  resolution?: ("720p" | "480p")
   /**
    * Duration of the video in seconds
    *
    * Allowed values: 3, 6, 8, 10, 15
    * @default 6
    */
-  duration?: 3 | 6 | 8 | 10 | 15;
+  duration?: (3 | 6 | 8 | 10 | 15)
   /**
    * Aspect ratio for the generated image
    *
    * Allowed values: "auto", "1:1", "16:9", "9:16", "4:3", "3:4", "3:2", "2:3"
    * @default "16:9"
    */
-  aspect_ratio?: "auto" | "1:1" | "16:9" | "9:16" | "4:3" | "3:4" | "3:2" | "2:3";
+  aspect_ratio?: ("auto" | "1:1" | "16:9" | "9:16" | "4:3" | "3:4" | "3:2" | "2:3")
 }
 
 /**

@@ -2,341 +2,248 @@
 // Source: models/bytedance-depth-anything-video.json
 // Input sha256: e0a8d48c803ad328c7d514f59300b7b65a66f9f59b9086fb3cf4f99a3547bb9a
 import { equal, formats, ucs2length } from "../../runtime/validator-support.js";
-export const validate = validate10;
-export default validate10;
-const schema11 = {
+
+export const validate = validate0;
+export default validate0;
+const schema0 = {
   "type": "object",
   "properties": {
-    "video_url": { "type": "string", "format": "uri" },
-    "depth_model": { "type": "string", "enum": ["VDA-Small", "VDA-Base", "VDA-Large"] },
-    "colormap": { "type": "string", "enum": ["grayscale", "turbo", "inferno", "magma", "viridis"] },
-    "resolution": { "type": "string", "enum": ["auto", "360p", "480p", "720p", "1080p"] },
-    "max_frames": { "type": "integer" },
-    "output_fps": { "type": "number" },
-    "side_by_side": { "type": "boolean" },
-    "include_raw_depths": { "type": "boolean" },
+    "video_url": {
+      "type": "string",
+      "format": "uri"
+    },
+    "depth_model": {
+      "type": "string",
+      "enum": [
+        "VDA-Small",
+        "VDA-Base",
+        "VDA-Large"
+      ]
+    },
+    "colormap": {
+      "type": "string",
+      "enum": [
+        "grayscale",
+        "turbo",
+        "inferno",
+        "magma",
+        "viridis"
+      ]
+    },
+    "resolution": {
+      "type": "string",
+      "enum": [
+        "auto",
+        "360p",
+        "480p",
+        "720p",
+        "1080p"
+      ]
+    },
+    "max_frames": {
+      "type": "integer"
+    },
+    "output_fps": {
+      "type": "number"
+    },
+    "side_by_side": {
+      "type": "boolean"
+    },
+    "include_raw_depths": {
+      "type": "boolean"
+    }
   },
-  "required": ["video_url"],
+  "required": [
+    "video_url"
+  ],
   "additionalProperties": false,
-  "x-oxen-closed": true,
+  "x-oxen-closed": true
 };
 const formats0 = formats.uri;
-function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.video_url === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "video_url" },
-        message: "must have required property '" + "video_url" + "'",
-        schema: schema11.required,
-        parentSchema: schema11,
-        data,
-      };
-      if (vErrors === null) {
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.video_url === undefined){
+      const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "video_url"},message:"must have required property '"+"video_url"+"'",schema:schema0.required,parentSchema:schema0,data};
+      if(vErrors === null){
         vErrors = [err0];
-      } else {
+      }
+      else {
         vErrors.push(err0);
       }
       errors++;
     }
-    for (const key0 in data) {
-      if (!(
-        key0 === "video_url" ||
-        key0 === "depth_model" ||
-        key0 === "colormap" ||
-        key0 === "resolution" ||
-        key0 === "max_frames" ||
-        key0 === "output_fps" ||
-        key0 === "side_by_side" ||
-        key0 === "include_raw_depths"
-      )) {
-        const err1 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-          schema: false,
-          parentSchema: schema11,
-          data,
-        };
-        if (vErrors === null) {
+    for(const key0 in data){
+      if(!((((((((key0 === "video_url") || (key0 === "depth_model")) || (key0 === "colormap")) || (key0 === "resolution")) || (key0 === "max_frames")) || (key0 === "output_fps")) || (key0 === "side_by_side")) || (key0 === "include_raw_depths"))){
+        const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
+        if(vErrors === null){
           vErrors = [err1];
-        } else {
+        }
+        else {
           vErrors.push(err1);
         }
         errors++;
       }
     }
-    if (data.video_url !== undefined) {
+    if(data.video_url !== undefined){
       let data0 = data.video_url;
-      if (typeof data0 === "string") {
-        if (!formats0(data0)) {
-          const err2 = {
-            instancePath: instancePath + "/video_url",
-            schemaPath: "#/properties/video_url/format",
-            keyword: "format",
-            params: { format: "uri" },
-            message: 'must match format "' + "uri" + '"',
-            schema: "uri",
-            parentSchema: schema11.properties.video_url,
-            data: data0,
-          };
-          if (vErrors === null) {
+      if(typeof data0 === "string"){
+        if(!(formats0(data0))){
+          const err2 = {instancePath:instancePath+"/video_url",schemaPath:"#/properties/video_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.video_url,data:data0};
+          if(vErrors === null){
             vErrors = [err2];
-          } else {
+          }
+          else {
             vErrors.push(err2);
           }
           errors++;
         }
-      } else {
-        const err3 = {
-          instancePath: instancePath + "/video_url",
-          schemaPath: "#/properties/video_url/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.video_url.type,
-          parentSchema: schema11.properties.video_url,
-          data: data0,
-        };
-        if (vErrors === null) {
+      }
+      else {
+        const err3 = {instancePath:instancePath+"/video_url",schemaPath:"#/properties/video_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.video_url.type,parentSchema:schema0.properties.video_url,data:data0};
+        if(vErrors === null){
           vErrors = [err3];
-        } else {
+        }
+        else {
           vErrors.push(err3);
         }
         errors++;
       }
     }
-    if (data.depth_model !== undefined) {
+    if(data.depth_model !== undefined){
       let data1 = data.depth_model;
-      if (typeof data1 !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/depth_model",
-          schemaPath: "#/properties/depth_model/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.depth_model.type,
-          parentSchema: schema11.properties.depth_model,
-          data: data1,
-        };
-        if (vErrors === null) {
+      if(typeof data1 !== "string"){
+        const err4 = {instancePath:instancePath+"/depth_model",schemaPath:"#/properties/depth_model/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.depth_model.type,parentSchema:schema0.properties.depth_model,data:data1};
+        if(vErrors === null){
           vErrors = [err4];
-        } else {
+        }
+        else {
           vErrors.push(err4);
         }
         errors++;
       }
-      if (!(data1 === "VDA-Small" || data1 === "VDA-Base" || data1 === "VDA-Large")) {
-        const err5 = {
-          instancePath: instancePath + "/depth_model",
-          schemaPath: "#/properties/depth_model/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.depth_model.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.depth_model.enum,
-          parentSchema: schema11.properties.depth_model,
-          data: data1,
-        };
-        if (vErrors === null) {
+      if(!(((data1 === "VDA-Small") || (data1 === "VDA-Base")) || (data1 === "VDA-Large"))){
+        const err5 = {instancePath:instancePath+"/depth_model",schemaPath:"#/properties/depth_model/enum",keyword:"enum",params:{allowedValues: schema0.properties.depth_model.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.depth_model.enum,parentSchema:schema0.properties.depth_model,data:data1};
+        if(vErrors === null){
           vErrors = [err5];
-        } else {
+        }
+        else {
           vErrors.push(err5);
         }
         errors++;
       }
     }
-    if (data.colormap !== undefined) {
+    if(data.colormap !== undefined){
       let data2 = data.colormap;
-      if (typeof data2 !== "string") {
-        const err6 = {
-          instancePath: instancePath + "/colormap",
-          schemaPath: "#/properties/colormap/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.colormap.type,
-          parentSchema: schema11.properties.colormap,
-          data: data2,
-        };
-        if (vErrors === null) {
+      if(typeof data2 !== "string"){
+        const err6 = {instancePath:instancePath+"/colormap",schemaPath:"#/properties/colormap/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.colormap.type,parentSchema:schema0.properties.colormap,data:data2};
+        if(vErrors === null){
           vErrors = [err6];
-        } else {
+        }
+        else {
           vErrors.push(err6);
         }
         errors++;
       }
-      if (!(
-        data2 === "grayscale" ||
-        data2 === "turbo" ||
-        data2 === "inferno" ||
-        data2 === "magma" ||
-        data2 === "viridis"
-      )) {
-        const err7 = {
-          instancePath: instancePath + "/colormap",
-          schemaPath: "#/properties/colormap/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.colormap.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.colormap.enum,
-          parentSchema: schema11.properties.colormap,
-          data: data2,
-        };
-        if (vErrors === null) {
+      if(!(((((data2 === "grayscale") || (data2 === "turbo")) || (data2 === "inferno")) || (data2 === "magma")) || (data2 === "viridis"))){
+        const err7 = {instancePath:instancePath+"/colormap",schemaPath:"#/properties/colormap/enum",keyword:"enum",params:{allowedValues: schema0.properties.colormap.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.colormap.enum,parentSchema:schema0.properties.colormap,data:data2};
+        if(vErrors === null){
           vErrors = [err7];
-        } else {
+        }
+        else {
           vErrors.push(err7);
         }
         errors++;
       }
     }
-    if (data.resolution !== undefined) {
+    if(data.resolution !== undefined){
       let data3 = data.resolution;
-      if (typeof data3 !== "string") {
-        const err8 = {
-          instancePath: instancePath + "/resolution",
-          schemaPath: "#/properties/resolution/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.resolution.type,
-          parentSchema: schema11.properties.resolution,
-          data: data3,
-        };
-        if (vErrors === null) {
+      if(typeof data3 !== "string"){
+        const err8 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data3};
+        if(vErrors === null){
           vErrors = [err8];
-        } else {
+        }
+        else {
           vErrors.push(err8);
         }
         errors++;
       }
-      if (!(data3 === "auto" || data3 === "360p" || data3 === "480p" || data3 === "720p" || data3 === "1080p")) {
-        const err9 = {
-          instancePath: instancePath + "/resolution",
-          schemaPath: "#/properties/resolution/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.resolution.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.resolution.enum,
-          parentSchema: schema11.properties.resolution,
-          data: data3,
-        };
-        if (vErrors === null) {
+      if(!(((((data3 === "auto") || (data3 === "360p")) || (data3 === "480p")) || (data3 === "720p")) || (data3 === "1080p"))){
+        const err9 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data3};
+        if(vErrors === null){
           vErrors = [err9];
-        } else {
+        }
+        else {
           vErrors.push(err9);
         }
         errors++;
       }
     }
-    if (data.max_frames !== undefined) {
+    if(data.max_frames !== undefined){
       let data4 = data.max_frames;
-      if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
-        const err10 = {
-          instancePath: instancePath + "/max_frames",
-          schemaPath: "#/properties/max_frames/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-          schema: schema11.properties.max_frames.type,
-          parentSchema: schema11.properties.max_frames,
-          data: data4,
-        };
-        if (vErrors === null) {
+      if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+        const err10 = {instancePath:instancePath+"/max_frames",schemaPath:"#/properties/max_frames/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.max_frames.type,parentSchema:schema0.properties.max_frames,data:data4};
+        if(vErrors === null){
           vErrors = [err10];
-        } else {
+        }
+        else {
           vErrors.push(err10);
         }
         errors++;
       }
     }
-    if (data.output_fps !== undefined) {
+    if(data.output_fps !== undefined){
       let data5 = data.output_fps;
-      if (!(typeof data5 == "number" && isFinite(data5))) {
-        const err11 = {
-          instancePath: instancePath + "/output_fps",
-          schemaPath: "#/properties/output_fps/type",
-          keyword: "type",
-          params: { type: "number" },
-          message: "must be number",
-          schema: schema11.properties.output_fps.type,
-          parentSchema: schema11.properties.output_fps,
-          data: data5,
-        };
-        if (vErrors === null) {
+      if(!((typeof data5 == "number") && (isFinite(data5)))){
+        const err11 = {instancePath:instancePath+"/output_fps",schemaPath:"#/properties/output_fps/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.output_fps.type,parentSchema:schema0.properties.output_fps,data:data5};
+        if(vErrors === null){
           vErrors = [err11];
-        } else {
+        }
+        else {
           vErrors.push(err11);
         }
         errors++;
       }
     }
-    if (data.side_by_side !== undefined) {
+    if(data.side_by_side !== undefined){
       let data6 = data.side_by_side;
-      if (typeof data6 !== "boolean") {
-        const err12 = {
-          instancePath: instancePath + "/side_by_side",
-          schemaPath: "#/properties/side_by_side/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-          schema: schema11.properties.side_by_side.type,
-          parentSchema: schema11.properties.side_by_side,
-          data: data6,
-        };
-        if (vErrors === null) {
+      if(typeof data6 !== "boolean"){
+        const err12 = {instancePath:instancePath+"/side_by_side",schemaPath:"#/properties/side_by_side/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.side_by_side.type,parentSchema:schema0.properties.side_by_side,data:data6};
+        if(vErrors === null){
           vErrors = [err12];
-        } else {
+        }
+        else {
           vErrors.push(err12);
         }
         errors++;
       }
     }
-    if (data.include_raw_depths !== undefined) {
+    if(data.include_raw_depths !== undefined){
       let data7 = data.include_raw_depths;
-      if (typeof data7 !== "boolean") {
-        const err13 = {
-          instancePath: instancePath + "/include_raw_depths",
-          schemaPath: "#/properties/include_raw_depths/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-          schema: schema11.properties.include_raw_depths.type,
-          parentSchema: schema11.properties.include_raw_depths,
-          data: data7,
-        };
-        if (vErrors === null) {
+      if(typeof data7 !== "boolean"){
+        const err13 = {instancePath:instancePath+"/include_raw_depths",schemaPath:"#/properties/include_raw_depths/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.include_raw_depths.type,parentSchema:schema0.properties.include_raw_depths,data:data7};
+        if(vErrors === null){
           vErrors = [err13];
-        } else {
+        }
+        else {
           vErrors.push(err13);
         }
         errors++;
       }
     }
-  } else {
-    const err14 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-      schema: schema11.type,
-      parentSchema: schema11,
-      data,
-    };
-    if (vErrors === null) {
+  }
+  else {
+    const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    if(vErrors === null){
       vErrors = [err14];
-    } else {
+    }
+    else {
       vErrors.push(err14);
     }
     errors++;
   }
-  validate10.errors = vErrors;
+  validate0.errors = vErrors;
   return errors === 0;
 }

@@ -2,510 +2,389 @@
 // Source: models/bytedance-seedance-2-0-reference-to-video.json
 // Input sha256: 8001a188bfcb74565f5c7f3178482771df2424d455324661e2ac1921661bc502
 import { equal, formats, ucs2length } from "../../runtime/validator-support.js";
-export const validate = validate10;
-export default validate10;
-const schema11 = {
+
+export const validate = validate0;
+export default validate0;
+const schema0 = {
   "type": "object",
   "properties": {
-    "prompt": { "type": "string" },
-    "input_face_images": { "type": "array", "items": { "type": "string" } },
-    "input_images": { "type": "array", "items": { "type": "string" } },
-    "input_face_videos": { "type": "array", "items": { "type": "string" } },
-    "input_videos": { "type": "array", "items": { "type": "string" } },
-    "input_audios": { "type": "array", "items": { "type": "string" } },
-    "resolution": { "type": "string", "enum": ["480p", "720p", "1080p", "4k"] },
-    "duration": { "type": "integer", "enum": [-1, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15] },
-    "aspect_ratio": { "type": "string", "enum": ["adaptive", "21:9", "16:9", "4:3", "1:1", "3:4", "9:16"] },
-    "generate_audio": { "type": "boolean" },
-    "watermark": { "type": "boolean" },
+    "prompt": {
+      "type": "string"
+    },
+    "input_face_images": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      }
+    },
+    "input_images": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      }
+    },
+    "input_face_videos": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      }
+    },
+    "input_videos": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      }
+    },
+    "input_audios": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      }
+    },
+    "resolution": {
+      "type": "string",
+      "enum": [
+        "480p",
+        "720p",
+        "1080p",
+        "4k"
+      ]
+    },
+    "duration": {
+      "type": "integer",
+      "enum": [
+        -1,
+        4,
+        5,
+        6,
+        7,
+        8,
+        9,
+        10,
+        11,
+        12,
+        13,
+        14,
+        15
+      ]
+    },
+    "aspect_ratio": {
+      "type": "string",
+      "enum": [
+        "adaptive",
+        "21:9",
+        "16:9",
+        "4:3",
+        "1:1",
+        "3:4",
+        "9:16"
+      ]
+    },
+    "generate_audio": {
+      "type": "boolean"
+    },
+    "watermark": {
+      "type": "boolean"
+    }
   },
-  "required": ["prompt"],
+  "required": [
+    "prompt"
+  ],
   "additionalProperties": false,
-  "x-oxen-closed": true,
+  "x-oxen-closed": true
 };
-const func2 = Object.prototype.hasOwnProperty;
-function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+const func0 = Object.prototype.hasOwnProperty;
+
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.prompt === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "prompt" },
-        message: "must have required property '" + "prompt" + "'",
-        schema: schema11.required,
-        parentSchema: schema11,
-        data,
-      };
-      if (vErrors === null) {
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.prompt === undefined){
+      const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"},message:"must have required property '"+"prompt"+"'",schema:schema0.required,parentSchema:schema0,data};
+      if(vErrors === null){
         vErrors = [err0];
-      } else {
+      }
+      else {
         vErrors.push(err0);
       }
       errors++;
     }
-    for (const key0 in data) {
-      if (!func2.call(schema11.properties, key0)) {
-        const err1 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-          schema: false,
-          parentSchema: schema11,
-          data,
-        };
-        if (vErrors === null) {
+    for(const key0 in data){
+      if(!(func0.call(schema0.properties, key0))){
+        const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
+        if(vErrors === null){
           vErrors = [err1];
-        } else {
+        }
+        else {
           vErrors.push(err1);
         }
         errors++;
       }
     }
-    if (data.prompt !== undefined) {
+    if(data.prompt !== undefined){
       let data0 = data.prompt;
-      if (typeof data0 !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/prompt",
-          schemaPath: "#/properties/prompt/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.prompt.type,
-          parentSchema: schema11.properties.prompt,
-          data: data0,
-        };
-        if (vErrors === null) {
+      if(typeof data0 !== "string"){
+        const err2 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
+        if(vErrors === null){
           vErrors = [err2];
-        } else {
+        }
+        else {
           vErrors.push(err2);
         }
         errors++;
       }
     }
-    if (data.input_face_images !== undefined) {
+    if(data.input_face_images !== undefined){
       let data1 = data.input_face_images;
-      if (Array.isArray(data1)) {
+      if(Array.isArray(data1)){
         const len0 = data1.length;
-        for (let i0 = 0; i0 < len0; i0++) {
+        for(let i0=0; i0<len0; i0++){
           let data2 = data1[i0];
-          if (typeof data2 !== "string") {
-            const err3 = {
-              instancePath: instancePath + "/input_face_images/" + i0,
-              schemaPath: "#/properties/input_face_images/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-              schema: schema11.properties.input_face_images.items.type,
-              parentSchema: schema11.properties.input_face_images.items,
-              data: data2,
-            };
-            if (vErrors === null) {
+          if(typeof data2 !== "string"){
+            const err3 = {instancePath:instancePath+"/input_face_images/" + i0,schemaPath:"#/properties/input_face_images/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_face_images.items.type,parentSchema:schema0.properties.input_face_images.items,data:data2};
+            if(vErrors === null){
               vErrors = [err3];
-            } else {
+            }
+            else {
               vErrors.push(err3);
             }
             errors++;
           }
         }
-      } else {
-        const err4 = {
-          instancePath: instancePath + "/input_face_images",
-          schemaPath: "#/properties/input_face_images/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-          schema: schema11.properties.input_face_images.type,
-          parentSchema: schema11.properties.input_face_images,
-          data: data1,
-        };
-        if (vErrors === null) {
+      }
+      else {
+        const err4 = {instancePath:instancePath+"/input_face_images",schemaPath:"#/properties/input_face_images/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.input_face_images.type,parentSchema:schema0.properties.input_face_images,data:data1};
+        if(vErrors === null){
           vErrors = [err4];
-        } else {
+        }
+        else {
           vErrors.push(err4);
         }
         errors++;
       }
     }
-    if (data.input_images !== undefined) {
+    if(data.input_images !== undefined){
       let data3 = data.input_images;
-      if (Array.isArray(data3)) {
+      if(Array.isArray(data3)){
         const len1 = data3.length;
-        for (let i1 = 0; i1 < len1; i1++) {
+        for(let i1=0; i1<len1; i1++){
           let data4 = data3[i1];
-          if (typeof data4 !== "string") {
-            const err5 = {
-              instancePath: instancePath + "/input_images/" + i1,
-              schemaPath: "#/properties/input_images/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-              schema: schema11.properties.input_images.items.type,
-              parentSchema: schema11.properties.input_images.items,
-              data: data4,
-            };
-            if (vErrors === null) {
+          if(typeof data4 !== "string"){
+            const err5 = {instancePath:instancePath+"/input_images/" + i1,schemaPath:"#/properties/input_images/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_images.items.type,parentSchema:schema0.properties.input_images.items,data:data4};
+            if(vErrors === null){
               vErrors = [err5];
-            } else {
+            }
+            else {
               vErrors.push(err5);
             }
             errors++;
           }
         }
-      } else {
-        const err6 = {
-          instancePath: instancePath + "/input_images",
-          schemaPath: "#/properties/input_images/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-          schema: schema11.properties.input_images.type,
-          parentSchema: schema11.properties.input_images,
-          data: data3,
-        };
-        if (vErrors === null) {
+      }
+      else {
+        const err6 = {instancePath:instancePath+"/input_images",schemaPath:"#/properties/input_images/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.input_images.type,parentSchema:schema0.properties.input_images,data:data3};
+        if(vErrors === null){
           vErrors = [err6];
-        } else {
+        }
+        else {
           vErrors.push(err6);
         }
         errors++;
       }
     }
-    if (data.input_face_videos !== undefined) {
+    if(data.input_face_videos !== undefined){
       let data5 = data.input_face_videos;
-      if (Array.isArray(data5)) {
+      if(Array.isArray(data5)){
         const len2 = data5.length;
-        for (let i2 = 0; i2 < len2; i2++) {
+        for(let i2=0; i2<len2; i2++){
           let data6 = data5[i2];
-          if (typeof data6 !== "string") {
-            const err7 = {
-              instancePath: instancePath + "/input_face_videos/" + i2,
-              schemaPath: "#/properties/input_face_videos/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-              schema: schema11.properties.input_face_videos.items.type,
-              parentSchema: schema11.properties.input_face_videos.items,
-              data: data6,
-            };
-            if (vErrors === null) {
+          if(typeof data6 !== "string"){
+            const err7 = {instancePath:instancePath+"/input_face_videos/" + i2,schemaPath:"#/properties/input_face_videos/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_face_videos.items.type,parentSchema:schema0.properties.input_face_videos.items,data:data6};
+            if(vErrors === null){
               vErrors = [err7];
-            } else {
+            }
+            else {
               vErrors.push(err7);
             }
             errors++;
           }
         }
-      } else {
-        const err8 = {
-          instancePath: instancePath + "/input_face_videos",
-          schemaPath: "#/properties/input_face_videos/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-          schema: schema11.properties.input_face_videos.type,
-          parentSchema: schema11.properties.input_face_videos,
-          data: data5,
-        };
-        if (vErrors === null) {
+      }
+      else {
+        const err8 = {instancePath:instancePath+"/input_face_videos",schemaPath:"#/properties/input_face_videos/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.input_face_videos.type,parentSchema:schema0.properties.input_face_videos,data:data5};
+        if(vErrors === null){
           vErrors = [err8];
-        } else {
+        }
+        else {
           vErrors.push(err8);
         }
         errors++;
       }
     }
-    if (data.input_videos !== undefined) {
+    if(data.input_videos !== undefined){
       let data7 = data.input_videos;
-      if (Array.isArray(data7)) {
+      if(Array.isArray(data7)){
         const len3 = data7.length;
-        for (let i3 = 0; i3 < len3; i3++) {
+        for(let i3=0; i3<len3; i3++){
           let data8 = data7[i3];
-          if (typeof data8 !== "string") {
-            const err9 = {
-              instancePath: instancePath + "/input_videos/" + i3,
-              schemaPath: "#/properties/input_videos/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-              schema: schema11.properties.input_videos.items.type,
-              parentSchema: schema11.properties.input_videos.items,
-              data: data8,
-            };
-            if (vErrors === null) {
+          if(typeof data8 !== "string"){
+            const err9 = {instancePath:instancePath+"/input_videos/" + i3,schemaPath:"#/properties/input_videos/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_videos.items.type,parentSchema:schema0.properties.input_videos.items,data:data8};
+            if(vErrors === null){
               vErrors = [err9];
-            } else {
+            }
+            else {
               vErrors.push(err9);
             }
             errors++;
           }
         }
-      } else {
-        const err10 = {
-          instancePath: instancePath + "/input_videos",
-          schemaPath: "#/properties/input_videos/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-          schema: schema11.properties.input_videos.type,
-          parentSchema: schema11.properties.input_videos,
-          data: data7,
-        };
-        if (vErrors === null) {
+      }
+      else {
+        const err10 = {instancePath:instancePath+"/input_videos",schemaPath:"#/properties/input_videos/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.input_videos.type,parentSchema:schema0.properties.input_videos,data:data7};
+        if(vErrors === null){
           vErrors = [err10];
-        } else {
+        }
+        else {
           vErrors.push(err10);
         }
         errors++;
       }
     }
-    if (data.input_audios !== undefined) {
+    if(data.input_audios !== undefined){
       let data9 = data.input_audios;
-      if (Array.isArray(data9)) {
+      if(Array.isArray(data9)){
         const len4 = data9.length;
-        for (let i4 = 0; i4 < len4; i4++) {
+        for(let i4=0; i4<len4; i4++){
           let data10 = data9[i4];
-          if (typeof data10 !== "string") {
-            const err11 = {
-              instancePath: instancePath + "/input_audios/" + i4,
-              schemaPath: "#/properties/input_audios/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-              schema: schema11.properties.input_audios.items.type,
-              parentSchema: schema11.properties.input_audios.items,
-              data: data10,
-            };
-            if (vErrors === null) {
+          if(typeof data10 !== "string"){
+            const err11 = {instancePath:instancePath+"/input_audios/" + i4,schemaPath:"#/properties/input_audios/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_audios.items.type,parentSchema:schema0.properties.input_audios.items,data:data10};
+            if(vErrors === null){
               vErrors = [err11];
-            } else {
+            }
+            else {
               vErrors.push(err11);
             }
             errors++;
           }
         }
-      } else {
-        const err12 = {
-          instancePath: instancePath + "/input_audios",
-          schemaPath: "#/properties/input_audios/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-          schema: schema11.properties.input_audios.type,
-          parentSchema: schema11.properties.input_audios,
-          data: data9,
-        };
-        if (vErrors === null) {
+      }
+      else {
+        const err12 = {instancePath:instancePath+"/input_audios",schemaPath:"#/properties/input_audios/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.input_audios.type,parentSchema:schema0.properties.input_audios,data:data9};
+        if(vErrors === null){
           vErrors = [err12];
-        } else {
+        }
+        else {
           vErrors.push(err12);
         }
         errors++;
       }
     }
-    if (data.resolution !== undefined) {
+    if(data.resolution !== undefined){
       let data11 = data.resolution;
-      if (typeof data11 !== "string") {
-        const err13 = {
-          instancePath: instancePath + "/resolution",
-          schemaPath: "#/properties/resolution/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.resolution.type,
-          parentSchema: schema11.properties.resolution,
-          data: data11,
-        };
-        if (vErrors === null) {
+      if(typeof data11 !== "string"){
+        const err13 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data11};
+        if(vErrors === null){
           vErrors = [err13];
-        } else {
+        }
+        else {
           vErrors.push(err13);
         }
         errors++;
       }
-      if (!(data11 === "480p" || data11 === "720p" || data11 === "1080p" || data11 === "4k")) {
-        const err14 = {
-          instancePath: instancePath + "/resolution",
-          schemaPath: "#/properties/resolution/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.resolution.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.resolution.enum,
-          parentSchema: schema11.properties.resolution,
-          data: data11,
-        };
-        if (vErrors === null) {
+      if(!((((data11 === "480p") || (data11 === "720p")) || (data11 === "1080p")) || (data11 === "4k"))){
+        const err14 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data11};
+        if(vErrors === null){
           vErrors = [err14];
-        } else {
+        }
+        else {
           vErrors.push(err14);
         }
         errors++;
       }
     }
-    if (data.duration !== undefined) {
+    if(data.duration !== undefined){
       let data12 = data.duration;
-      if (!(typeof data12 == "number" && !(data12 % 1) && !isNaN(data12) && isFinite(data12))) {
-        const err15 = {
-          instancePath: instancePath + "/duration",
-          schemaPath: "#/properties/duration/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-          schema: schema11.properties.duration.type,
-          parentSchema: schema11.properties.duration,
-          data: data12,
-        };
-        if (vErrors === null) {
+      if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+        const err15 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.duration.type,parentSchema:schema0.properties.duration,data:data12};
+        if(vErrors === null){
           vErrors = [err15];
-        } else {
+        }
+        else {
           vErrors.push(err15);
         }
         errors++;
       }
-      if (!(
-        data12 === -1 ||
-        data12 === 4 ||
-        data12 === 5 ||
-        data12 === 6 ||
-        data12 === 7 ||
-        data12 === 8 ||
-        data12 === 9 ||
-        data12 === 10 ||
-        data12 === 11 ||
-        data12 === 12 ||
-        data12 === 13 ||
-        data12 === 14 ||
-        data12 === 15
-      )) {
-        const err16 = {
-          instancePath: instancePath + "/duration",
-          schemaPath: "#/properties/duration/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.duration.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.duration.enum,
-          parentSchema: schema11.properties.duration,
-          data: data12,
-        };
-        if (vErrors === null) {
+      if(!(((((((((((((data12 === -1) || (data12 === 4)) || (data12 === 5)) || (data12 === 6)) || (data12 === 7)) || (data12 === 8)) || (data12 === 9)) || (data12 === 10)) || (data12 === 11)) || (data12 === 12)) || (data12 === 13)) || (data12 === 14)) || (data12 === 15))){
+        const err16 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/enum",keyword:"enum",params:{allowedValues: schema0.properties.duration.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.duration.enum,parentSchema:schema0.properties.duration,data:data12};
+        if(vErrors === null){
           vErrors = [err16];
-        } else {
+        }
+        else {
           vErrors.push(err16);
         }
         errors++;
       }
     }
-    if (data.aspect_ratio !== undefined) {
+    if(data.aspect_ratio !== undefined){
       let data13 = data.aspect_ratio;
-      if (typeof data13 !== "string") {
-        const err17 = {
-          instancePath: instancePath + "/aspect_ratio",
-          schemaPath: "#/properties/aspect_ratio/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.aspect_ratio.type,
-          parentSchema: schema11.properties.aspect_ratio,
-          data: data13,
-        };
-        if (vErrors === null) {
+      if(typeof data13 !== "string"){
+        const err17 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.aspect_ratio.type,parentSchema:schema0.properties.aspect_ratio,data:data13};
+        if(vErrors === null){
           vErrors = [err17];
-        } else {
+        }
+        else {
           vErrors.push(err17);
         }
         errors++;
       }
-      if (!(
-        data13 === "adaptive" ||
-        data13 === "21:9" ||
-        data13 === "16:9" ||
-        data13 === "4:3" ||
-        data13 === "1:1" ||
-        data13 === "3:4" ||
-        data13 === "9:16"
-      )) {
-        const err18 = {
-          instancePath: instancePath + "/aspect_ratio",
-          schemaPath: "#/properties/aspect_ratio/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.aspect_ratio.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.aspect_ratio.enum,
-          parentSchema: schema11.properties.aspect_ratio,
-          data: data13,
-        };
-        if (vErrors === null) {
+      if(!(((((((data13 === "adaptive") || (data13 === "21:9")) || (data13 === "16:9")) || (data13 === "4:3")) || (data13 === "1:1")) || (data13 === "3:4")) || (data13 === "9:16"))){
+        const err18 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema0.properties.aspect_ratio.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.aspect_ratio.enum,parentSchema:schema0.properties.aspect_ratio,data:data13};
+        if(vErrors === null){
           vErrors = [err18];
-        } else {
+        }
+        else {
           vErrors.push(err18);
         }
         errors++;
       }
     }
-    if (data.generate_audio !== undefined) {
+    if(data.generate_audio !== undefined){
       let data14 = data.generate_audio;
-      if (typeof data14 !== "boolean") {
-        const err19 = {
-          instancePath: instancePath + "/generate_audio",
-          schemaPath: "#/properties/generate_audio/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-          schema: schema11.properties.generate_audio.type,
-          parentSchema: schema11.properties.generate_audio,
-          data: data14,
-        };
-        if (vErrors === null) {
+      if(typeof data14 !== "boolean"){
+        const err19 = {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.generate_audio.type,parentSchema:schema0.properties.generate_audio,data:data14};
+        if(vErrors === null){
           vErrors = [err19];
-        } else {
+        }
+        else {
           vErrors.push(err19);
         }
         errors++;
       }
     }
-    if (data.watermark !== undefined) {
+    if(data.watermark !== undefined){
       let data15 = data.watermark;
-      if (typeof data15 !== "boolean") {
-        const err20 = {
-          instancePath: instancePath + "/watermark",
-          schemaPath: "#/properties/watermark/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-          schema: schema11.properties.watermark.type,
-          parentSchema: schema11.properties.watermark,
-          data: data15,
-        };
-        if (vErrors === null) {
+      if(typeof data15 !== "boolean"){
+        const err20 = {instancePath:instancePath+"/watermark",schemaPath:"#/properties/watermark/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.watermark.type,parentSchema:schema0.properties.watermark,data:data15};
+        if(vErrors === null){
           vErrors = [err20];
-        } else {
+        }
+        else {
           vErrors.push(err20);
         }
         errors++;
       }
     }
-  } else {
-    const err21 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-      schema: schema11.type,
-      parentSchema: schema11,
-      data,
-    };
-    if (vErrors === null) {
+  }
+  else {
+    const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    if(vErrors === null){
       vErrors = [err21];
-    } else {
+    }
+    else {
       vErrors.push(err21);
     }
     errors++;
   }
-  validate10.errors = vErrors;
+  validate0.errors = vErrors;
   return errors === 0;
 }

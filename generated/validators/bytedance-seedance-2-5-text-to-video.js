@@ -2,333 +2,242 @@
 // Source: models/bytedance-seedance-2-5-text-to-video.json
 // Input sha256: 85e6ba03ae82e8abc695f9dc2651cba6396e97a5e8860f1dff38ccac042b2761
 import { equal, formats, ucs2length } from "../../runtime/validator-support.js";
-export const validate = validate10;
-export default validate10;
-const schema11 = {
+
+export const validate = validate0;
+export default validate0;
+const schema0 = {
   "type": "object",
   "properties": {
-    "prompt": { "type": "string" },
-    "resolution": { "type": "string", "enum": ["480p", "720p"] },
-    "duration": { "type": ["integer", "string"], "enum": ["auto", 4, 5, 6, 8, 10, 12, 15, 20, 25, 30] },
-    "aspect_ratio": { "type": "string", "enum": ["adaptive", "21:9", "16:9", "4:3", "1:1", "3:4", "9:16"] },
-    "generate_audio": { "type": "boolean" },
-    "output_format": { "type": "string", "enum": ["mp4", "mov"] },
-    "watermark": { "type": "boolean" },
+    "prompt": {
+      "type": "string"
+    },
+    "resolution": {
+      "type": "string",
+      "enum": [
+        "480p",
+        "720p"
+      ]
+    },
+    "duration": {
+      "type": [
+        "integer",
+        "string"
+      ],
+      "enum": [
+        "auto",
+        4,
+        5,
+        6,
+        8,
+        10,
+        12,
+        15,
+        20,
+        25,
+        30
+      ]
+    },
+    "aspect_ratio": {
+      "type": "string",
+      "enum": [
+        "adaptive",
+        "21:9",
+        "16:9",
+        "4:3",
+        "1:1",
+        "3:4",
+        "9:16"
+      ]
+    },
+    "generate_audio": {
+      "type": "boolean"
+    },
+    "output_format": {
+      "type": "string",
+      "enum": [
+        "mp4",
+        "mov"
+      ]
+    },
+    "watermark": {
+      "type": "boolean"
+    }
   },
-  "required": ["prompt"],
+  "required": [
+    "prompt"
+  ],
   "additionalProperties": false,
-  "x-oxen-closed": true,
+  "x-oxen-closed": true
 };
-function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.prompt === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "prompt" },
-        message: "must have required property '" + "prompt" + "'",
-        schema: schema11.required,
-        parentSchema: schema11,
-        data,
-      };
-      if (vErrors === null) {
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.prompt === undefined){
+      const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"},message:"must have required property '"+"prompt"+"'",schema:schema0.required,parentSchema:schema0,data};
+      if(vErrors === null){
         vErrors = [err0];
-      } else {
+      }
+      else {
         vErrors.push(err0);
       }
       errors++;
     }
-    for (const key0 in data) {
-      if (!(
-        key0 === "prompt" ||
-        key0 === "resolution" ||
-        key0 === "duration" ||
-        key0 === "aspect_ratio" ||
-        key0 === "generate_audio" ||
-        key0 === "output_format" ||
-        key0 === "watermark"
-      )) {
-        const err1 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-          schema: false,
-          parentSchema: schema11,
-          data,
-        };
-        if (vErrors === null) {
+    for(const key0 in data){
+      if(!(((((((key0 === "prompt") || (key0 === "resolution")) || (key0 === "duration")) || (key0 === "aspect_ratio")) || (key0 === "generate_audio")) || (key0 === "output_format")) || (key0 === "watermark"))){
+        const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
+        if(vErrors === null){
           vErrors = [err1];
-        } else {
+        }
+        else {
           vErrors.push(err1);
         }
         errors++;
       }
     }
-    if (data.prompt !== undefined) {
+    if(data.prompt !== undefined){
       let data0 = data.prompt;
-      if (typeof data0 !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/prompt",
-          schemaPath: "#/properties/prompt/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.prompt.type,
-          parentSchema: schema11.properties.prompt,
-          data: data0,
-        };
-        if (vErrors === null) {
+      if(typeof data0 !== "string"){
+        const err2 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
+        if(vErrors === null){
           vErrors = [err2];
-        } else {
+        }
+        else {
           vErrors.push(err2);
         }
         errors++;
       }
     }
-    if (data.resolution !== undefined) {
+    if(data.resolution !== undefined){
       let data1 = data.resolution;
-      if (typeof data1 !== "string") {
-        const err3 = {
-          instancePath: instancePath + "/resolution",
-          schemaPath: "#/properties/resolution/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.resolution.type,
-          parentSchema: schema11.properties.resolution,
-          data: data1,
-        };
-        if (vErrors === null) {
+      if(typeof data1 !== "string"){
+        const err3 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data1};
+        if(vErrors === null){
           vErrors = [err3];
-        } else {
+        }
+        else {
           vErrors.push(err3);
         }
         errors++;
       }
-      if (!(data1 === "480p" || data1 === "720p")) {
-        const err4 = {
-          instancePath: instancePath + "/resolution",
-          schemaPath: "#/properties/resolution/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.resolution.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.resolution.enum,
-          parentSchema: schema11.properties.resolution,
-          data: data1,
-        };
-        if (vErrors === null) {
+      if(!((data1 === "480p") || (data1 === "720p"))){
+        const err4 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data1};
+        if(vErrors === null){
           vErrors = [err4];
-        } else {
+        }
+        else {
           vErrors.push(err4);
         }
         errors++;
       }
     }
-    if (data.duration !== undefined) {
+    if(data.duration !== undefined){
       let data2 = data.duration;
-      if (
-        !(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2)) &&
-        typeof data2 !== "string"
-      ) {
-        const err5 = {
-          instancePath: instancePath + "/duration",
-          schemaPath: "#/properties/duration/type",
-          keyword: "type",
-          params: { type: schema11.properties.duration.type },
-          message: "must be integer,string",
-          schema: schema11.properties.duration.type,
-          parentSchema: schema11.properties.duration,
-          data: data2,
-        };
-        if (vErrors === null) {
+      if((!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))) && (typeof data2 !== "string")){
+        const err5 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: schema0.properties.duration.type},message:"must be integer,string",schema:schema0.properties.duration.type,parentSchema:schema0.properties.duration,data:data2};
+        if(vErrors === null){
           vErrors = [err5];
-        } else {
+        }
+        else {
           vErrors.push(err5);
         }
         errors++;
       }
-      if (!(
-        data2 === "auto" ||
-        data2 === 4 ||
-        data2 === 5 ||
-        data2 === 6 ||
-        data2 === 8 ||
-        data2 === 10 ||
-        data2 === 12 ||
-        data2 === 15 ||
-        data2 === 20 ||
-        data2 === 25 ||
-        data2 === 30
-      )) {
-        const err6 = {
-          instancePath: instancePath + "/duration",
-          schemaPath: "#/properties/duration/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.duration.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.duration.enum,
-          parentSchema: schema11.properties.duration,
-          data: data2,
-        };
-        if (vErrors === null) {
+      if(!(((((((((((data2 === "auto") || (data2 === 4)) || (data2 === 5)) || (data2 === 6)) || (data2 === 8)) || (data2 === 10)) || (data2 === 12)) || (data2 === 15)) || (data2 === 20)) || (data2 === 25)) || (data2 === 30))){
+        const err6 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/enum",keyword:"enum",params:{allowedValues: schema0.properties.duration.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.duration.enum,parentSchema:schema0.properties.duration,data:data2};
+        if(vErrors === null){
           vErrors = [err6];
-        } else {
+        }
+        else {
           vErrors.push(err6);
         }
         errors++;
       }
     }
-    if (data.aspect_ratio !== undefined) {
+    if(data.aspect_ratio !== undefined){
       let data3 = data.aspect_ratio;
-      if (typeof data3 !== "string") {
-        const err7 = {
-          instancePath: instancePath + "/aspect_ratio",
-          schemaPath: "#/properties/aspect_ratio/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.aspect_ratio.type,
-          parentSchema: schema11.properties.aspect_ratio,
-          data: data3,
-        };
-        if (vErrors === null) {
+      if(typeof data3 !== "string"){
+        const err7 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.aspect_ratio.type,parentSchema:schema0.properties.aspect_ratio,data:data3};
+        if(vErrors === null){
           vErrors = [err7];
-        } else {
+        }
+        else {
           vErrors.push(err7);
         }
         errors++;
       }
-      if (!(
-        data3 === "adaptive" ||
-        data3 === "21:9" ||
-        data3 === "16:9" ||
-        data3 === "4:3" ||
-        data3 === "1:1" ||
-        data3 === "3:4" ||
-        data3 === "9:16"
-      )) {
-        const err8 = {
-          instancePath: instancePath + "/aspect_ratio",
-          schemaPath: "#/properties/aspect_ratio/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.aspect_ratio.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.aspect_ratio.enum,
-          parentSchema: schema11.properties.aspect_ratio,
-          data: data3,
-        };
-        if (vErrors === null) {
+      if(!(((((((data3 === "adaptive") || (data3 === "21:9")) || (data3 === "16:9")) || (data3 === "4:3")) || (data3 === "1:1")) || (data3 === "3:4")) || (data3 === "9:16"))){
+        const err8 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema0.properties.aspect_ratio.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.aspect_ratio.enum,parentSchema:schema0.properties.aspect_ratio,data:data3};
+        if(vErrors === null){
           vErrors = [err8];
-        } else {
+        }
+        else {
           vErrors.push(err8);
         }
         errors++;
       }
     }
-    if (data.generate_audio !== undefined) {
+    if(data.generate_audio !== undefined){
       let data4 = data.generate_audio;
-      if (typeof data4 !== "boolean") {
-        const err9 = {
-          instancePath: instancePath + "/generate_audio",
-          schemaPath: "#/properties/generate_audio/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-          schema: schema11.properties.generate_audio.type,
-          parentSchema: schema11.properties.generate_audio,
-          data: data4,
-        };
-        if (vErrors === null) {
+      if(typeof data4 !== "boolean"){
+        const err9 = {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.generate_audio.type,parentSchema:schema0.properties.generate_audio,data:data4};
+        if(vErrors === null){
           vErrors = [err9];
-        } else {
+        }
+        else {
           vErrors.push(err9);
         }
         errors++;
       }
     }
-    if (data.output_format !== undefined) {
+    if(data.output_format !== undefined){
       let data5 = data.output_format;
-      if (typeof data5 !== "string") {
-        const err10 = {
-          instancePath: instancePath + "/output_format",
-          schemaPath: "#/properties/output_format/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.output_format.type,
-          parentSchema: schema11.properties.output_format,
-          data: data5,
-        };
-        if (vErrors === null) {
+      if(typeof data5 !== "string"){
+        const err10 = {instancePath:instancePath+"/output_format",schemaPath:"#/properties/output_format/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.output_format.type,parentSchema:schema0.properties.output_format,data:data5};
+        if(vErrors === null){
           vErrors = [err10];
-        } else {
+        }
+        else {
           vErrors.push(err10);
         }
         errors++;
       }
-      if (!(data5 === "mp4" || data5 === "mov")) {
-        const err11 = {
-          instancePath: instancePath + "/output_format",
-          schemaPath: "#/properties/output_format/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.output_format.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.output_format.enum,
-          parentSchema: schema11.properties.output_format,
-          data: data5,
-        };
-        if (vErrors === null) {
+      if(!((data5 === "mp4") || (data5 === "mov"))){
+        const err11 = {instancePath:instancePath+"/output_format",schemaPath:"#/properties/output_format/enum",keyword:"enum",params:{allowedValues: schema0.properties.output_format.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.output_format.enum,parentSchema:schema0.properties.output_format,data:data5};
+        if(vErrors === null){
           vErrors = [err11];
-        } else {
+        }
+        else {
           vErrors.push(err11);
         }
         errors++;
       }
     }
-    if (data.watermark !== undefined) {
+    if(data.watermark !== undefined){
       let data6 = data.watermark;
-      if (typeof data6 !== "boolean") {
-        const err12 = {
-          instancePath: instancePath + "/watermark",
-          schemaPath: "#/properties/watermark/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-          schema: schema11.properties.watermark.type,
-          parentSchema: schema11.properties.watermark,
-          data: data6,
-        };
-        if (vErrors === null) {
+      if(typeof data6 !== "boolean"){
+        const err12 = {instancePath:instancePath+"/watermark",schemaPath:"#/properties/watermark/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.watermark.type,parentSchema:schema0.properties.watermark,data:data6};
+        if(vErrors === null){
           vErrors = [err12];
-        } else {
+        }
+        else {
           vErrors.push(err12);
         }
         errors++;
       }
     }
-  } else {
-    const err13 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-      schema: schema11.type,
-      parentSchema: schema11,
-      data,
-    };
-    if (vErrors === null) {
+  }
+  else {
+    const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    if(vErrors === null){
       vErrors = [err13];
-    } else {
+    }
+    else {
       vErrors.push(err13);
     }
     errors++;
   }
-  validate10.errors = vErrors;
+  validate0.errors = vErrors;
   return errors === 0;
 }

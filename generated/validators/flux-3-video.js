@@ -2,410 +2,308 @@
 // Source: models/flux-3-video.json
 // Input sha256: f64a2d7202b8b50f33ce1930663d979f690f46c628965230aa358cb40ac4ff6b
 import { equal, formats, ucs2length } from "../../runtime/validator-support.js";
-export const validate = validate10;
-export default validate10;
-const schema11 = {
+
+export const validate = validate0;
+export default validate0;
+const schema0 = {
   "type": "object",
   "properties": {
-    "prompt": { "type": "string" },
-    "input_images": { "type": "array", "items": { "type": "string" } },
-    "input_video": { "type": "string", "format": "uri" },
-    "resolution": { "type": "string", "enum": ["720p", "1080p"] },
-    "aspect_ratio": { "type": "string", "enum": ["auto", "21:9", "2:1", "16:9", "4:3", "1:1", "3:4", "9:16"] },
-    "duration": { "type": "integer", "enum": [5, 6, 7, 8, 9, 10, 12, 15, 18, 20] },
-    "generate_audio": { "type": "boolean" },
-    "draft": { "type": "boolean" },
-    "safety_tolerance": { "type": "integer", "enum": [0, 1, 2, 3, 4] },
+    "prompt": {
+      "type": "string"
+    },
+    "input_images": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      }
+    },
+    "input_video": {
+      "type": "string",
+      "format": "uri"
+    },
+    "resolution": {
+      "type": "string",
+      "enum": [
+        "720p",
+        "1080p"
+      ]
+    },
+    "aspect_ratio": {
+      "type": "string",
+      "enum": [
+        "auto",
+        "21:9",
+        "2:1",
+        "16:9",
+        "4:3",
+        "1:1",
+        "3:4",
+        "9:16"
+      ]
+    },
+    "duration": {
+      "type": "integer",
+      "enum": [
+        5,
+        6,
+        7,
+        8,
+        9,
+        10,
+        12,
+        15,
+        18,
+        20
+      ]
+    },
+    "generate_audio": {
+      "type": "boolean"
+    },
+    "draft": {
+      "type": "boolean"
+    },
+    "safety_tolerance": {
+      "type": "integer",
+      "enum": [
+        0,
+        1,
+        2,
+        3,
+        4
+      ]
+    }
   },
-  "required": ["prompt"],
+  "required": [
+    "prompt"
+  ],
   "additionalProperties": false,
-  "x-oxen-closed": true,
+  "x-oxen-closed": true
 };
-const func2 = Object.prototype.hasOwnProperty;
+const func0 = Object.prototype.hasOwnProperty;
 const formats0 = formats.uri;
-function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.prompt === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "prompt" },
-        message: "must have required property '" + "prompt" + "'",
-        schema: schema11.required,
-        parentSchema: schema11,
-        data,
-      };
-      if (vErrors === null) {
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.prompt === undefined){
+      const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"},message:"must have required property '"+"prompt"+"'",schema:schema0.required,parentSchema:schema0,data};
+      if(vErrors === null){
         vErrors = [err0];
-      } else {
+      }
+      else {
         vErrors.push(err0);
       }
       errors++;
     }
-    for (const key0 in data) {
-      if (!func2.call(schema11.properties, key0)) {
-        const err1 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-          schema: false,
-          parentSchema: schema11,
-          data,
-        };
-        if (vErrors === null) {
+    for(const key0 in data){
+      if(!(func0.call(schema0.properties, key0))){
+        const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
+        if(vErrors === null){
           vErrors = [err1];
-        } else {
+        }
+        else {
           vErrors.push(err1);
         }
         errors++;
       }
     }
-    if (data.prompt !== undefined) {
+    if(data.prompt !== undefined){
       let data0 = data.prompt;
-      if (typeof data0 !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/prompt",
-          schemaPath: "#/properties/prompt/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.prompt.type,
-          parentSchema: schema11.properties.prompt,
-          data: data0,
-        };
-        if (vErrors === null) {
+      if(typeof data0 !== "string"){
+        const err2 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
+        if(vErrors === null){
           vErrors = [err2];
-        } else {
+        }
+        else {
           vErrors.push(err2);
         }
         errors++;
       }
     }
-    if (data.input_images !== undefined) {
+    if(data.input_images !== undefined){
       let data1 = data.input_images;
-      if (Array.isArray(data1)) {
+      if(Array.isArray(data1)){
         const len0 = data1.length;
-        for (let i0 = 0; i0 < len0; i0++) {
+        for(let i0=0; i0<len0; i0++){
           let data2 = data1[i0];
-          if (typeof data2 !== "string") {
-            const err3 = {
-              instancePath: instancePath + "/input_images/" + i0,
-              schemaPath: "#/properties/input_images/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-              schema: schema11.properties.input_images.items.type,
-              parentSchema: schema11.properties.input_images.items,
-              data: data2,
-            };
-            if (vErrors === null) {
+          if(typeof data2 !== "string"){
+            const err3 = {instancePath:instancePath+"/input_images/" + i0,schemaPath:"#/properties/input_images/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_images.items.type,parentSchema:schema0.properties.input_images.items,data:data2};
+            if(vErrors === null){
               vErrors = [err3];
-            } else {
+            }
+            else {
               vErrors.push(err3);
             }
             errors++;
           }
         }
-      } else {
-        const err4 = {
-          instancePath: instancePath + "/input_images",
-          schemaPath: "#/properties/input_images/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-          schema: schema11.properties.input_images.type,
-          parentSchema: schema11.properties.input_images,
-          data: data1,
-        };
-        if (vErrors === null) {
+      }
+      else {
+        const err4 = {instancePath:instancePath+"/input_images",schemaPath:"#/properties/input_images/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.input_images.type,parentSchema:schema0.properties.input_images,data:data1};
+        if(vErrors === null){
           vErrors = [err4];
-        } else {
+        }
+        else {
           vErrors.push(err4);
         }
         errors++;
       }
     }
-    if (data.input_video !== undefined) {
+    if(data.input_video !== undefined){
       let data3 = data.input_video;
-      if (typeof data3 === "string") {
-        if (!formats0(data3)) {
-          const err5 = {
-            instancePath: instancePath + "/input_video",
-            schemaPath: "#/properties/input_video/format",
-            keyword: "format",
-            params: { format: "uri" },
-            message: 'must match format "' + "uri" + '"',
-            schema: "uri",
-            parentSchema: schema11.properties.input_video,
-            data: data3,
-          };
-          if (vErrors === null) {
+      if(typeof data3 === "string"){
+        if(!(formats0(data3))){
+          const err5 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_video,data:data3};
+          if(vErrors === null){
             vErrors = [err5];
-          } else {
+          }
+          else {
             vErrors.push(err5);
           }
           errors++;
         }
-      } else {
-        const err6 = {
-          instancePath: instancePath + "/input_video",
-          schemaPath: "#/properties/input_video/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.input_video.type,
-          parentSchema: schema11.properties.input_video,
-          data: data3,
-        };
-        if (vErrors === null) {
+      }
+      else {
+        const err6 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_video.type,parentSchema:schema0.properties.input_video,data:data3};
+        if(vErrors === null){
           vErrors = [err6];
-        } else {
+        }
+        else {
           vErrors.push(err6);
         }
         errors++;
       }
     }
-    if (data.resolution !== undefined) {
+    if(data.resolution !== undefined){
       let data4 = data.resolution;
-      if (typeof data4 !== "string") {
-        const err7 = {
-          instancePath: instancePath + "/resolution",
-          schemaPath: "#/properties/resolution/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.resolution.type,
-          parentSchema: schema11.properties.resolution,
-          data: data4,
-        };
-        if (vErrors === null) {
+      if(typeof data4 !== "string"){
+        const err7 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data4};
+        if(vErrors === null){
           vErrors = [err7];
-        } else {
+        }
+        else {
           vErrors.push(err7);
         }
         errors++;
       }
-      if (!(data4 === "720p" || data4 === "1080p")) {
-        const err8 = {
-          instancePath: instancePath + "/resolution",
-          schemaPath: "#/properties/resolution/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.resolution.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.resolution.enum,
-          parentSchema: schema11.properties.resolution,
-          data: data4,
-        };
-        if (vErrors === null) {
+      if(!((data4 === "720p") || (data4 === "1080p"))){
+        const err8 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data4};
+        if(vErrors === null){
           vErrors = [err8];
-        } else {
+        }
+        else {
           vErrors.push(err8);
         }
         errors++;
       }
     }
-    if (data.aspect_ratio !== undefined) {
+    if(data.aspect_ratio !== undefined){
       let data5 = data.aspect_ratio;
-      if (typeof data5 !== "string") {
-        const err9 = {
-          instancePath: instancePath + "/aspect_ratio",
-          schemaPath: "#/properties/aspect_ratio/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.aspect_ratio.type,
-          parentSchema: schema11.properties.aspect_ratio,
-          data: data5,
-        };
-        if (vErrors === null) {
+      if(typeof data5 !== "string"){
+        const err9 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.aspect_ratio.type,parentSchema:schema0.properties.aspect_ratio,data:data5};
+        if(vErrors === null){
           vErrors = [err9];
-        } else {
+        }
+        else {
           vErrors.push(err9);
         }
         errors++;
       }
-      if (!(
-        data5 === "auto" ||
-        data5 === "21:9" ||
-        data5 === "2:1" ||
-        data5 === "16:9" ||
-        data5 === "4:3" ||
-        data5 === "1:1" ||
-        data5 === "3:4" ||
-        data5 === "9:16"
-      )) {
-        const err10 = {
-          instancePath: instancePath + "/aspect_ratio",
-          schemaPath: "#/properties/aspect_ratio/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.aspect_ratio.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.aspect_ratio.enum,
-          parentSchema: schema11.properties.aspect_ratio,
-          data: data5,
-        };
-        if (vErrors === null) {
+      if(!((((((((data5 === "auto") || (data5 === "21:9")) || (data5 === "2:1")) || (data5 === "16:9")) || (data5 === "4:3")) || (data5 === "1:1")) || (data5 === "3:4")) || (data5 === "9:16"))){
+        const err10 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema0.properties.aspect_ratio.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.aspect_ratio.enum,parentSchema:schema0.properties.aspect_ratio,data:data5};
+        if(vErrors === null){
           vErrors = [err10];
-        } else {
+        }
+        else {
           vErrors.push(err10);
         }
         errors++;
       }
     }
-    if (data.duration !== undefined) {
+    if(data.duration !== undefined){
       let data6 = data.duration;
-      if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
-        const err11 = {
-          instancePath: instancePath + "/duration",
-          schemaPath: "#/properties/duration/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-          schema: schema11.properties.duration.type,
-          parentSchema: schema11.properties.duration,
-          data: data6,
-        };
-        if (vErrors === null) {
+      if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+        const err11 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.duration.type,parentSchema:schema0.properties.duration,data:data6};
+        if(vErrors === null){
           vErrors = [err11];
-        } else {
+        }
+        else {
           vErrors.push(err11);
         }
         errors++;
       }
-      if (!(
-        data6 === 5 ||
-        data6 === 6 ||
-        data6 === 7 ||
-        data6 === 8 ||
-        data6 === 9 ||
-        data6 === 10 ||
-        data6 === 12 ||
-        data6 === 15 ||
-        data6 === 18 ||
-        data6 === 20
-      )) {
-        const err12 = {
-          instancePath: instancePath + "/duration",
-          schemaPath: "#/properties/duration/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.duration.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.duration.enum,
-          parentSchema: schema11.properties.duration,
-          data: data6,
-        };
-        if (vErrors === null) {
+      if(!((((((((((data6 === 5) || (data6 === 6)) || (data6 === 7)) || (data6 === 8)) || (data6 === 9)) || (data6 === 10)) || (data6 === 12)) || (data6 === 15)) || (data6 === 18)) || (data6 === 20))){
+        const err12 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/enum",keyword:"enum",params:{allowedValues: schema0.properties.duration.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.duration.enum,parentSchema:schema0.properties.duration,data:data6};
+        if(vErrors === null){
           vErrors = [err12];
-        } else {
+        }
+        else {
           vErrors.push(err12);
         }
         errors++;
       }
     }
-    if (data.generate_audio !== undefined) {
+    if(data.generate_audio !== undefined){
       let data7 = data.generate_audio;
-      if (typeof data7 !== "boolean") {
-        const err13 = {
-          instancePath: instancePath + "/generate_audio",
-          schemaPath: "#/properties/generate_audio/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-          schema: schema11.properties.generate_audio.type,
-          parentSchema: schema11.properties.generate_audio,
-          data: data7,
-        };
-        if (vErrors === null) {
+      if(typeof data7 !== "boolean"){
+        const err13 = {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.generate_audio.type,parentSchema:schema0.properties.generate_audio,data:data7};
+        if(vErrors === null){
           vErrors = [err13];
-        } else {
+        }
+        else {
           vErrors.push(err13);
         }
         errors++;
       }
     }
-    if (data.draft !== undefined) {
+    if(data.draft !== undefined){
       let data8 = data.draft;
-      if (typeof data8 !== "boolean") {
-        const err14 = {
-          instancePath: instancePath + "/draft",
-          schemaPath: "#/properties/draft/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-          schema: schema11.properties.draft.type,
-          parentSchema: schema11.properties.draft,
-          data: data8,
-        };
-        if (vErrors === null) {
+      if(typeof data8 !== "boolean"){
+        const err14 = {instancePath:instancePath+"/draft",schemaPath:"#/properties/draft/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.draft.type,parentSchema:schema0.properties.draft,data:data8};
+        if(vErrors === null){
           vErrors = [err14];
-        } else {
+        }
+        else {
           vErrors.push(err14);
         }
         errors++;
       }
     }
-    if (data.safety_tolerance !== undefined) {
+    if(data.safety_tolerance !== undefined){
       let data9 = data.safety_tolerance;
-      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
-        const err15 = {
-          instancePath: instancePath + "/safety_tolerance",
-          schemaPath: "#/properties/safety_tolerance/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-          schema: schema11.properties.safety_tolerance.type,
-          parentSchema: schema11.properties.safety_tolerance,
-          data: data9,
-        };
-        if (vErrors === null) {
+      if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+        const err15 = {instancePath:instancePath+"/safety_tolerance",schemaPath:"#/properties/safety_tolerance/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.safety_tolerance.type,parentSchema:schema0.properties.safety_tolerance,data:data9};
+        if(vErrors === null){
           vErrors = [err15];
-        } else {
+        }
+        else {
           vErrors.push(err15);
         }
         errors++;
       }
-      if (!(data9 === 0 || data9 === 1 || data9 === 2 || data9 === 3 || data9 === 4)) {
-        const err16 = {
-          instancePath: instancePath + "/safety_tolerance",
-          schemaPath: "#/properties/safety_tolerance/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.safety_tolerance.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.safety_tolerance.enum,
-          parentSchema: schema11.properties.safety_tolerance,
-          data: data9,
-        };
-        if (vErrors === null) {
+      if(!(((((data9 === 0) || (data9 === 1)) || (data9 === 2)) || (data9 === 3)) || (data9 === 4))){
+        const err16 = {instancePath:instancePath+"/safety_tolerance",schemaPath:"#/properties/safety_tolerance/enum",keyword:"enum",params:{allowedValues: schema0.properties.safety_tolerance.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.safety_tolerance.enum,parentSchema:schema0.properties.safety_tolerance,data:data9};
+        if(vErrors === null){
           vErrors = [err16];
-        } else {
+        }
+        else {
           vErrors.push(err16);
         }
         errors++;
       }
     }
-  } else {
-    const err17 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-      schema: schema11.type,
-      parentSchema: schema11,
-      data,
-    };
-    if (vErrors === null) {
+  }
+  else {
+    const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    if(vErrors === null){
       vErrors = [err17];
-    } else {
+    }
+    else {
       vErrors.push(err17);
     }
     errors++;
   }
-  validate10.errors = vErrors;
+  validate0.errors = vErrors;
   return errors === 0;
 }

@@ -2,537 +2,396 @@
 // Source: models/kling-video-o3-omni.json
 // Input sha256: 27386e0ecfe3c6df8fa409b12f431a766a0c72793b4f3f96333870181b978ad0
 import { equal, formats, ucs2length } from "../../runtime/validator-support.js";
-export const validate = validate10;
-export default validate10;
-const schema11 = {
+
+export const validate = validate0;
+export default validate0;
+const schema0 = {
   "type": "object",
   "properties": {
-    "prompt": { "type": "string" },
-    "input_image": { "type": "array", "items": { "type": "string" } },
-    "input_video": { "type": "string", "format": "uri" },
-    "video_mode": { "type": "string", "enum": ["edit", "reference"] },
-    "start_image_url": { "type": "string", "format": "uri" },
-    "tail_image_url": { "type": "string", "format": "uri" },
-    "elements": { "type": "array", "items": { "type": "object" } },
-    "resolution": { "type": "string", "enum": ["720p", "1080p", "4k"] },
-    "duration": { "type": "integer", "minimum": 3, "maximum": 15 },
-    "aspect_ratio": { "type": "string", "enum": ["16:9", "9:16", "1:1"] },
-    "generate_audio": { "type": "boolean" },
-    "keep_audio": { "type": "boolean" },
+    "prompt": {
+      "type": "string"
+    },
+    "input_image": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      }
+    },
+    "input_video": {
+      "type": "string",
+      "format": "uri"
+    },
+    "video_mode": {
+      "type": "string",
+      "enum": [
+        "edit",
+        "reference"
+      ]
+    },
+    "start_image_url": {
+      "type": "string",
+      "format": "uri"
+    },
+    "tail_image_url": {
+      "type": "string",
+      "format": "uri"
+    },
+    "elements": {
+      "type": "array",
+      "items": {
+        "type": "object"
+      }
+    },
+    "resolution": {
+      "type": "string",
+      "enum": [
+        "720p",
+        "1080p",
+        "4k"
+      ]
+    },
+    "duration": {
+      "type": "integer",
+      "minimum": 3,
+      "maximum": 15
+    },
+    "aspect_ratio": {
+      "type": "string",
+      "enum": [
+        "16:9",
+        "9:16",
+        "1:1"
+      ]
+    },
+    "generate_audio": {
+      "type": "boolean"
+    },
+    "keep_audio": {
+      "type": "boolean"
+    }
   },
-  "required": ["prompt"],
+  "required": [
+    "prompt"
+  ],
   "additionalProperties": false,
-  "x-oxen-closed": true,
+  "x-oxen-closed": true
 };
-const func2 = Object.prototype.hasOwnProperty;
+const func0 = Object.prototype.hasOwnProperty;
 const formats0 = formats.uri;
-function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.prompt === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "prompt" },
-        message: "must have required property '" + "prompt" + "'",
-        schema: schema11.required,
-        parentSchema: schema11,
-        data,
-      };
-      if (vErrors === null) {
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.prompt === undefined){
+      const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"},message:"must have required property '"+"prompt"+"'",schema:schema0.required,parentSchema:schema0,data};
+      if(vErrors === null){
         vErrors = [err0];
-      } else {
+      }
+      else {
         vErrors.push(err0);
       }
       errors++;
     }
-    for (const key0 in data) {
-      if (!func2.call(schema11.properties, key0)) {
-        const err1 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-          schema: false,
-          parentSchema: schema11,
-          data,
-        };
-        if (vErrors === null) {
+    for(const key0 in data){
+      if(!(func0.call(schema0.properties, key0))){
+        const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
+        if(vErrors === null){
           vErrors = [err1];
-        } else {
+        }
+        else {
           vErrors.push(err1);
         }
         errors++;
       }
     }
-    if (data.prompt !== undefined) {
+    if(data.prompt !== undefined){
       let data0 = data.prompt;
-      if (typeof data0 !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/prompt",
-          schemaPath: "#/properties/prompt/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.prompt.type,
-          parentSchema: schema11.properties.prompt,
-          data: data0,
-        };
-        if (vErrors === null) {
+      if(typeof data0 !== "string"){
+        const err2 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
+        if(vErrors === null){
           vErrors = [err2];
-        } else {
+        }
+        else {
           vErrors.push(err2);
         }
         errors++;
       }
     }
-    if (data.input_image !== undefined) {
+    if(data.input_image !== undefined){
       let data1 = data.input_image;
-      if (Array.isArray(data1)) {
+      if(Array.isArray(data1)){
         const len0 = data1.length;
-        for (let i0 = 0; i0 < len0; i0++) {
+        for(let i0=0; i0<len0; i0++){
           let data2 = data1[i0];
-          if (typeof data2 !== "string") {
-            const err3 = {
-              instancePath: instancePath + "/input_image/" + i0,
-              schemaPath: "#/properties/input_image/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-              schema: schema11.properties.input_image.items.type,
-              parentSchema: schema11.properties.input_image.items,
-              data: data2,
-            };
-            if (vErrors === null) {
+          if(typeof data2 !== "string"){
+            const err3 = {instancePath:instancePath+"/input_image/" + i0,schemaPath:"#/properties/input_image/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_image.items.type,parentSchema:schema0.properties.input_image.items,data:data2};
+            if(vErrors === null){
               vErrors = [err3];
-            } else {
+            }
+            else {
               vErrors.push(err3);
             }
             errors++;
           }
         }
-      } else {
-        const err4 = {
-          instancePath: instancePath + "/input_image",
-          schemaPath: "#/properties/input_image/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-          schema: schema11.properties.input_image.type,
-          parentSchema: schema11.properties.input_image,
-          data: data1,
-        };
-        if (vErrors === null) {
+      }
+      else {
+        const err4 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.input_image.type,parentSchema:schema0.properties.input_image,data:data1};
+        if(vErrors === null){
           vErrors = [err4];
-        } else {
+        }
+        else {
           vErrors.push(err4);
         }
         errors++;
       }
     }
-    if (data.input_video !== undefined) {
+    if(data.input_video !== undefined){
       let data3 = data.input_video;
-      if (typeof data3 === "string") {
-        if (!formats0(data3)) {
-          const err5 = {
-            instancePath: instancePath + "/input_video",
-            schemaPath: "#/properties/input_video/format",
-            keyword: "format",
-            params: { format: "uri" },
-            message: 'must match format "' + "uri" + '"',
-            schema: "uri",
-            parentSchema: schema11.properties.input_video,
-            data: data3,
-          };
-          if (vErrors === null) {
+      if(typeof data3 === "string"){
+        if(!(formats0(data3))){
+          const err5 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_video,data:data3};
+          if(vErrors === null){
             vErrors = [err5];
-          } else {
+          }
+          else {
             vErrors.push(err5);
           }
           errors++;
         }
-      } else {
-        const err6 = {
-          instancePath: instancePath + "/input_video",
-          schemaPath: "#/properties/input_video/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.input_video.type,
-          parentSchema: schema11.properties.input_video,
-          data: data3,
-        };
-        if (vErrors === null) {
+      }
+      else {
+        const err6 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_video.type,parentSchema:schema0.properties.input_video,data:data3};
+        if(vErrors === null){
           vErrors = [err6];
-        } else {
+        }
+        else {
           vErrors.push(err6);
         }
         errors++;
       }
     }
-    if (data.video_mode !== undefined) {
+    if(data.video_mode !== undefined){
       let data4 = data.video_mode;
-      if (typeof data4 !== "string") {
-        const err7 = {
-          instancePath: instancePath + "/video_mode",
-          schemaPath: "#/properties/video_mode/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.video_mode.type,
-          parentSchema: schema11.properties.video_mode,
-          data: data4,
-        };
-        if (vErrors === null) {
+      if(typeof data4 !== "string"){
+        const err7 = {instancePath:instancePath+"/video_mode",schemaPath:"#/properties/video_mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.video_mode.type,parentSchema:schema0.properties.video_mode,data:data4};
+        if(vErrors === null){
           vErrors = [err7];
-        } else {
+        }
+        else {
           vErrors.push(err7);
         }
         errors++;
       }
-      if (!(data4 === "edit" || data4 === "reference")) {
-        const err8 = {
-          instancePath: instancePath + "/video_mode",
-          schemaPath: "#/properties/video_mode/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.video_mode.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.video_mode.enum,
-          parentSchema: schema11.properties.video_mode,
-          data: data4,
-        };
-        if (vErrors === null) {
+      if(!((data4 === "edit") || (data4 === "reference"))){
+        const err8 = {instancePath:instancePath+"/video_mode",schemaPath:"#/properties/video_mode/enum",keyword:"enum",params:{allowedValues: schema0.properties.video_mode.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.video_mode.enum,parentSchema:schema0.properties.video_mode,data:data4};
+        if(vErrors === null){
           vErrors = [err8];
-        } else {
+        }
+        else {
           vErrors.push(err8);
         }
         errors++;
       }
     }
-    if (data.start_image_url !== undefined) {
+    if(data.start_image_url !== undefined){
       let data5 = data.start_image_url;
-      if (typeof data5 === "string") {
-        if (!formats0(data5)) {
-          const err9 = {
-            instancePath: instancePath + "/start_image_url",
-            schemaPath: "#/properties/start_image_url/format",
-            keyword: "format",
-            params: { format: "uri" },
-            message: 'must match format "' + "uri" + '"',
-            schema: "uri",
-            parentSchema: schema11.properties.start_image_url,
-            data: data5,
-          };
-          if (vErrors === null) {
+      if(typeof data5 === "string"){
+        if(!(formats0(data5))){
+          const err9 = {instancePath:instancePath+"/start_image_url",schemaPath:"#/properties/start_image_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.start_image_url,data:data5};
+          if(vErrors === null){
             vErrors = [err9];
-          } else {
+          }
+          else {
             vErrors.push(err9);
           }
           errors++;
         }
-      } else {
-        const err10 = {
-          instancePath: instancePath + "/start_image_url",
-          schemaPath: "#/properties/start_image_url/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.start_image_url.type,
-          parentSchema: schema11.properties.start_image_url,
-          data: data5,
-        };
-        if (vErrors === null) {
+      }
+      else {
+        const err10 = {instancePath:instancePath+"/start_image_url",schemaPath:"#/properties/start_image_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.start_image_url.type,parentSchema:schema0.properties.start_image_url,data:data5};
+        if(vErrors === null){
           vErrors = [err10];
-        } else {
+        }
+        else {
           vErrors.push(err10);
         }
         errors++;
       }
     }
-    if (data.tail_image_url !== undefined) {
+    if(data.tail_image_url !== undefined){
       let data6 = data.tail_image_url;
-      if (typeof data6 === "string") {
-        if (!formats0(data6)) {
-          const err11 = {
-            instancePath: instancePath + "/tail_image_url",
-            schemaPath: "#/properties/tail_image_url/format",
-            keyword: "format",
-            params: { format: "uri" },
-            message: 'must match format "' + "uri" + '"',
-            schema: "uri",
-            parentSchema: schema11.properties.tail_image_url,
-            data: data6,
-          };
-          if (vErrors === null) {
+      if(typeof data6 === "string"){
+        if(!(formats0(data6))){
+          const err11 = {instancePath:instancePath+"/tail_image_url",schemaPath:"#/properties/tail_image_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.tail_image_url,data:data6};
+          if(vErrors === null){
             vErrors = [err11];
-          } else {
+          }
+          else {
             vErrors.push(err11);
           }
           errors++;
         }
-      } else {
-        const err12 = {
-          instancePath: instancePath + "/tail_image_url",
-          schemaPath: "#/properties/tail_image_url/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.tail_image_url.type,
-          parentSchema: schema11.properties.tail_image_url,
-          data: data6,
-        };
-        if (vErrors === null) {
+      }
+      else {
+        const err12 = {instancePath:instancePath+"/tail_image_url",schemaPath:"#/properties/tail_image_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.tail_image_url.type,parentSchema:schema0.properties.tail_image_url,data:data6};
+        if(vErrors === null){
           vErrors = [err12];
-        } else {
+        }
+        else {
           vErrors.push(err12);
         }
         errors++;
       }
     }
-    if (data.elements !== undefined) {
+    if(data.elements !== undefined){
       let data7 = data.elements;
-      if (Array.isArray(data7)) {
+      if(Array.isArray(data7)){
         const len1 = data7.length;
-        for (let i1 = 0; i1 < len1; i1++) {
+        for(let i1=0; i1<len1; i1++){
           let data8 = data7[i1];
-          if (!(data8 && typeof data8 == "object" && !Array.isArray(data8))) {
-            const err13 = {
-              instancePath: instancePath + "/elements/" + i1,
-              schemaPath: "#/properties/elements/items/type",
-              keyword: "type",
-              params: { type: "object" },
-              message: "must be object",
-              schema: schema11.properties.elements.items.type,
-              parentSchema: schema11.properties.elements.items,
-              data: data8,
-            };
-            if (vErrors === null) {
+          if(!(data8 && typeof data8 == "object" && !Array.isArray(data8))){
+            const err13 = {instancePath:instancePath+"/elements/" + i1,schemaPath:"#/properties/elements/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.elements.items.type,parentSchema:schema0.properties.elements.items,data:data8};
+            if(vErrors === null){
               vErrors = [err13];
-            } else {
+            }
+            else {
               vErrors.push(err13);
             }
             errors++;
           }
         }
-      } else {
-        const err14 = {
-          instancePath: instancePath + "/elements",
-          schemaPath: "#/properties/elements/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-          schema: schema11.properties.elements.type,
-          parentSchema: schema11.properties.elements,
-          data: data7,
-        };
-        if (vErrors === null) {
+      }
+      else {
+        const err14 = {instancePath:instancePath+"/elements",schemaPath:"#/properties/elements/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.elements.type,parentSchema:schema0.properties.elements,data:data7};
+        if(vErrors === null){
           vErrors = [err14];
-        } else {
+        }
+        else {
           vErrors.push(err14);
         }
         errors++;
       }
     }
-    if (data.resolution !== undefined) {
+    if(data.resolution !== undefined){
       let data9 = data.resolution;
-      if (typeof data9 !== "string") {
-        const err15 = {
-          instancePath: instancePath + "/resolution",
-          schemaPath: "#/properties/resolution/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.resolution.type,
-          parentSchema: schema11.properties.resolution,
-          data: data9,
-        };
-        if (vErrors === null) {
+      if(typeof data9 !== "string"){
+        const err15 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data9};
+        if(vErrors === null){
           vErrors = [err15];
-        } else {
+        }
+        else {
           vErrors.push(err15);
         }
         errors++;
       }
-      if (!(data9 === "720p" || data9 === "1080p" || data9 === "4k")) {
-        const err16 = {
-          instancePath: instancePath + "/resolution",
-          schemaPath: "#/properties/resolution/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.resolution.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.resolution.enum,
-          parentSchema: schema11.properties.resolution,
-          data: data9,
-        };
-        if (vErrors === null) {
+      if(!(((data9 === "720p") || (data9 === "1080p")) || (data9 === "4k"))){
+        const err16 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data9};
+        if(vErrors === null){
           vErrors = [err16];
-        } else {
+        }
+        else {
           vErrors.push(err16);
         }
         errors++;
       }
     }
-    if (data.duration !== undefined) {
+    if(data.duration !== undefined){
       let data10 = data.duration;
-      if (!(typeof data10 == "number" && !(data10 % 1) && !isNaN(data10) && isFinite(data10))) {
-        const err17 = {
-          instancePath: instancePath + "/duration",
-          schemaPath: "#/properties/duration/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-          schema: schema11.properties.duration.type,
-          parentSchema: schema11.properties.duration,
-          data: data10,
-        };
-        if (vErrors === null) {
+      if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+        const err17 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.duration.type,parentSchema:schema0.properties.duration,data:data10};
+        if(vErrors === null){
           vErrors = [err17];
-        } else {
+        }
+        else {
           vErrors.push(err17);
         }
         errors++;
       }
-      if (typeof data10 == "number" && isFinite(data10)) {
-        if (data10 > 15 || isNaN(data10)) {
-          const err18 = {
-            instancePath: instancePath + "/duration",
-            schemaPath: "#/properties/duration/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 15 },
-            message: "must be <= 15",
-            schema: 15,
-            parentSchema: schema11.properties.duration,
-            data: data10,
-          };
-          if (vErrors === null) {
+      if((typeof data10 == "number") && (isFinite(data10))){
+        if(data10 > 15 || isNaN(data10)){
+          const err18 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/maximum",keyword:"maximum",params:{comparison: "<=", limit: 15},message:"must be <= 15",schema:15,parentSchema:schema0.properties.duration,data:data10};
+          if(vErrors === null){
             vErrors = [err18];
-          } else {
+          }
+          else {
             vErrors.push(err18);
           }
           errors++;
         }
-        if (data10 < 3 || isNaN(data10)) {
-          const err19 = {
-            instancePath: instancePath + "/duration",
-            schemaPath: "#/properties/duration/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 3 },
-            message: "must be >= 3",
-            schema: 3,
-            parentSchema: schema11.properties.duration,
-            data: data10,
-          };
-          if (vErrors === null) {
+        if(data10 < 3 || isNaN(data10)){
+          const err19 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 3},message:"must be >= 3",schema:3,parentSchema:schema0.properties.duration,data:data10};
+          if(vErrors === null){
             vErrors = [err19];
-          } else {
+          }
+          else {
             vErrors.push(err19);
           }
           errors++;
         }
       }
     }
-    if (data.aspect_ratio !== undefined) {
+    if(data.aspect_ratio !== undefined){
       let data11 = data.aspect_ratio;
-      if (typeof data11 !== "string") {
-        const err20 = {
-          instancePath: instancePath + "/aspect_ratio",
-          schemaPath: "#/properties/aspect_ratio/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.aspect_ratio.type,
-          parentSchema: schema11.properties.aspect_ratio,
-          data: data11,
-        };
-        if (vErrors === null) {
+      if(typeof data11 !== "string"){
+        const err20 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.aspect_ratio.type,parentSchema:schema0.properties.aspect_ratio,data:data11};
+        if(vErrors === null){
           vErrors = [err20];
-        } else {
+        }
+        else {
           vErrors.push(err20);
         }
         errors++;
       }
-      if (!(data11 === "16:9" || data11 === "9:16" || data11 === "1:1")) {
-        const err21 = {
-          instancePath: instancePath + "/aspect_ratio",
-          schemaPath: "#/properties/aspect_ratio/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.aspect_ratio.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.aspect_ratio.enum,
-          parentSchema: schema11.properties.aspect_ratio,
-          data: data11,
-        };
-        if (vErrors === null) {
+      if(!(((data11 === "16:9") || (data11 === "9:16")) || (data11 === "1:1"))){
+        const err21 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema0.properties.aspect_ratio.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.aspect_ratio.enum,parentSchema:schema0.properties.aspect_ratio,data:data11};
+        if(vErrors === null){
           vErrors = [err21];
-        } else {
+        }
+        else {
           vErrors.push(err21);
         }
         errors++;
       }
     }
-    if (data.generate_audio !== undefined) {
+    if(data.generate_audio !== undefined){
       let data12 = data.generate_audio;
-      if (typeof data12 !== "boolean") {
-        const err22 = {
-          instancePath: instancePath + "/generate_audio",
-          schemaPath: "#/properties/generate_audio/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-          schema: schema11.properties.generate_audio.type,
-          parentSchema: schema11.properties.generate_audio,
-          data: data12,
-        };
-        if (vErrors === null) {
+      if(typeof data12 !== "boolean"){
+        const err22 = {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.generate_audio.type,parentSchema:schema0.properties.generate_audio,data:data12};
+        if(vErrors === null){
           vErrors = [err22];
-        } else {
+        }
+        else {
           vErrors.push(err22);
         }
         errors++;
       }
     }
-    if (data.keep_audio !== undefined) {
+    if(data.keep_audio !== undefined){
       let data13 = data.keep_audio;
-      if (typeof data13 !== "boolean") {
-        const err23 = {
-          instancePath: instancePath + "/keep_audio",
-          schemaPath: "#/properties/keep_audio/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-          schema: schema11.properties.keep_audio.type,
-          parentSchema: schema11.properties.keep_audio,
-          data: data13,
-        };
-        if (vErrors === null) {
+      if(typeof data13 !== "boolean"){
+        const err23 = {instancePath:instancePath+"/keep_audio",schemaPath:"#/properties/keep_audio/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.keep_audio.type,parentSchema:schema0.properties.keep_audio,data:data13};
+        if(vErrors === null){
           vErrors = [err23];
-        } else {
+        }
+        else {
           vErrors.push(err23);
         }
         errors++;
       }
     }
-  } else {
-    const err24 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-      schema: schema11.type,
-      parentSchema: schema11,
-      data,
-    };
-    if (vErrors === null) {
+  }
+  else {
+    const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    if(vErrors === null){
       vErrors = [err24];
-    } else {
+    }
+    else {
       vErrors.push(err24);
     }
     errors++;
   }
-  validate10.errors = vErrors;
+  validate0.errors = vErrors;
   return errors === 0;
 }

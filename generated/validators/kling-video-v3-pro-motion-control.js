@@ -2,349 +2,246 @@
 // Source: models/kling-video-v3-pro-motion-control.json
 // Input sha256: 2092d6fe8e97fe05b70f8bc546ff0152f1eb632559b714e21f16ee4bdd0c8b06
 import { equal, formats, ucs2length } from "../../runtime/validator-support.js";
-export const validate = validate10;
-export default validate10;
-const schema11 = {
+
+export const validate = validate0;
+export default validate0;
+const schema0 = {
   "type": "object",
   "properties": {
-    "prompt": { "type": "string" },
-    "input_image": { "type": "string", "format": "uri" },
-    "input_video": { "type": "string", "format": "uri" },
-    "character_orientation": { "type": "string", "enum": ["image", "video"] },
-    "keep_original_sound": { "type": "boolean" },
-    "elements": { "type": "array", "items": { "type": "object" } },
+    "prompt": {
+      "type": "string"
+    },
+    "input_image": {
+      "type": "string",
+      "format": "uri"
+    },
+    "input_video": {
+      "type": "string",
+      "format": "uri"
+    },
+    "character_orientation": {
+      "type": "string",
+      "enum": [
+        "image",
+        "video"
+      ]
+    },
+    "keep_original_sound": {
+      "type": "boolean"
+    },
+    "elements": {
+      "type": "array",
+      "items": {
+        "type": "object"
+      }
+    }
   },
-  "required": ["prompt", "input_image", "input_video", "character_orientation"],
+  "required": [
+    "prompt",
+    "input_image",
+    "input_video",
+    "character_orientation"
+  ],
   "additionalProperties": false,
-  "x-oxen-closed": true,
+  "x-oxen-closed": true
 };
 const formats0 = formats.uri;
-function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.prompt === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "prompt" },
-        message: "must have required property '" + "prompt" + "'",
-        schema: schema11.required,
-        parentSchema: schema11,
-        data,
-      };
-      if (vErrors === null) {
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.prompt === undefined){
+      const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"},message:"must have required property '"+"prompt"+"'",schema:schema0.required,parentSchema:schema0,data};
+      if(vErrors === null){
         vErrors = [err0];
-      } else {
+      }
+      else {
         vErrors.push(err0);
       }
       errors++;
     }
-    if (data.input_image === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "input_image" },
-        message: "must have required property '" + "input_image" + "'",
-        schema: schema11.required,
-        parentSchema: schema11,
-        data,
-      };
-      if (vErrors === null) {
+    if(data.input_image === undefined){
+      const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input_image"},message:"must have required property '"+"input_image"+"'",schema:schema0.required,parentSchema:schema0,data};
+      if(vErrors === null){
         vErrors = [err1];
-      } else {
+      }
+      else {
         vErrors.push(err1);
       }
       errors++;
     }
-    if (data.input_video === undefined) {
-      const err2 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "input_video" },
-        message: "must have required property '" + "input_video" + "'",
-        schema: schema11.required,
-        parentSchema: schema11,
-        data,
-      };
-      if (vErrors === null) {
+    if(data.input_video === undefined){
+      const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input_video"},message:"must have required property '"+"input_video"+"'",schema:schema0.required,parentSchema:schema0,data};
+      if(vErrors === null){
         vErrors = [err2];
-      } else {
+      }
+      else {
         vErrors.push(err2);
       }
       errors++;
     }
-    if (data.character_orientation === undefined) {
-      const err3 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "character_orientation" },
-        message: "must have required property '" + "character_orientation" + "'",
-        schema: schema11.required,
-        parentSchema: schema11,
-        data,
-      };
-      if (vErrors === null) {
+    if(data.character_orientation === undefined){
+      const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "character_orientation"},message:"must have required property '"+"character_orientation"+"'",schema:schema0.required,parentSchema:schema0,data};
+      if(vErrors === null){
         vErrors = [err3];
-      } else {
+      }
+      else {
         vErrors.push(err3);
       }
       errors++;
     }
-    for (const key0 in data) {
-      if (!(
-        key0 === "prompt" ||
-        key0 === "input_image" ||
-        key0 === "input_video" ||
-        key0 === "character_orientation" ||
-        key0 === "keep_original_sound" ||
-        key0 === "elements"
-      )) {
-        const err4 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-          schema: false,
-          parentSchema: schema11,
-          data,
-        };
-        if (vErrors === null) {
+    for(const key0 in data){
+      if(!((((((key0 === "prompt") || (key0 === "input_image")) || (key0 === "input_video")) || (key0 === "character_orientation")) || (key0 === "keep_original_sound")) || (key0 === "elements"))){
+        const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
+        if(vErrors === null){
           vErrors = [err4];
-        } else {
+        }
+        else {
           vErrors.push(err4);
         }
         errors++;
       }
     }
-    if (data.prompt !== undefined) {
+    if(data.prompt !== undefined){
       let data0 = data.prompt;
-      if (typeof data0 !== "string") {
-        const err5 = {
-          instancePath: instancePath + "/prompt",
-          schemaPath: "#/properties/prompt/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.prompt.type,
-          parentSchema: schema11.properties.prompt,
-          data: data0,
-        };
-        if (vErrors === null) {
+      if(typeof data0 !== "string"){
+        const err5 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
+        if(vErrors === null){
           vErrors = [err5];
-        } else {
+        }
+        else {
           vErrors.push(err5);
         }
         errors++;
       }
     }
-    if (data.input_image !== undefined) {
+    if(data.input_image !== undefined){
       let data1 = data.input_image;
-      if (typeof data1 === "string") {
-        if (!formats0(data1)) {
-          const err6 = {
-            instancePath: instancePath + "/input_image",
-            schemaPath: "#/properties/input_image/format",
-            keyword: "format",
-            params: { format: "uri" },
-            message: 'must match format "' + "uri" + '"',
-            schema: "uri",
-            parentSchema: schema11.properties.input_image,
-            data: data1,
-          };
-          if (vErrors === null) {
+      if(typeof data1 === "string"){
+        if(!(formats0(data1))){
+          const err6 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_image,data:data1};
+          if(vErrors === null){
             vErrors = [err6];
-          } else {
+          }
+          else {
             vErrors.push(err6);
           }
           errors++;
         }
-      } else {
-        const err7 = {
-          instancePath: instancePath + "/input_image",
-          schemaPath: "#/properties/input_image/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.input_image.type,
-          parentSchema: schema11.properties.input_image,
-          data: data1,
-        };
-        if (vErrors === null) {
+      }
+      else {
+        const err7 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_image.type,parentSchema:schema0.properties.input_image,data:data1};
+        if(vErrors === null){
           vErrors = [err7];
-        } else {
+        }
+        else {
           vErrors.push(err7);
         }
         errors++;
       }
     }
-    if (data.input_video !== undefined) {
+    if(data.input_video !== undefined){
       let data2 = data.input_video;
-      if (typeof data2 === "string") {
-        if (!formats0(data2)) {
-          const err8 = {
-            instancePath: instancePath + "/input_video",
-            schemaPath: "#/properties/input_video/format",
-            keyword: "format",
-            params: { format: "uri" },
-            message: 'must match format "' + "uri" + '"',
-            schema: "uri",
-            parentSchema: schema11.properties.input_video,
-            data: data2,
-          };
-          if (vErrors === null) {
+      if(typeof data2 === "string"){
+        if(!(formats0(data2))){
+          const err8 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_video,data:data2};
+          if(vErrors === null){
             vErrors = [err8];
-          } else {
+          }
+          else {
             vErrors.push(err8);
           }
           errors++;
         }
-      } else {
-        const err9 = {
-          instancePath: instancePath + "/input_video",
-          schemaPath: "#/properties/input_video/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.input_video.type,
-          parentSchema: schema11.properties.input_video,
-          data: data2,
-        };
-        if (vErrors === null) {
+      }
+      else {
+        const err9 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_video.type,parentSchema:schema0.properties.input_video,data:data2};
+        if(vErrors === null){
           vErrors = [err9];
-        } else {
+        }
+        else {
           vErrors.push(err9);
         }
         errors++;
       }
     }
-    if (data.character_orientation !== undefined) {
+    if(data.character_orientation !== undefined){
       let data3 = data.character_orientation;
-      if (typeof data3 !== "string") {
-        const err10 = {
-          instancePath: instancePath + "/character_orientation",
-          schemaPath: "#/properties/character_orientation/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.character_orientation.type,
-          parentSchema: schema11.properties.character_orientation,
-          data: data3,
-        };
-        if (vErrors === null) {
+      if(typeof data3 !== "string"){
+        const err10 = {instancePath:instancePath+"/character_orientation",schemaPath:"#/properties/character_orientation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.character_orientation.type,parentSchema:schema0.properties.character_orientation,data:data3};
+        if(vErrors === null){
           vErrors = [err10];
-        } else {
+        }
+        else {
           vErrors.push(err10);
         }
         errors++;
       }
-      if (!(data3 === "image" || data3 === "video")) {
-        const err11 = {
-          instancePath: instancePath + "/character_orientation",
-          schemaPath: "#/properties/character_orientation/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.character_orientation.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.character_orientation.enum,
-          parentSchema: schema11.properties.character_orientation,
-          data: data3,
-        };
-        if (vErrors === null) {
+      if(!((data3 === "image") || (data3 === "video"))){
+        const err11 = {instancePath:instancePath+"/character_orientation",schemaPath:"#/properties/character_orientation/enum",keyword:"enum",params:{allowedValues: schema0.properties.character_orientation.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.character_orientation.enum,parentSchema:schema0.properties.character_orientation,data:data3};
+        if(vErrors === null){
           vErrors = [err11];
-        } else {
+        }
+        else {
           vErrors.push(err11);
         }
         errors++;
       }
     }
-    if (data.keep_original_sound !== undefined) {
+    if(data.keep_original_sound !== undefined){
       let data4 = data.keep_original_sound;
-      if (typeof data4 !== "boolean") {
-        const err12 = {
-          instancePath: instancePath + "/keep_original_sound",
-          schemaPath: "#/properties/keep_original_sound/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-          schema: schema11.properties.keep_original_sound.type,
-          parentSchema: schema11.properties.keep_original_sound,
-          data: data4,
-        };
-        if (vErrors === null) {
+      if(typeof data4 !== "boolean"){
+        const err12 = {instancePath:instancePath+"/keep_original_sound",schemaPath:"#/properties/keep_original_sound/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.keep_original_sound.type,parentSchema:schema0.properties.keep_original_sound,data:data4};
+        if(vErrors === null){
           vErrors = [err12];
-        } else {
+        }
+        else {
           vErrors.push(err12);
         }
         errors++;
       }
     }
-    if (data.elements !== undefined) {
+    if(data.elements !== undefined){
       let data5 = data.elements;
-      if (Array.isArray(data5)) {
+      if(Array.isArray(data5)){
         const len0 = data5.length;
-        for (let i0 = 0; i0 < len0; i0++) {
+        for(let i0=0; i0<len0; i0++){
           let data6 = data5[i0];
-          if (!(data6 && typeof data6 == "object" && !Array.isArray(data6))) {
-            const err13 = {
-              instancePath: instancePath + "/elements/" + i0,
-              schemaPath: "#/properties/elements/items/type",
-              keyword: "type",
-              params: { type: "object" },
-              message: "must be object",
-              schema: schema11.properties.elements.items.type,
-              parentSchema: schema11.properties.elements.items,
-              data: data6,
-            };
-            if (vErrors === null) {
+          if(!(data6 && typeof data6 == "object" && !Array.isArray(data6))){
+            const err13 = {instancePath:instancePath+"/elements/" + i0,schemaPath:"#/properties/elements/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.elements.items.type,parentSchema:schema0.properties.elements.items,data:data6};
+            if(vErrors === null){
               vErrors = [err13];
-            } else {
+            }
+            else {
               vErrors.push(err13);
             }
             errors++;
           }
         }
-      } else {
-        const err14 = {
-          instancePath: instancePath + "/elements",
-          schemaPath: "#/properties/elements/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-          schema: schema11.properties.elements.type,
-          parentSchema: schema11.properties.elements,
-          data: data5,
-        };
-        if (vErrors === null) {
+      }
+      else {
+        const err14 = {instancePath:instancePath+"/elements",schemaPath:"#/properties/elements/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.elements.type,parentSchema:schema0.properties.elements,data:data5};
+        if(vErrors === null){
           vErrors = [err14];
-        } else {
+        }
+        else {
           vErrors.push(err14);
         }
         errors++;
       }
     }
-  } else {
-    const err15 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-      schema: schema11.type,
-      parentSchema: schema11,
-      data,
-    };
-    if (vErrors === null) {
+  }
+  else {
+    const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    if(vErrors === null){
       vErrors = [err15];
-    } else {
+    }
+    else {
       vErrors.push(err15);
     }
     errors++;
   }
-  validate10.errors = vErrors;
+  validate0.errors = vErrors;
   return errors === 0;
 }

@@ -2,296 +2,218 @@
 // Source: models/ltx-2-3-fast-text-to-video.json
 // Input sha256: 4a0a49156531ff0096165ef9905e6ce264baaf9a17f5ada42cdafa63bba24dad
 import { equal, formats, ucs2length } from "../../runtime/validator-support.js";
-export const validate = validate10;
-export default validate10;
-const schema11 = {
+
+export const validate = validate0;
+export default validate0;
+const schema0 = {
   "type": "object",
   "properties": {
-    "prompt": { "type": "string" },
-    "duration": { "type": "integer", "enum": [6, 8, 10, 12, 14, 16, 18, 20] },
-    "resolution": { "type": "string", "enum": ["1080p", "1440p", "2160p"] },
-    "aspect_ratio": { "type": "string", "enum": ["16:9", "9:16"] },
-    "fps": { "type": "integer", "enum": [24, 25, 48, 50] },
-    "generate_audio": { "type": "boolean" },
+    "prompt": {
+      "type": "string"
+    },
+    "duration": {
+      "type": "integer",
+      "enum": [
+        6,
+        8,
+        10,
+        12,
+        14,
+        16,
+        18,
+        20
+      ]
+    },
+    "resolution": {
+      "type": "string",
+      "enum": [
+        "1080p",
+        "1440p",
+        "2160p"
+      ]
+    },
+    "aspect_ratio": {
+      "type": "string",
+      "enum": [
+        "16:9",
+        "9:16"
+      ]
+    },
+    "fps": {
+      "type": "integer",
+      "enum": [
+        24,
+        25,
+        48,
+        50
+      ]
+    },
+    "generate_audio": {
+      "type": "boolean"
+    }
   },
-  "required": ["prompt"],
+  "required": [
+    "prompt"
+  ],
   "additionalProperties": false,
-  "x-oxen-closed": true,
+  "x-oxen-closed": true
 };
-function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.prompt === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "prompt" },
-        message: "must have required property '" + "prompt" + "'",
-        schema: schema11.required,
-        parentSchema: schema11,
-        data,
-      };
-      if (vErrors === null) {
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.prompt === undefined){
+      const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"},message:"must have required property '"+"prompt"+"'",schema:schema0.required,parentSchema:schema0,data};
+      if(vErrors === null){
         vErrors = [err0];
-      } else {
+      }
+      else {
         vErrors.push(err0);
       }
       errors++;
     }
-    for (const key0 in data) {
-      if (!(
-        key0 === "prompt" ||
-        key0 === "duration" ||
-        key0 === "resolution" ||
-        key0 === "aspect_ratio" ||
-        key0 === "fps" ||
-        key0 === "generate_audio"
-      )) {
-        const err1 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-          schema: false,
-          parentSchema: schema11,
-          data,
-        };
-        if (vErrors === null) {
+    for(const key0 in data){
+      if(!((((((key0 === "prompt") || (key0 === "duration")) || (key0 === "resolution")) || (key0 === "aspect_ratio")) || (key0 === "fps")) || (key0 === "generate_audio"))){
+        const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
+        if(vErrors === null){
           vErrors = [err1];
-        } else {
+        }
+        else {
           vErrors.push(err1);
         }
         errors++;
       }
     }
-    if (data.prompt !== undefined) {
+    if(data.prompt !== undefined){
       let data0 = data.prompt;
-      if (typeof data0 !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/prompt",
-          schemaPath: "#/properties/prompt/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.prompt.type,
-          parentSchema: schema11.properties.prompt,
-          data: data0,
-        };
-        if (vErrors === null) {
+      if(typeof data0 !== "string"){
+        const err2 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
+        if(vErrors === null){
           vErrors = [err2];
-        } else {
+        }
+        else {
           vErrors.push(err2);
         }
         errors++;
       }
     }
-    if (data.duration !== undefined) {
+    if(data.duration !== undefined){
       let data1 = data.duration;
-      if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
-        const err3 = {
-          instancePath: instancePath + "/duration",
-          schemaPath: "#/properties/duration/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-          schema: schema11.properties.duration.type,
-          parentSchema: schema11.properties.duration,
-          data: data1,
-        };
-        if (vErrors === null) {
+      if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+        const err3 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.duration.type,parentSchema:schema0.properties.duration,data:data1};
+        if(vErrors === null){
           vErrors = [err3];
-        } else {
+        }
+        else {
           vErrors.push(err3);
         }
         errors++;
       }
-      if (!(
-        data1 === 6 ||
-        data1 === 8 ||
-        data1 === 10 ||
-        data1 === 12 ||
-        data1 === 14 ||
-        data1 === 16 ||
-        data1 === 18 ||
-        data1 === 20
-      )) {
-        const err4 = {
-          instancePath: instancePath + "/duration",
-          schemaPath: "#/properties/duration/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.duration.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.duration.enum,
-          parentSchema: schema11.properties.duration,
-          data: data1,
-        };
-        if (vErrors === null) {
+      if(!((((((((data1 === 6) || (data1 === 8)) || (data1 === 10)) || (data1 === 12)) || (data1 === 14)) || (data1 === 16)) || (data1 === 18)) || (data1 === 20))){
+        const err4 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/enum",keyword:"enum",params:{allowedValues: schema0.properties.duration.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.duration.enum,parentSchema:schema0.properties.duration,data:data1};
+        if(vErrors === null){
           vErrors = [err4];
-        } else {
+        }
+        else {
           vErrors.push(err4);
         }
         errors++;
       }
     }
-    if (data.resolution !== undefined) {
+    if(data.resolution !== undefined){
       let data2 = data.resolution;
-      if (typeof data2 !== "string") {
-        const err5 = {
-          instancePath: instancePath + "/resolution",
-          schemaPath: "#/properties/resolution/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.resolution.type,
-          parentSchema: schema11.properties.resolution,
-          data: data2,
-        };
-        if (vErrors === null) {
+      if(typeof data2 !== "string"){
+        const err5 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data2};
+        if(vErrors === null){
           vErrors = [err5];
-        } else {
+        }
+        else {
           vErrors.push(err5);
         }
         errors++;
       }
-      if (!(data2 === "1080p" || data2 === "1440p" || data2 === "2160p")) {
-        const err6 = {
-          instancePath: instancePath + "/resolution",
-          schemaPath: "#/properties/resolution/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.resolution.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.resolution.enum,
-          parentSchema: schema11.properties.resolution,
-          data: data2,
-        };
-        if (vErrors === null) {
+      if(!(((data2 === "1080p") || (data2 === "1440p")) || (data2 === "2160p"))){
+        const err6 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data2};
+        if(vErrors === null){
           vErrors = [err6];
-        } else {
+        }
+        else {
           vErrors.push(err6);
         }
         errors++;
       }
     }
-    if (data.aspect_ratio !== undefined) {
+    if(data.aspect_ratio !== undefined){
       let data3 = data.aspect_ratio;
-      if (typeof data3 !== "string") {
-        const err7 = {
-          instancePath: instancePath + "/aspect_ratio",
-          schemaPath: "#/properties/aspect_ratio/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.aspect_ratio.type,
-          parentSchema: schema11.properties.aspect_ratio,
-          data: data3,
-        };
-        if (vErrors === null) {
+      if(typeof data3 !== "string"){
+        const err7 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.aspect_ratio.type,parentSchema:schema0.properties.aspect_ratio,data:data3};
+        if(vErrors === null){
           vErrors = [err7];
-        } else {
+        }
+        else {
           vErrors.push(err7);
         }
         errors++;
       }
-      if (!(data3 === "16:9" || data3 === "9:16")) {
-        const err8 = {
-          instancePath: instancePath + "/aspect_ratio",
-          schemaPath: "#/properties/aspect_ratio/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.aspect_ratio.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.aspect_ratio.enum,
-          parentSchema: schema11.properties.aspect_ratio,
-          data: data3,
-        };
-        if (vErrors === null) {
+      if(!((data3 === "16:9") || (data3 === "9:16"))){
+        const err8 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema0.properties.aspect_ratio.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.aspect_ratio.enum,parentSchema:schema0.properties.aspect_ratio,data:data3};
+        if(vErrors === null){
           vErrors = [err8];
-        } else {
+        }
+        else {
           vErrors.push(err8);
         }
         errors++;
       }
     }
-    if (data.fps !== undefined) {
+    if(data.fps !== undefined){
       let data4 = data.fps;
-      if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
-        const err9 = {
-          instancePath: instancePath + "/fps",
-          schemaPath: "#/properties/fps/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-          schema: schema11.properties.fps.type,
-          parentSchema: schema11.properties.fps,
-          data: data4,
-        };
-        if (vErrors === null) {
+      if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+        const err9 = {instancePath:instancePath+"/fps",schemaPath:"#/properties/fps/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.fps.type,parentSchema:schema0.properties.fps,data:data4};
+        if(vErrors === null){
           vErrors = [err9];
-        } else {
+        }
+        else {
           vErrors.push(err9);
         }
         errors++;
       }
-      if (!(data4 === 24 || data4 === 25 || data4 === 48 || data4 === 50)) {
-        const err10 = {
-          instancePath: instancePath + "/fps",
-          schemaPath: "#/properties/fps/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.fps.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.fps.enum,
-          parentSchema: schema11.properties.fps,
-          data: data4,
-        };
-        if (vErrors === null) {
+      if(!((((data4 === 24) || (data4 === 25)) || (data4 === 48)) || (data4 === 50))){
+        const err10 = {instancePath:instancePath+"/fps",schemaPath:"#/properties/fps/enum",keyword:"enum",params:{allowedValues: schema0.properties.fps.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.fps.enum,parentSchema:schema0.properties.fps,data:data4};
+        if(vErrors === null){
           vErrors = [err10];
-        } else {
+        }
+        else {
           vErrors.push(err10);
         }
         errors++;
       }
     }
-    if (data.generate_audio !== undefined) {
+    if(data.generate_audio !== undefined){
       let data5 = data.generate_audio;
-      if (typeof data5 !== "boolean") {
-        const err11 = {
-          instancePath: instancePath + "/generate_audio",
-          schemaPath: "#/properties/generate_audio/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-          schema: schema11.properties.generate_audio.type,
-          parentSchema: schema11.properties.generate_audio,
-          data: data5,
-        };
-        if (vErrors === null) {
+      if(typeof data5 !== "boolean"){
+        const err11 = {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.generate_audio.type,parentSchema:schema0.properties.generate_audio,data:data5};
+        if(vErrors === null){
           vErrors = [err11];
-        } else {
+        }
+        else {
           vErrors.push(err11);
         }
         errors++;
       }
     }
-  } else {
-    const err12 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-      schema: schema11.type,
-      parentSchema: schema11,
-      data,
-    };
-    if (vErrors === null) {
+  }
+  else {
+    const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    if(vErrors === null){
       vErrors = [err12];
-    } else {
+    }
+    else {
       vErrors.push(err12);
     }
     errors++;
   }
-  validate10.errors = vErrors;
+  validate0.errors = vErrors;
   return errors === 0;
 }

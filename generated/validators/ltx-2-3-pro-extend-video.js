@@ -2,286 +2,202 @@
 // Source: models/ltx-2-3-pro-extend-video.json
 // Input sha256: 306a87272b4cc87b7a8114c36f40cf98db616f4963f36257488d047b0485d611
 import { equal, formats, ucs2length } from "../../runtime/validator-support.js";
-export const validate = validate10;
-export default validate10;
-const schema11 = {
+
+export const validate = validate0;
+export default validate0;
+const schema0 = {
   "type": "object",
   "properties": {
-    "input_video": { "type": "string", "format": "uri" },
-    "prompt": { "type": "string" },
-    "duration": { "type": "number", "maximum": 20 },
-    "mode": { "type": "string", "enum": ["start", "end"] },
-    "context": { "type": "number", "minimum": 1, "maximum": 20 },
+    "input_video": {
+      "type": "string",
+      "format": "uri"
+    },
+    "prompt": {
+      "type": "string"
+    },
+    "duration": {
+      "type": "number",
+      "maximum": 20
+    },
+    "mode": {
+      "type": "string",
+      "enum": [
+        "start",
+        "end"
+      ]
+    },
+    "context": {
+      "type": "number",
+      "minimum": 1,
+      "maximum": 20
+    }
   },
-  "required": ["input_video"],
+  "required": [
+    "input_video"
+  ],
   "additionalProperties": false,
-  "x-oxen-closed": true,
+  "x-oxen-closed": true
 };
 const formats0 = formats.uri;
-function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.input_video === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "input_video" },
-        message: "must have required property '" + "input_video" + "'",
-        schema: schema11.required,
-        parentSchema: schema11,
-        data,
-      };
-      if (vErrors === null) {
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.input_video === undefined){
+      const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input_video"},message:"must have required property '"+"input_video"+"'",schema:schema0.required,parentSchema:schema0,data};
+      if(vErrors === null){
         vErrors = [err0];
-      } else {
+      }
+      else {
         vErrors.push(err0);
       }
       errors++;
     }
-    for (const key0 in data) {
-      if (!(
-        key0 === "input_video" ||
-        key0 === "prompt" ||
-        key0 === "duration" ||
-        key0 === "mode" ||
-        key0 === "context"
-      )) {
-        const err1 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-          schema: false,
-          parentSchema: schema11,
-          data,
-        };
-        if (vErrors === null) {
+    for(const key0 in data){
+      if(!(((((key0 === "input_video") || (key0 === "prompt")) || (key0 === "duration")) || (key0 === "mode")) || (key0 === "context"))){
+        const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
+        if(vErrors === null){
           vErrors = [err1];
-        } else {
+        }
+        else {
           vErrors.push(err1);
         }
         errors++;
       }
     }
-    if (data.input_video !== undefined) {
+    if(data.input_video !== undefined){
       let data0 = data.input_video;
-      if (typeof data0 === "string") {
-        if (!formats0(data0)) {
-          const err2 = {
-            instancePath: instancePath + "/input_video",
-            schemaPath: "#/properties/input_video/format",
-            keyword: "format",
-            params: { format: "uri" },
-            message: 'must match format "' + "uri" + '"',
-            schema: "uri",
-            parentSchema: schema11.properties.input_video,
-            data: data0,
-          };
-          if (vErrors === null) {
+      if(typeof data0 === "string"){
+        if(!(formats0(data0))){
+          const err2 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_video,data:data0};
+          if(vErrors === null){
             vErrors = [err2];
-          } else {
+          }
+          else {
             vErrors.push(err2);
           }
           errors++;
         }
-      } else {
-        const err3 = {
-          instancePath: instancePath + "/input_video",
-          schemaPath: "#/properties/input_video/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.input_video.type,
-          parentSchema: schema11.properties.input_video,
-          data: data0,
-        };
-        if (vErrors === null) {
+      }
+      else {
+        const err3 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_video.type,parentSchema:schema0.properties.input_video,data:data0};
+        if(vErrors === null){
           vErrors = [err3];
-        } else {
+        }
+        else {
           vErrors.push(err3);
         }
         errors++;
       }
     }
-    if (data.prompt !== undefined) {
+    if(data.prompt !== undefined){
       let data1 = data.prompt;
-      if (typeof data1 !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/prompt",
-          schemaPath: "#/properties/prompt/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.prompt.type,
-          parentSchema: schema11.properties.prompt,
-          data: data1,
-        };
-        if (vErrors === null) {
+      if(typeof data1 !== "string"){
+        const err4 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data1};
+        if(vErrors === null){
           vErrors = [err4];
-        } else {
+        }
+        else {
           vErrors.push(err4);
         }
         errors++;
       }
     }
-    if (data.duration !== undefined) {
+    if(data.duration !== undefined){
       let data2 = data.duration;
-      if (typeof data2 == "number" && isFinite(data2)) {
-        if (data2 > 20 || isNaN(data2)) {
-          const err5 = {
-            instancePath: instancePath + "/duration",
-            schemaPath: "#/properties/duration/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 20 },
-            message: "must be <= 20",
-            schema: 20,
-            parentSchema: schema11.properties.duration,
-            data: data2,
-          };
-          if (vErrors === null) {
+      if((typeof data2 == "number") && (isFinite(data2))){
+        if(data2 > 20 || isNaN(data2)){
+          const err5 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema0.properties.duration,data:data2};
+          if(vErrors === null){
             vErrors = [err5];
-          } else {
+          }
+          else {
             vErrors.push(err5);
           }
           errors++;
         }
-      } else {
-        const err6 = {
-          instancePath: instancePath + "/duration",
-          schemaPath: "#/properties/duration/type",
-          keyword: "type",
-          params: { type: "number" },
-          message: "must be number",
-          schema: schema11.properties.duration.type,
-          parentSchema: schema11.properties.duration,
-          data: data2,
-        };
-        if (vErrors === null) {
+      }
+      else {
+        const err6 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.duration.type,parentSchema:schema0.properties.duration,data:data2};
+        if(vErrors === null){
           vErrors = [err6];
-        } else {
+        }
+        else {
           vErrors.push(err6);
         }
         errors++;
       }
     }
-    if (data.mode !== undefined) {
+    if(data.mode !== undefined){
       let data3 = data.mode;
-      if (typeof data3 !== "string") {
-        const err7 = {
-          instancePath: instancePath + "/mode",
-          schemaPath: "#/properties/mode/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.mode.type,
-          parentSchema: schema11.properties.mode,
-          data: data3,
-        };
-        if (vErrors === null) {
+      if(typeof data3 !== "string"){
+        const err7 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.mode.type,parentSchema:schema0.properties.mode,data:data3};
+        if(vErrors === null){
           vErrors = [err7];
-        } else {
+        }
+        else {
           vErrors.push(err7);
         }
         errors++;
       }
-      if (!(data3 === "start" || data3 === "end")) {
-        const err8 = {
-          instancePath: instancePath + "/mode",
-          schemaPath: "#/properties/mode/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.mode.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.mode.enum,
-          parentSchema: schema11.properties.mode,
-          data: data3,
-        };
-        if (vErrors === null) {
+      if(!((data3 === "start") || (data3 === "end"))){
+        const err8 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema0.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.mode.enum,parentSchema:schema0.properties.mode,data:data3};
+        if(vErrors === null){
           vErrors = [err8];
-        } else {
+        }
+        else {
           vErrors.push(err8);
         }
         errors++;
       }
     }
-    if (data.context !== undefined) {
+    if(data.context !== undefined){
       let data4 = data.context;
-      if (typeof data4 == "number" && isFinite(data4)) {
-        if (data4 > 20 || isNaN(data4)) {
-          const err9 = {
-            instancePath: instancePath + "/context",
-            schemaPath: "#/properties/context/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 20 },
-            message: "must be <= 20",
-            schema: 20,
-            parentSchema: schema11.properties.context,
-            data: data4,
-          };
-          if (vErrors === null) {
+      if((typeof data4 == "number") && (isFinite(data4))){
+        if(data4 > 20 || isNaN(data4)){
+          const err9 = {instancePath:instancePath+"/context",schemaPath:"#/properties/context/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema0.properties.context,data:data4};
+          if(vErrors === null){
             vErrors = [err9];
-          } else {
+          }
+          else {
             vErrors.push(err9);
           }
           errors++;
         }
-        if (data4 < 1 || isNaN(data4)) {
-          const err10 = {
-            instancePath: instancePath + "/context",
-            schemaPath: "#/properties/context/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 1 },
-            message: "must be >= 1",
-            schema: 1,
-            parentSchema: schema11.properties.context,
-            data: data4,
-          };
-          if (vErrors === null) {
+        if(data4 < 1 || isNaN(data4)){
+          const err10 = {instancePath:instancePath+"/context",schemaPath:"#/properties/context/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema0.properties.context,data:data4};
+          if(vErrors === null){
             vErrors = [err10];
-          } else {
+          }
+          else {
             vErrors.push(err10);
           }
           errors++;
         }
-      } else {
-        const err11 = {
-          instancePath: instancePath + "/context",
-          schemaPath: "#/properties/context/type",
-          keyword: "type",
-          params: { type: "number" },
-          message: "must be number",
-          schema: schema11.properties.context.type,
-          parentSchema: schema11.properties.context,
-          data: data4,
-        };
-        if (vErrors === null) {
+      }
+      else {
+        const err11 = {instancePath:instancePath+"/context",schemaPath:"#/properties/context/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.context.type,parentSchema:schema0.properties.context,data:data4};
+        if(vErrors === null){
           vErrors = [err11];
-        } else {
+        }
+        else {
           vErrors.push(err11);
         }
         errors++;
       }
     }
-  } else {
-    const err12 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-      schema: schema11.type,
-      parentSchema: schema11,
-      data,
-    };
-    if (vErrors === null) {
+  }
+  else {
+    const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    if(vErrors === null){
       vErrors = [err12];
-    } else {
+    }
+    else {
       vErrors.push(err12);
     }
     errors++;
   }
-  validate10.errors = vErrors;
+  validate0.errors = vErrors;
   return errors === 0;
 }

@@ -2,327 +2,232 @@
 // Source: models/ltx-2-3-pro-retake.json
 // Input sha256: 4853975e27f2aaeac58d38d829cea6cad069379a2c340b83181d1a68b5bb2a27
 import { equal, formats, ucs2length } from "../../runtime/validator-support.js";
-export const validate = validate10;
-export default validate10;
-const schema11 = {
+
+export const validate = validate0;
+export default validate0;
+const schema0 = {
   "type": "object",
   "properties": {
-    "prompt": { "type": "string" },
-    "input_video": { "type": "string", "format": "uri" },
-    "task": { "type": "string", "enum": ["retake"] },
-    "retake_start_time": { "type": "number", "minimum": 0 },
-    "retake_duration": { "type": "number", "minimum": 2 },
-    "retake_mode": { "type": "string", "enum": ["replace_audio", "replace_video", "replace_audio_and_video"] },
+    "prompt": {
+      "type": "string"
+    },
+    "input_video": {
+      "type": "string",
+      "format": "uri"
+    },
+    "task": {
+      "type": "string",
+      "enum": [
+        "retake"
+      ]
+    },
+    "retake_start_time": {
+      "type": "number",
+      "minimum": 0
+    },
+    "retake_duration": {
+      "type": "number",
+      "minimum": 2
+    },
+    "retake_mode": {
+      "type": "string",
+      "enum": [
+        "replace_audio",
+        "replace_video",
+        "replace_audio_and_video"
+      ]
+    }
   },
-  "required": ["prompt", "input_video"],
+  "required": [
+    "prompt",
+    "input_video"
+  ],
   "additionalProperties": false,
-  "x-oxen-closed": true,
+  "x-oxen-closed": true
 };
 const formats0 = formats.uri;
-function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.prompt === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "prompt" },
-        message: "must have required property '" + "prompt" + "'",
-        schema: schema11.required,
-        parentSchema: schema11,
-        data,
-      };
-      if (vErrors === null) {
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.prompt === undefined){
+      const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"},message:"must have required property '"+"prompt"+"'",schema:schema0.required,parentSchema:schema0,data};
+      if(vErrors === null){
         vErrors = [err0];
-      } else {
+      }
+      else {
         vErrors.push(err0);
       }
       errors++;
     }
-    if (data.input_video === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "input_video" },
-        message: "must have required property '" + "input_video" + "'",
-        schema: schema11.required,
-        parentSchema: schema11,
-        data,
-      };
-      if (vErrors === null) {
+    if(data.input_video === undefined){
+      const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input_video"},message:"must have required property '"+"input_video"+"'",schema:schema0.required,parentSchema:schema0,data};
+      if(vErrors === null){
         vErrors = [err1];
-      } else {
+      }
+      else {
         vErrors.push(err1);
       }
       errors++;
     }
-    for (const key0 in data) {
-      if (!(
-        key0 === "prompt" ||
-        key0 === "input_video" ||
-        key0 === "task" ||
-        key0 === "retake_start_time" ||
-        key0 === "retake_duration" ||
-        key0 === "retake_mode"
-      )) {
-        const err2 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-          schema: false,
-          parentSchema: schema11,
-          data,
-        };
-        if (vErrors === null) {
+    for(const key0 in data){
+      if(!((((((key0 === "prompt") || (key0 === "input_video")) || (key0 === "task")) || (key0 === "retake_start_time")) || (key0 === "retake_duration")) || (key0 === "retake_mode"))){
+        const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
+        if(vErrors === null){
           vErrors = [err2];
-        } else {
+        }
+        else {
           vErrors.push(err2);
         }
         errors++;
       }
     }
-    if (data.prompt !== undefined) {
+    if(data.prompt !== undefined){
       let data0 = data.prompt;
-      if (typeof data0 !== "string") {
-        const err3 = {
-          instancePath: instancePath + "/prompt",
-          schemaPath: "#/properties/prompt/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.prompt.type,
-          parentSchema: schema11.properties.prompt,
-          data: data0,
-        };
-        if (vErrors === null) {
+      if(typeof data0 !== "string"){
+        const err3 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
+        if(vErrors === null){
           vErrors = [err3];
-        } else {
+        }
+        else {
           vErrors.push(err3);
         }
         errors++;
       }
     }
-    if (data.input_video !== undefined) {
+    if(data.input_video !== undefined){
       let data1 = data.input_video;
-      if (typeof data1 === "string") {
-        if (!formats0(data1)) {
-          const err4 = {
-            instancePath: instancePath + "/input_video",
-            schemaPath: "#/properties/input_video/format",
-            keyword: "format",
-            params: { format: "uri" },
-            message: 'must match format "' + "uri" + '"',
-            schema: "uri",
-            parentSchema: schema11.properties.input_video,
-            data: data1,
-          };
-          if (vErrors === null) {
+      if(typeof data1 === "string"){
+        if(!(formats0(data1))){
+          const err4 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_video,data:data1};
+          if(vErrors === null){
             vErrors = [err4];
-          } else {
+          }
+          else {
             vErrors.push(err4);
           }
           errors++;
         }
-      } else {
-        const err5 = {
-          instancePath: instancePath + "/input_video",
-          schemaPath: "#/properties/input_video/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.input_video.type,
-          parentSchema: schema11.properties.input_video,
-          data: data1,
-        };
-        if (vErrors === null) {
+      }
+      else {
+        const err5 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_video.type,parentSchema:schema0.properties.input_video,data:data1};
+        if(vErrors === null){
           vErrors = [err5];
-        } else {
+        }
+        else {
           vErrors.push(err5);
         }
         errors++;
       }
     }
-    if (data.task !== undefined) {
+    if(data.task !== undefined){
       let data2 = data.task;
-      if (typeof data2 !== "string") {
-        const err6 = {
-          instancePath: instancePath + "/task",
-          schemaPath: "#/properties/task/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.task.type,
-          parentSchema: schema11.properties.task,
-          data: data2,
-        };
-        if (vErrors === null) {
+      if(typeof data2 !== "string"){
+        const err6 = {instancePath:instancePath+"/task",schemaPath:"#/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.task.type,parentSchema:schema0.properties.task,data:data2};
+        if(vErrors === null){
           vErrors = [err6];
-        } else {
+        }
+        else {
           vErrors.push(err6);
         }
         errors++;
       }
-      if (!(data2 === "retake")) {
-        const err7 = {
-          instancePath: instancePath + "/task",
-          schemaPath: "#/properties/task/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.task.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.task.enum,
-          parentSchema: schema11.properties.task,
-          data: data2,
-        };
-        if (vErrors === null) {
+      if(!(data2 === "retake")){
+        const err7 = {instancePath:instancePath+"/task",schemaPath:"#/properties/task/enum",keyword:"enum",params:{allowedValues: schema0.properties.task.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.task.enum,parentSchema:schema0.properties.task,data:data2};
+        if(vErrors === null){
           vErrors = [err7];
-        } else {
+        }
+        else {
           vErrors.push(err7);
         }
         errors++;
       }
     }
-    if (data.retake_start_time !== undefined) {
+    if(data.retake_start_time !== undefined){
       let data3 = data.retake_start_time;
-      if (typeof data3 == "number" && isFinite(data3)) {
-        if (data3 < 0 || isNaN(data3)) {
-          const err8 = {
-            instancePath: instancePath + "/retake_start_time",
-            schemaPath: "#/properties/retake_start_time/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 0 },
-            message: "must be >= 0",
-            schema: 0,
-            parentSchema: schema11.properties.retake_start_time,
-            data: data3,
-          };
-          if (vErrors === null) {
+      if((typeof data3 == "number") && (isFinite(data3))){
+        if(data3 < 0 || isNaN(data3)){
+          const err8 = {instancePath:instancePath+"/retake_start_time",schemaPath:"#/properties/retake_start_time/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema0.properties.retake_start_time,data:data3};
+          if(vErrors === null){
             vErrors = [err8];
-          } else {
+          }
+          else {
             vErrors.push(err8);
           }
           errors++;
         }
-      } else {
-        const err9 = {
-          instancePath: instancePath + "/retake_start_time",
-          schemaPath: "#/properties/retake_start_time/type",
-          keyword: "type",
-          params: { type: "number" },
-          message: "must be number",
-          schema: schema11.properties.retake_start_time.type,
-          parentSchema: schema11.properties.retake_start_time,
-          data: data3,
-        };
-        if (vErrors === null) {
+      }
+      else {
+        const err9 = {instancePath:instancePath+"/retake_start_time",schemaPath:"#/properties/retake_start_time/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.retake_start_time.type,parentSchema:schema0.properties.retake_start_time,data:data3};
+        if(vErrors === null){
           vErrors = [err9];
-        } else {
+        }
+        else {
           vErrors.push(err9);
         }
         errors++;
       }
     }
-    if (data.retake_duration !== undefined) {
+    if(data.retake_duration !== undefined){
       let data4 = data.retake_duration;
-      if (typeof data4 == "number" && isFinite(data4)) {
-        if (data4 < 2 || isNaN(data4)) {
-          const err10 = {
-            instancePath: instancePath + "/retake_duration",
-            schemaPath: "#/properties/retake_duration/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 2 },
-            message: "must be >= 2",
-            schema: 2,
-            parentSchema: schema11.properties.retake_duration,
-            data: data4,
-          };
-          if (vErrors === null) {
+      if((typeof data4 == "number") && (isFinite(data4))){
+        if(data4 < 2 || isNaN(data4)){
+          const err10 = {instancePath:instancePath+"/retake_duration",schemaPath:"#/properties/retake_duration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema0.properties.retake_duration,data:data4};
+          if(vErrors === null){
             vErrors = [err10];
-          } else {
+          }
+          else {
             vErrors.push(err10);
           }
           errors++;
         }
-      } else {
-        const err11 = {
-          instancePath: instancePath + "/retake_duration",
-          schemaPath: "#/properties/retake_duration/type",
-          keyword: "type",
-          params: { type: "number" },
-          message: "must be number",
-          schema: schema11.properties.retake_duration.type,
-          parentSchema: schema11.properties.retake_duration,
-          data: data4,
-        };
-        if (vErrors === null) {
+      }
+      else {
+        const err11 = {instancePath:instancePath+"/retake_duration",schemaPath:"#/properties/retake_duration/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.retake_duration.type,parentSchema:schema0.properties.retake_duration,data:data4};
+        if(vErrors === null){
           vErrors = [err11];
-        } else {
+        }
+        else {
           vErrors.push(err11);
         }
         errors++;
       }
     }
-    if (data.retake_mode !== undefined) {
+    if(data.retake_mode !== undefined){
       let data5 = data.retake_mode;
-      if (typeof data5 !== "string") {
-        const err12 = {
-          instancePath: instancePath + "/retake_mode",
-          schemaPath: "#/properties/retake_mode/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.retake_mode.type,
-          parentSchema: schema11.properties.retake_mode,
-          data: data5,
-        };
-        if (vErrors === null) {
+      if(typeof data5 !== "string"){
+        const err12 = {instancePath:instancePath+"/retake_mode",schemaPath:"#/properties/retake_mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.retake_mode.type,parentSchema:schema0.properties.retake_mode,data:data5};
+        if(vErrors === null){
           vErrors = [err12];
-        } else {
+        }
+        else {
           vErrors.push(err12);
         }
         errors++;
       }
-      if (!(data5 === "replace_audio" || data5 === "replace_video" || data5 === "replace_audio_and_video")) {
-        const err13 = {
-          instancePath: instancePath + "/retake_mode",
-          schemaPath: "#/properties/retake_mode/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.retake_mode.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.retake_mode.enum,
-          parentSchema: schema11.properties.retake_mode,
-          data: data5,
-        };
-        if (vErrors === null) {
+      if(!(((data5 === "replace_audio") || (data5 === "replace_video")) || (data5 === "replace_audio_and_video"))){
+        const err13 = {instancePath:instancePath+"/retake_mode",schemaPath:"#/properties/retake_mode/enum",keyword:"enum",params:{allowedValues: schema0.properties.retake_mode.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.retake_mode.enum,parentSchema:schema0.properties.retake_mode,data:data5};
+        if(vErrors === null){
           vErrors = [err13];
-        } else {
+        }
+        else {
           vErrors.push(err13);
         }
         errors++;
       }
     }
-  } else {
-    const err14 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-      schema: schema11.type,
-      parentSchema: schema11,
-      data,
-    };
-    if (vErrors === null) {
+  }
+  else {
+    const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    if(vErrors === null){
       vErrors = [err14];
-    } else {
+    }
+    else {
       vErrors.push(err14);
     }
     errors++;
   }
-  validate10.errors = vErrors;
+  validate0.errors = vErrors;
   return errors === 0;
 }

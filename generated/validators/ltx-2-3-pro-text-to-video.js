@@ -2,17 +2,53 @@
 // Source: models/ltx-2-3-pro-text-to-video.json
 // Input sha256: 2632e700c480a04b8fcfb85b5da180230c4d6ad19d2a685a98bc4bc30948155b
 import { equal, formats, ucs2length } from "../../runtime/validator-support.js";
-export const validate = validate10;
-export default validate10;
-const schema11 = {
+
+export const validate = validate0;
+export default validate0;
+const schema0 = {
   "type": "object",
   "properties": {
-    "prompt": { "type": "string" },
-    "task": { "type": "string", "enum": ["text_to_video"] },
-    "resolution": { "type": "string", "enum": ["1080p", "2k", "4k"] },
-    "duration": { "type": "integer", "enum": [6, 8, 10] },
-    "aspect_ratio": { "type": "string", "enum": ["16:9", "9:16"] },
-    "fps": { "type": "integer", "enum": [24, 25, 48, 50] },
+    "prompt": {
+      "type": "string"
+    },
+    "task": {
+      "type": "string",
+      "enum": [
+        "text_to_video"
+      ]
+    },
+    "resolution": {
+      "type": "string",
+      "enum": [
+        "1080p",
+        "2k",
+        "4k"
+      ]
+    },
+    "duration": {
+      "type": "integer",
+      "enum": [
+        6,
+        8,
+        10
+      ]
+    },
+    "aspect_ratio": {
+      "type": "string",
+      "enum": [
+        "16:9",
+        "9:16"
+      ]
+    },
+    "fps": {
+      "type": "integer",
+      "enum": [
+        24,
+        25,
+        48,
+        50
+      ]
+    },
     "camera_motion": {
       "type": "string",
       "enum": [
@@ -24,370 +60,221 @@ const schema11 = {
         "jib_up",
         "jib_down",
         "static",
-        "focus_shift",
-      ],
+        "focus_shift"
+      ]
     },
-    "generate_audio": { "type": "boolean" },
+    "generate_audio": {
+      "type": "boolean"
+    }
   },
-  "required": ["prompt"],
+  "required": [
+    "prompt"
+  ],
   "additionalProperties": false,
-  "x-oxen-closed": true,
+  "x-oxen-closed": true
 };
-function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.prompt === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "prompt" },
-        message: "must have required property '" + "prompt" + "'",
-        schema: schema11.required,
-        parentSchema: schema11,
-        data,
-      };
-      if (vErrors === null) {
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.prompt === undefined){
+      const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"},message:"must have required property '"+"prompt"+"'",schema:schema0.required,parentSchema:schema0,data};
+      if(vErrors === null){
         vErrors = [err0];
-      } else {
+      }
+      else {
         vErrors.push(err0);
       }
       errors++;
     }
-    for (const key0 in data) {
-      if (!(
-        key0 === "prompt" ||
-        key0 === "task" ||
-        key0 === "resolution" ||
-        key0 === "duration" ||
-        key0 === "aspect_ratio" ||
-        key0 === "fps" ||
-        key0 === "camera_motion" ||
-        key0 === "generate_audio"
-      )) {
-        const err1 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-          schema: false,
-          parentSchema: schema11,
-          data,
-        };
-        if (vErrors === null) {
+    for(const key0 in data){
+      if(!((((((((key0 === "prompt") || (key0 === "task")) || (key0 === "resolution")) || (key0 === "duration")) || (key0 === "aspect_ratio")) || (key0 === "fps")) || (key0 === "camera_motion")) || (key0 === "generate_audio"))){
+        const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
+        if(vErrors === null){
           vErrors = [err1];
-        } else {
+        }
+        else {
           vErrors.push(err1);
         }
         errors++;
       }
     }
-    if (data.prompt !== undefined) {
+    if(data.prompt !== undefined){
       let data0 = data.prompt;
-      if (typeof data0 !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/prompt",
-          schemaPath: "#/properties/prompt/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.prompt.type,
-          parentSchema: schema11.properties.prompt,
-          data: data0,
-        };
-        if (vErrors === null) {
+      if(typeof data0 !== "string"){
+        const err2 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
+        if(vErrors === null){
           vErrors = [err2];
-        } else {
+        }
+        else {
           vErrors.push(err2);
         }
         errors++;
       }
     }
-    if (data.task !== undefined) {
+    if(data.task !== undefined){
       let data1 = data.task;
-      if (typeof data1 !== "string") {
-        const err3 = {
-          instancePath: instancePath + "/task",
-          schemaPath: "#/properties/task/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.task.type,
-          parentSchema: schema11.properties.task,
-          data: data1,
-        };
-        if (vErrors === null) {
+      if(typeof data1 !== "string"){
+        const err3 = {instancePath:instancePath+"/task",schemaPath:"#/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.task.type,parentSchema:schema0.properties.task,data:data1};
+        if(vErrors === null){
           vErrors = [err3];
-        } else {
+        }
+        else {
           vErrors.push(err3);
         }
         errors++;
       }
-      if (!(data1 === "text_to_video")) {
-        const err4 = {
-          instancePath: instancePath + "/task",
-          schemaPath: "#/properties/task/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.task.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.task.enum,
-          parentSchema: schema11.properties.task,
-          data: data1,
-        };
-        if (vErrors === null) {
+      if(!(data1 === "text_to_video")){
+        const err4 = {instancePath:instancePath+"/task",schemaPath:"#/properties/task/enum",keyword:"enum",params:{allowedValues: schema0.properties.task.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.task.enum,parentSchema:schema0.properties.task,data:data1};
+        if(vErrors === null){
           vErrors = [err4];
-        } else {
+        }
+        else {
           vErrors.push(err4);
         }
         errors++;
       }
     }
-    if (data.resolution !== undefined) {
+    if(data.resolution !== undefined){
       let data2 = data.resolution;
-      if (typeof data2 !== "string") {
-        const err5 = {
-          instancePath: instancePath + "/resolution",
-          schemaPath: "#/properties/resolution/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.resolution.type,
-          parentSchema: schema11.properties.resolution,
-          data: data2,
-        };
-        if (vErrors === null) {
+      if(typeof data2 !== "string"){
+        const err5 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data2};
+        if(vErrors === null){
           vErrors = [err5];
-        } else {
+        }
+        else {
           vErrors.push(err5);
         }
         errors++;
       }
-      if (!(data2 === "1080p" || data2 === "2k" || data2 === "4k")) {
-        const err6 = {
-          instancePath: instancePath + "/resolution",
-          schemaPath: "#/properties/resolution/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.resolution.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.resolution.enum,
-          parentSchema: schema11.properties.resolution,
-          data: data2,
-        };
-        if (vErrors === null) {
+      if(!(((data2 === "1080p") || (data2 === "2k")) || (data2 === "4k"))){
+        const err6 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data2};
+        if(vErrors === null){
           vErrors = [err6];
-        } else {
+        }
+        else {
           vErrors.push(err6);
         }
         errors++;
       }
     }
-    if (data.duration !== undefined) {
+    if(data.duration !== undefined){
       let data3 = data.duration;
-      if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
-        const err7 = {
-          instancePath: instancePath + "/duration",
-          schemaPath: "#/properties/duration/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-          schema: schema11.properties.duration.type,
-          parentSchema: schema11.properties.duration,
-          data: data3,
-        };
-        if (vErrors === null) {
+      if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+        const err7 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.duration.type,parentSchema:schema0.properties.duration,data:data3};
+        if(vErrors === null){
           vErrors = [err7];
-        } else {
+        }
+        else {
           vErrors.push(err7);
         }
         errors++;
       }
-      if (!(data3 === 6 || data3 === 8 || data3 === 10)) {
-        const err8 = {
-          instancePath: instancePath + "/duration",
-          schemaPath: "#/properties/duration/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.duration.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.duration.enum,
-          parentSchema: schema11.properties.duration,
-          data: data3,
-        };
-        if (vErrors === null) {
+      if(!(((data3 === 6) || (data3 === 8)) || (data3 === 10))){
+        const err8 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/enum",keyword:"enum",params:{allowedValues: schema0.properties.duration.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.duration.enum,parentSchema:schema0.properties.duration,data:data3};
+        if(vErrors === null){
           vErrors = [err8];
-        } else {
+        }
+        else {
           vErrors.push(err8);
         }
         errors++;
       }
     }
-    if (data.aspect_ratio !== undefined) {
+    if(data.aspect_ratio !== undefined){
       let data4 = data.aspect_ratio;
-      if (typeof data4 !== "string") {
-        const err9 = {
-          instancePath: instancePath + "/aspect_ratio",
-          schemaPath: "#/properties/aspect_ratio/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.aspect_ratio.type,
-          parentSchema: schema11.properties.aspect_ratio,
-          data: data4,
-        };
-        if (vErrors === null) {
+      if(typeof data4 !== "string"){
+        const err9 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.aspect_ratio.type,parentSchema:schema0.properties.aspect_ratio,data:data4};
+        if(vErrors === null){
           vErrors = [err9];
-        } else {
+        }
+        else {
           vErrors.push(err9);
         }
         errors++;
       }
-      if (!(data4 === "16:9" || data4 === "9:16")) {
-        const err10 = {
-          instancePath: instancePath + "/aspect_ratio",
-          schemaPath: "#/properties/aspect_ratio/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.aspect_ratio.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.aspect_ratio.enum,
-          parentSchema: schema11.properties.aspect_ratio,
-          data: data4,
-        };
-        if (vErrors === null) {
+      if(!((data4 === "16:9") || (data4 === "9:16"))){
+        const err10 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema0.properties.aspect_ratio.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.aspect_ratio.enum,parentSchema:schema0.properties.aspect_ratio,data:data4};
+        if(vErrors === null){
           vErrors = [err10];
-        } else {
+        }
+        else {
           vErrors.push(err10);
         }
         errors++;
       }
     }
-    if (data.fps !== undefined) {
+    if(data.fps !== undefined){
       let data5 = data.fps;
-      if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
-        const err11 = {
-          instancePath: instancePath + "/fps",
-          schemaPath: "#/properties/fps/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-          schema: schema11.properties.fps.type,
-          parentSchema: schema11.properties.fps,
-          data: data5,
-        };
-        if (vErrors === null) {
+      if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+        const err11 = {instancePath:instancePath+"/fps",schemaPath:"#/properties/fps/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.fps.type,parentSchema:schema0.properties.fps,data:data5};
+        if(vErrors === null){
           vErrors = [err11];
-        } else {
+        }
+        else {
           vErrors.push(err11);
         }
         errors++;
       }
-      if (!(data5 === 24 || data5 === 25 || data5 === 48 || data5 === 50)) {
-        const err12 = {
-          instancePath: instancePath + "/fps",
-          schemaPath: "#/properties/fps/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.fps.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.fps.enum,
-          parentSchema: schema11.properties.fps,
-          data: data5,
-        };
-        if (vErrors === null) {
+      if(!((((data5 === 24) || (data5 === 25)) || (data5 === 48)) || (data5 === 50))){
+        const err12 = {instancePath:instancePath+"/fps",schemaPath:"#/properties/fps/enum",keyword:"enum",params:{allowedValues: schema0.properties.fps.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.fps.enum,parentSchema:schema0.properties.fps,data:data5};
+        if(vErrors === null){
           vErrors = [err12];
-        } else {
+        }
+        else {
           vErrors.push(err12);
         }
         errors++;
       }
     }
-    if (data.camera_motion !== undefined) {
+    if(data.camera_motion !== undefined){
       let data6 = data.camera_motion;
-      if (typeof data6 !== "string") {
-        const err13 = {
-          instancePath: instancePath + "/camera_motion",
-          schemaPath: "#/properties/camera_motion/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.camera_motion.type,
-          parentSchema: schema11.properties.camera_motion,
-          data: data6,
-        };
-        if (vErrors === null) {
+      if(typeof data6 !== "string"){
+        const err13 = {instancePath:instancePath+"/camera_motion",schemaPath:"#/properties/camera_motion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.camera_motion.type,parentSchema:schema0.properties.camera_motion,data:data6};
+        if(vErrors === null){
           vErrors = [err13];
-        } else {
+        }
+        else {
           vErrors.push(err13);
         }
         errors++;
       }
-      if (!(
-        data6 === "none" ||
-        data6 === "dolly_in" ||
-        data6 === "dolly_out" ||
-        data6 === "dolly_left" ||
-        data6 === "dolly_right" ||
-        data6 === "jib_up" ||
-        data6 === "jib_down" ||
-        data6 === "static" ||
-        data6 === "focus_shift"
-      )) {
-        const err14 = {
-          instancePath: instancePath + "/camera_motion",
-          schemaPath: "#/properties/camera_motion/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.camera_motion.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.camera_motion.enum,
-          parentSchema: schema11.properties.camera_motion,
-          data: data6,
-        };
-        if (vErrors === null) {
+      if(!(((((((((data6 === "none") || (data6 === "dolly_in")) || (data6 === "dolly_out")) || (data6 === "dolly_left")) || (data6 === "dolly_right")) || (data6 === "jib_up")) || (data6 === "jib_down")) || (data6 === "static")) || (data6 === "focus_shift"))){
+        const err14 = {instancePath:instancePath+"/camera_motion",schemaPath:"#/properties/camera_motion/enum",keyword:"enum",params:{allowedValues: schema0.properties.camera_motion.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.camera_motion.enum,parentSchema:schema0.properties.camera_motion,data:data6};
+        if(vErrors === null){
           vErrors = [err14];
-        } else {
+        }
+        else {
           vErrors.push(err14);
         }
         errors++;
       }
     }
-    if (data.generate_audio !== undefined) {
+    if(data.generate_audio !== undefined){
       let data7 = data.generate_audio;
-      if (typeof data7 !== "boolean") {
-        const err15 = {
-          instancePath: instancePath + "/generate_audio",
-          schemaPath: "#/properties/generate_audio/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-          schema: schema11.properties.generate_audio.type,
-          parentSchema: schema11.properties.generate_audio,
-          data: data7,
-        };
-        if (vErrors === null) {
+      if(typeof data7 !== "boolean"){
+        const err15 = {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.generate_audio.type,parentSchema:schema0.properties.generate_audio,data:data7};
+        if(vErrors === null){
           vErrors = [err15];
-        } else {
+        }
+        else {
           vErrors.push(err15);
         }
         errors++;
       }
     }
-  } else {
-    const err16 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-      schema: schema11.type,
-      parentSchema: schema11,
-      data,
-    };
-    if (vErrors === null) {
+  }
+  else {
+    const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    if(vErrors === null){
       vErrors = [err16];
-    } else {
+    }
+    else {
       vErrors.push(err16);
     }
     errors++;
   }
-  validate10.errors = vErrors;
+  validate0.errors = vErrors;
   return errors === 0;
 }

@@ -2,557 +2,395 @@
 // Source: models/ltx-2-3-quality-audio-to-video.json
 // Input sha256: 64261323d6d60ed301747717d9396037f78f8b89a4bdb692377666d7d0d94014
 import { equal, formats, ucs2length } from "../../runtime/validator-support.js";
-export const validate = validate10;
-export default validate10;
-const schema11 = {
+
+export const validate = validate0;
+export default validate0;
+const schema0 = {
   "type": "object",
   "properties": {
-    "prompt": { "type": "string" },
-    "input_audio": { "type": "string", "format": "uri" },
-    "input_image": { "type": "string", "format": "uri" },
-    "match_audio_length": { "type": "boolean" },
-    "num_frames": { "type": "integer", "minimum": 9, "maximum": 481 },
+    "prompt": {
+      "type": "string"
+    },
+    "input_audio": {
+      "type": "string",
+      "format": "uri"
+    },
+    "input_image": {
+      "type": "string",
+      "format": "uri"
+    },
+    "match_audio_length": {
+      "type": "boolean"
+    },
+    "num_frames": {
+      "type": "integer",
+      "minimum": 9,
+      "maximum": 481
+    },
     "resolution": {
       "type": "string",
-      "enum": ["auto", "square_hd", "square", "portrait_4_3", "portrait_16_9", "landscape_4_3", "landscape_16_9"],
+      "enum": [
+        "auto",
+        "square_hd",
+        "square",
+        "portrait_4_3",
+        "portrait_16_9",
+        "landscape_4_3",
+        "landscape_16_9"
+      ]
     },
-    "frames_per_second": { "type": "number", "minimum": 1, "maximum": 60 },
-    "image_strength": { "type": "number", "minimum": 0, "maximum": 1 },
-    "generate_audio": { "type": "boolean" },
-    "video_quality": { "type": "string", "enum": ["low", "medium", "high", "maximum"] },
-    "negative_prompt": { "type": "string" },
-    "seed": { "type": "integer" },
+    "frames_per_second": {
+      "type": "number",
+      "minimum": 1,
+      "maximum": 60
+    },
+    "image_strength": {
+      "type": "number",
+      "minimum": 0,
+      "maximum": 1
+    },
+    "generate_audio": {
+      "type": "boolean"
+    },
+    "video_quality": {
+      "type": "string",
+      "enum": [
+        "low",
+        "medium",
+        "high",
+        "maximum"
+      ]
+    },
+    "negative_prompt": {
+      "type": "string"
+    },
+    "seed": {
+      "type": "integer"
+    }
   },
-  "required": ["prompt", "input_audio"],
+  "required": [
+    "prompt",
+    "input_audio"
+  ],
   "additionalProperties": false,
-  "x-oxen-closed": true,
+  "x-oxen-closed": true
 };
-const func2 = Object.prototype.hasOwnProperty;
+const func0 = Object.prototype.hasOwnProperty;
 const formats0 = formats.uri;
-function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.prompt === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "prompt" },
-        message: "must have required property '" + "prompt" + "'",
-        schema: schema11.required,
-        parentSchema: schema11,
-        data,
-      };
-      if (vErrors === null) {
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.prompt === undefined){
+      const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"},message:"must have required property '"+"prompt"+"'",schema:schema0.required,parentSchema:schema0,data};
+      if(vErrors === null){
         vErrors = [err0];
-      } else {
+      }
+      else {
         vErrors.push(err0);
       }
       errors++;
     }
-    if (data.input_audio === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "input_audio" },
-        message: "must have required property '" + "input_audio" + "'",
-        schema: schema11.required,
-        parentSchema: schema11,
-        data,
-      };
-      if (vErrors === null) {
+    if(data.input_audio === undefined){
+      const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input_audio"},message:"must have required property '"+"input_audio"+"'",schema:schema0.required,parentSchema:schema0,data};
+      if(vErrors === null){
         vErrors = [err1];
-      } else {
+      }
+      else {
         vErrors.push(err1);
       }
       errors++;
     }
-    for (const key0 in data) {
-      if (!func2.call(schema11.properties, key0)) {
-        const err2 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-          schema: false,
-          parentSchema: schema11,
-          data,
-        };
-        if (vErrors === null) {
+    for(const key0 in data){
+      if(!(func0.call(schema0.properties, key0))){
+        const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
+        if(vErrors === null){
           vErrors = [err2];
-        } else {
+        }
+        else {
           vErrors.push(err2);
         }
         errors++;
       }
     }
-    if (data.prompt !== undefined) {
+    if(data.prompt !== undefined){
       let data0 = data.prompt;
-      if (typeof data0 !== "string") {
-        const err3 = {
-          instancePath: instancePath + "/prompt",
-          schemaPath: "#/properties/prompt/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.prompt.type,
-          parentSchema: schema11.properties.prompt,
-          data: data0,
-        };
-        if (vErrors === null) {
+      if(typeof data0 !== "string"){
+        const err3 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
+        if(vErrors === null){
           vErrors = [err3];
-        } else {
+        }
+        else {
           vErrors.push(err3);
         }
         errors++;
       }
     }
-    if (data.input_audio !== undefined) {
+    if(data.input_audio !== undefined){
       let data1 = data.input_audio;
-      if (typeof data1 === "string") {
-        if (!formats0(data1)) {
-          const err4 = {
-            instancePath: instancePath + "/input_audio",
-            schemaPath: "#/properties/input_audio/format",
-            keyword: "format",
-            params: { format: "uri" },
-            message: 'must match format "' + "uri" + '"',
-            schema: "uri",
-            parentSchema: schema11.properties.input_audio,
-            data: data1,
-          };
-          if (vErrors === null) {
+      if(typeof data1 === "string"){
+        if(!(formats0(data1))){
+          const err4 = {instancePath:instancePath+"/input_audio",schemaPath:"#/properties/input_audio/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_audio,data:data1};
+          if(vErrors === null){
             vErrors = [err4];
-          } else {
+          }
+          else {
             vErrors.push(err4);
           }
           errors++;
         }
-      } else {
-        const err5 = {
-          instancePath: instancePath + "/input_audio",
-          schemaPath: "#/properties/input_audio/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.input_audio.type,
-          parentSchema: schema11.properties.input_audio,
-          data: data1,
-        };
-        if (vErrors === null) {
+      }
+      else {
+        const err5 = {instancePath:instancePath+"/input_audio",schemaPath:"#/properties/input_audio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_audio.type,parentSchema:schema0.properties.input_audio,data:data1};
+        if(vErrors === null){
           vErrors = [err5];
-        } else {
+        }
+        else {
           vErrors.push(err5);
         }
         errors++;
       }
     }
-    if (data.input_image !== undefined) {
+    if(data.input_image !== undefined){
       let data2 = data.input_image;
-      if (typeof data2 === "string") {
-        if (!formats0(data2)) {
-          const err6 = {
-            instancePath: instancePath + "/input_image",
-            schemaPath: "#/properties/input_image/format",
-            keyword: "format",
-            params: { format: "uri" },
-            message: 'must match format "' + "uri" + '"',
-            schema: "uri",
-            parentSchema: schema11.properties.input_image,
-            data: data2,
-          };
-          if (vErrors === null) {
+      if(typeof data2 === "string"){
+        if(!(formats0(data2))){
+          const err6 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_image,data:data2};
+          if(vErrors === null){
             vErrors = [err6];
-          } else {
+          }
+          else {
             vErrors.push(err6);
           }
           errors++;
         }
-      } else {
-        const err7 = {
-          instancePath: instancePath + "/input_image",
-          schemaPath: "#/properties/input_image/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.input_image.type,
-          parentSchema: schema11.properties.input_image,
-          data: data2,
-        };
-        if (vErrors === null) {
+      }
+      else {
+        const err7 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_image.type,parentSchema:schema0.properties.input_image,data:data2};
+        if(vErrors === null){
           vErrors = [err7];
-        } else {
+        }
+        else {
           vErrors.push(err7);
         }
         errors++;
       }
     }
-    if (data.match_audio_length !== undefined) {
+    if(data.match_audio_length !== undefined){
       let data3 = data.match_audio_length;
-      if (typeof data3 !== "boolean") {
-        const err8 = {
-          instancePath: instancePath + "/match_audio_length",
-          schemaPath: "#/properties/match_audio_length/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-          schema: schema11.properties.match_audio_length.type,
-          parentSchema: schema11.properties.match_audio_length,
-          data: data3,
-        };
-        if (vErrors === null) {
+      if(typeof data3 !== "boolean"){
+        const err8 = {instancePath:instancePath+"/match_audio_length",schemaPath:"#/properties/match_audio_length/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.match_audio_length.type,parentSchema:schema0.properties.match_audio_length,data:data3};
+        if(vErrors === null){
           vErrors = [err8];
-        } else {
+        }
+        else {
           vErrors.push(err8);
         }
         errors++;
       }
     }
-    if (data.num_frames !== undefined) {
+    if(data.num_frames !== undefined){
       let data4 = data.num_frames;
-      if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
-        const err9 = {
-          instancePath: instancePath + "/num_frames",
-          schemaPath: "#/properties/num_frames/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-          schema: schema11.properties.num_frames.type,
-          parentSchema: schema11.properties.num_frames,
-          data: data4,
-        };
-        if (vErrors === null) {
+      if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+        const err9 = {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.num_frames.type,parentSchema:schema0.properties.num_frames,data:data4};
+        if(vErrors === null){
           vErrors = [err9];
-        } else {
+        }
+        else {
           vErrors.push(err9);
         }
         errors++;
       }
-      if (typeof data4 == "number" && isFinite(data4)) {
-        if (data4 > 481 || isNaN(data4)) {
-          const err10 = {
-            instancePath: instancePath + "/num_frames",
-            schemaPath: "#/properties/num_frames/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 481 },
-            message: "must be <= 481",
-            schema: 481,
-            parentSchema: schema11.properties.num_frames,
-            data: data4,
-          };
-          if (vErrors === null) {
+      if((typeof data4 == "number") && (isFinite(data4))){
+        if(data4 > 481 || isNaN(data4)){
+          const err10 = {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/maximum",keyword:"maximum",params:{comparison: "<=", limit: 481},message:"must be <= 481",schema:481,parentSchema:schema0.properties.num_frames,data:data4};
+          if(vErrors === null){
             vErrors = [err10];
-          } else {
+          }
+          else {
             vErrors.push(err10);
           }
           errors++;
         }
-        if (data4 < 9 || isNaN(data4)) {
-          const err11 = {
-            instancePath: instancePath + "/num_frames",
-            schemaPath: "#/properties/num_frames/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 9 },
-            message: "must be >= 9",
-            schema: 9,
-            parentSchema: schema11.properties.num_frames,
-            data: data4,
-          };
-          if (vErrors === null) {
+        if(data4 < 9 || isNaN(data4)){
+          const err11 = {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/minimum",keyword:"minimum",params:{comparison: ">=", limit: 9},message:"must be >= 9",schema:9,parentSchema:schema0.properties.num_frames,data:data4};
+          if(vErrors === null){
             vErrors = [err11];
-          } else {
+          }
+          else {
             vErrors.push(err11);
           }
           errors++;
         }
       }
     }
-    if (data.resolution !== undefined) {
+    if(data.resolution !== undefined){
       let data5 = data.resolution;
-      if (typeof data5 !== "string") {
-        const err12 = {
-          instancePath: instancePath + "/resolution",
-          schemaPath: "#/properties/resolution/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.resolution.type,
-          parentSchema: schema11.properties.resolution,
-          data: data5,
-        };
-        if (vErrors === null) {
+      if(typeof data5 !== "string"){
+        const err12 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data5};
+        if(vErrors === null){
           vErrors = [err12];
-        } else {
+        }
+        else {
           vErrors.push(err12);
         }
         errors++;
       }
-      if (!(
-        data5 === "auto" ||
-        data5 === "square_hd" ||
-        data5 === "square" ||
-        data5 === "portrait_4_3" ||
-        data5 === "portrait_16_9" ||
-        data5 === "landscape_4_3" ||
-        data5 === "landscape_16_9"
-      )) {
-        const err13 = {
-          instancePath: instancePath + "/resolution",
-          schemaPath: "#/properties/resolution/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.resolution.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.resolution.enum,
-          parentSchema: schema11.properties.resolution,
-          data: data5,
-        };
-        if (vErrors === null) {
+      if(!(((((((data5 === "auto") || (data5 === "square_hd")) || (data5 === "square")) || (data5 === "portrait_4_3")) || (data5 === "portrait_16_9")) || (data5 === "landscape_4_3")) || (data5 === "landscape_16_9"))){
+        const err13 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data5};
+        if(vErrors === null){
           vErrors = [err13];
-        } else {
+        }
+        else {
           vErrors.push(err13);
         }
         errors++;
       }
     }
-    if (data.frames_per_second !== undefined) {
+    if(data.frames_per_second !== undefined){
       let data6 = data.frames_per_second;
-      if (typeof data6 == "number" && isFinite(data6)) {
-        if (data6 > 60 || isNaN(data6)) {
-          const err14 = {
-            instancePath: instancePath + "/frames_per_second",
-            schemaPath: "#/properties/frames_per_second/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 60 },
-            message: "must be <= 60",
-            schema: 60,
-            parentSchema: schema11.properties.frames_per_second,
-            data: data6,
-          };
-          if (vErrors === null) {
+      if((typeof data6 == "number") && (isFinite(data6))){
+        if(data6 > 60 || isNaN(data6)){
+          const err14 = {instancePath:instancePath+"/frames_per_second",schemaPath:"#/properties/frames_per_second/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema0.properties.frames_per_second,data:data6};
+          if(vErrors === null){
             vErrors = [err14];
-          } else {
+          }
+          else {
             vErrors.push(err14);
           }
           errors++;
         }
-        if (data6 < 1 || isNaN(data6)) {
-          const err15 = {
-            instancePath: instancePath + "/frames_per_second",
-            schemaPath: "#/properties/frames_per_second/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 1 },
-            message: "must be >= 1",
-            schema: 1,
-            parentSchema: schema11.properties.frames_per_second,
-            data: data6,
-          };
-          if (vErrors === null) {
+        if(data6 < 1 || isNaN(data6)){
+          const err15 = {instancePath:instancePath+"/frames_per_second",schemaPath:"#/properties/frames_per_second/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema0.properties.frames_per_second,data:data6};
+          if(vErrors === null){
             vErrors = [err15];
-          } else {
+          }
+          else {
             vErrors.push(err15);
           }
           errors++;
         }
-      } else {
-        const err16 = {
-          instancePath: instancePath + "/frames_per_second",
-          schemaPath: "#/properties/frames_per_second/type",
-          keyword: "type",
-          params: { type: "number" },
-          message: "must be number",
-          schema: schema11.properties.frames_per_second.type,
-          parentSchema: schema11.properties.frames_per_second,
-          data: data6,
-        };
-        if (vErrors === null) {
+      }
+      else {
+        const err16 = {instancePath:instancePath+"/frames_per_second",schemaPath:"#/properties/frames_per_second/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.frames_per_second.type,parentSchema:schema0.properties.frames_per_second,data:data6};
+        if(vErrors === null){
           vErrors = [err16];
-        } else {
+        }
+        else {
           vErrors.push(err16);
         }
         errors++;
       }
     }
-    if (data.image_strength !== undefined) {
+    if(data.image_strength !== undefined){
       let data7 = data.image_strength;
-      if (typeof data7 == "number" && isFinite(data7)) {
-        if (data7 > 1 || isNaN(data7)) {
-          const err17 = {
-            instancePath: instancePath + "/image_strength",
-            schemaPath: "#/properties/image_strength/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 1 },
-            message: "must be <= 1",
-            schema: 1,
-            parentSchema: schema11.properties.image_strength,
-            data: data7,
-          };
-          if (vErrors === null) {
+      if((typeof data7 == "number") && (isFinite(data7))){
+        if(data7 > 1 || isNaN(data7)){
+          const err17 = {instancePath:instancePath+"/image_strength",schemaPath:"#/properties/image_strength/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema0.properties.image_strength,data:data7};
+          if(vErrors === null){
             vErrors = [err17];
-          } else {
+          }
+          else {
             vErrors.push(err17);
           }
           errors++;
         }
-        if (data7 < 0 || isNaN(data7)) {
-          const err18 = {
-            instancePath: instancePath + "/image_strength",
-            schemaPath: "#/properties/image_strength/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 0 },
-            message: "must be >= 0",
-            schema: 0,
-            parentSchema: schema11.properties.image_strength,
-            data: data7,
-          };
-          if (vErrors === null) {
+        if(data7 < 0 || isNaN(data7)){
+          const err18 = {instancePath:instancePath+"/image_strength",schemaPath:"#/properties/image_strength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema0.properties.image_strength,data:data7};
+          if(vErrors === null){
             vErrors = [err18];
-          } else {
+          }
+          else {
             vErrors.push(err18);
           }
           errors++;
         }
-      } else {
-        const err19 = {
-          instancePath: instancePath + "/image_strength",
-          schemaPath: "#/properties/image_strength/type",
-          keyword: "type",
-          params: { type: "number" },
-          message: "must be number",
-          schema: schema11.properties.image_strength.type,
-          parentSchema: schema11.properties.image_strength,
-          data: data7,
-        };
-        if (vErrors === null) {
+      }
+      else {
+        const err19 = {instancePath:instancePath+"/image_strength",schemaPath:"#/properties/image_strength/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.image_strength.type,parentSchema:schema0.properties.image_strength,data:data7};
+        if(vErrors === null){
           vErrors = [err19];
-        } else {
+        }
+        else {
           vErrors.push(err19);
         }
         errors++;
       }
     }
-    if (data.generate_audio !== undefined) {
+    if(data.generate_audio !== undefined){
       let data8 = data.generate_audio;
-      if (typeof data8 !== "boolean") {
-        const err20 = {
-          instancePath: instancePath + "/generate_audio",
-          schemaPath: "#/properties/generate_audio/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-          schema: schema11.properties.generate_audio.type,
-          parentSchema: schema11.properties.generate_audio,
-          data: data8,
-        };
-        if (vErrors === null) {
+      if(typeof data8 !== "boolean"){
+        const err20 = {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.generate_audio.type,parentSchema:schema0.properties.generate_audio,data:data8};
+        if(vErrors === null){
           vErrors = [err20];
-        } else {
+        }
+        else {
           vErrors.push(err20);
         }
         errors++;
       }
     }
-    if (data.video_quality !== undefined) {
+    if(data.video_quality !== undefined){
       let data9 = data.video_quality;
-      if (typeof data9 !== "string") {
-        const err21 = {
-          instancePath: instancePath + "/video_quality",
-          schemaPath: "#/properties/video_quality/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.video_quality.type,
-          parentSchema: schema11.properties.video_quality,
-          data: data9,
-        };
-        if (vErrors === null) {
+      if(typeof data9 !== "string"){
+        const err21 = {instancePath:instancePath+"/video_quality",schemaPath:"#/properties/video_quality/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.video_quality.type,parentSchema:schema0.properties.video_quality,data:data9};
+        if(vErrors === null){
           vErrors = [err21];
-        } else {
+        }
+        else {
           vErrors.push(err21);
         }
         errors++;
       }
-      if (!(data9 === "low" || data9 === "medium" || data9 === "high" || data9 === "maximum")) {
-        const err22 = {
-          instancePath: instancePath + "/video_quality",
-          schemaPath: "#/properties/video_quality/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.video_quality.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.video_quality.enum,
-          parentSchema: schema11.properties.video_quality,
-          data: data9,
-        };
-        if (vErrors === null) {
+      if(!((((data9 === "low") || (data9 === "medium")) || (data9 === "high")) || (data9 === "maximum"))){
+        const err22 = {instancePath:instancePath+"/video_quality",schemaPath:"#/properties/video_quality/enum",keyword:"enum",params:{allowedValues: schema0.properties.video_quality.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.video_quality.enum,parentSchema:schema0.properties.video_quality,data:data9};
+        if(vErrors === null){
           vErrors = [err22];
-        } else {
+        }
+        else {
           vErrors.push(err22);
         }
         errors++;
       }
     }
-    if (data.negative_prompt !== undefined) {
+    if(data.negative_prompt !== undefined){
       let data10 = data.negative_prompt;
-      if (typeof data10 !== "string") {
-        const err23 = {
-          instancePath: instancePath + "/negative_prompt",
-          schemaPath: "#/properties/negative_prompt/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.negative_prompt.type,
-          parentSchema: schema11.properties.negative_prompt,
-          data: data10,
-        };
-        if (vErrors === null) {
+      if(typeof data10 !== "string"){
+        const err23 = {instancePath:instancePath+"/negative_prompt",schemaPath:"#/properties/negative_prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.negative_prompt.type,parentSchema:schema0.properties.negative_prompt,data:data10};
+        if(vErrors === null){
           vErrors = [err23];
-        } else {
+        }
+        else {
           vErrors.push(err23);
         }
         errors++;
       }
     }
-    if (data.seed !== undefined) {
+    if(data.seed !== undefined){
       let data11 = data.seed;
-      if (!(typeof data11 == "number" && !(data11 % 1) && !isNaN(data11) && isFinite(data11))) {
-        const err24 = {
-          instancePath: instancePath + "/seed",
-          schemaPath: "#/properties/seed/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-          schema: schema11.properties.seed.type,
-          parentSchema: schema11.properties.seed,
-          data: data11,
-        };
-        if (vErrors === null) {
+      if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+        const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.seed.type,parentSchema:schema0.properties.seed,data:data11};
+        if(vErrors === null){
           vErrors = [err24];
-        } else {
+        }
+        else {
           vErrors.push(err24);
         }
         errors++;
       }
     }
-  } else {
-    const err25 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-      schema: schema11.type,
-      parentSchema: schema11,
-      data,
-    };
-    if (vErrors === null) {
+  }
+  else {
+    const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    if(vErrors === null){
       vErrors = [err25];
-    } else {
+    }
+    else {
       vErrors.push(err25);
     }
     errors++;
   }
-  validate10.errors = vErrors;
+  validate0.errors = vErrors;
   return errors === 0;
 }

@@ -2,291 +2,206 @@
 // Source: models/luma-ray-v3-2-reframe.json
 // Input sha256: ca04719211601307d3fe9cd81091e12ad419f208383fe349163c26dc5ea0ed4b
 import { equal, formats, ucs2length } from "../../runtime/validator-support.js";
-export const validate = validate10;
-export default validate10;
-const schema11 = {
+
+export const validate = validate0;
+export default validate0;
+const schema0 = {
   "type": "object",
   "properties": {
-    "prompt": { "type": "string" },
-    "input_video": { "type": "string", "format": "uri" },
-    "aspect_ratio": { "type": "string", "enum": ["3:4", "4:3", "1:1", "9:16", "16:9", "21:9"] },
-    "resolution": { "type": "string", "enum": ["540p", "720p", "1080p"] },
-    "source_position": { "type": "object" },
+    "prompt": {
+      "type": "string"
+    },
+    "input_video": {
+      "type": "string",
+      "format": "uri"
+    },
+    "aspect_ratio": {
+      "type": "string",
+      "enum": [
+        "3:4",
+        "4:3",
+        "1:1",
+        "9:16",
+        "16:9",
+        "21:9"
+      ]
+    },
+    "resolution": {
+      "type": "string",
+      "enum": [
+        "540p",
+        "720p",
+        "1080p"
+      ]
+    },
+    "source_position": {
+      "type": "object"
+    }
   },
-  "required": ["prompt", "input_video", "aspect_ratio"],
+  "required": [
+    "prompt",
+    "input_video",
+    "aspect_ratio"
+  ],
   "additionalProperties": false,
-  "x-oxen-closed": true,
+  "x-oxen-closed": true
 };
 const formats0 = formats.uri;
-function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.prompt === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "prompt" },
-        message: "must have required property '" + "prompt" + "'",
-        schema: schema11.required,
-        parentSchema: schema11,
-        data,
-      };
-      if (vErrors === null) {
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.prompt === undefined){
+      const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"},message:"must have required property '"+"prompt"+"'",schema:schema0.required,parentSchema:schema0,data};
+      if(vErrors === null){
         vErrors = [err0];
-      } else {
+      }
+      else {
         vErrors.push(err0);
       }
       errors++;
     }
-    if (data.input_video === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "input_video" },
-        message: "must have required property '" + "input_video" + "'",
-        schema: schema11.required,
-        parentSchema: schema11,
-        data,
-      };
-      if (vErrors === null) {
+    if(data.input_video === undefined){
+      const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input_video"},message:"must have required property '"+"input_video"+"'",schema:schema0.required,parentSchema:schema0,data};
+      if(vErrors === null){
         vErrors = [err1];
-      } else {
+      }
+      else {
         vErrors.push(err1);
       }
       errors++;
     }
-    if (data.aspect_ratio === undefined) {
-      const err2 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "aspect_ratio" },
-        message: "must have required property '" + "aspect_ratio" + "'",
-        schema: schema11.required,
-        parentSchema: schema11,
-        data,
-      };
-      if (vErrors === null) {
+    if(data.aspect_ratio === undefined){
+      const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "aspect_ratio"},message:"must have required property '"+"aspect_ratio"+"'",schema:schema0.required,parentSchema:schema0,data};
+      if(vErrors === null){
         vErrors = [err2];
-      } else {
+      }
+      else {
         vErrors.push(err2);
       }
       errors++;
     }
-    for (const key0 in data) {
-      if (!(
-        key0 === "prompt" ||
-        key0 === "input_video" ||
-        key0 === "aspect_ratio" ||
-        key0 === "resolution" ||
-        key0 === "source_position"
-      )) {
-        const err3 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-          schema: false,
-          parentSchema: schema11,
-          data,
-        };
-        if (vErrors === null) {
+    for(const key0 in data){
+      if(!(((((key0 === "prompt") || (key0 === "input_video")) || (key0 === "aspect_ratio")) || (key0 === "resolution")) || (key0 === "source_position"))){
+        const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
+        if(vErrors === null){
           vErrors = [err3];
-        } else {
+        }
+        else {
           vErrors.push(err3);
         }
         errors++;
       }
     }
-    if (data.prompt !== undefined) {
+    if(data.prompt !== undefined){
       let data0 = data.prompt;
-      if (typeof data0 !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/prompt",
-          schemaPath: "#/properties/prompt/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.prompt.type,
-          parentSchema: schema11.properties.prompt,
-          data: data0,
-        };
-        if (vErrors === null) {
+      if(typeof data0 !== "string"){
+        const err4 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
+        if(vErrors === null){
           vErrors = [err4];
-        } else {
+        }
+        else {
           vErrors.push(err4);
         }
         errors++;
       }
     }
-    if (data.input_video !== undefined) {
+    if(data.input_video !== undefined){
       let data1 = data.input_video;
-      if (typeof data1 === "string") {
-        if (!formats0(data1)) {
-          const err5 = {
-            instancePath: instancePath + "/input_video",
-            schemaPath: "#/properties/input_video/format",
-            keyword: "format",
-            params: { format: "uri" },
-            message: 'must match format "' + "uri" + '"',
-            schema: "uri",
-            parentSchema: schema11.properties.input_video,
-            data: data1,
-          };
-          if (vErrors === null) {
+      if(typeof data1 === "string"){
+        if(!(formats0(data1))){
+          const err5 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_video,data:data1};
+          if(vErrors === null){
             vErrors = [err5];
-          } else {
+          }
+          else {
             vErrors.push(err5);
           }
           errors++;
         }
-      } else {
-        const err6 = {
-          instancePath: instancePath + "/input_video",
-          schemaPath: "#/properties/input_video/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.input_video.type,
-          parentSchema: schema11.properties.input_video,
-          data: data1,
-        };
-        if (vErrors === null) {
+      }
+      else {
+        const err6 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_video.type,parentSchema:schema0.properties.input_video,data:data1};
+        if(vErrors === null){
           vErrors = [err6];
-        } else {
+        }
+        else {
           vErrors.push(err6);
         }
         errors++;
       }
     }
-    if (data.aspect_ratio !== undefined) {
+    if(data.aspect_ratio !== undefined){
       let data2 = data.aspect_ratio;
-      if (typeof data2 !== "string") {
-        const err7 = {
-          instancePath: instancePath + "/aspect_ratio",
-          schemaPath: "#/properties/aspect_ratio/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.aspect_ratio.type,
-          parentSchema: schema11.properties.aspect_ratio,
-          data: data2,
-        };
-        if (vErrors === null) {
+      if(typeof data2 !== "string"){
+        const err7 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.aspect_ratio.type,parentSchema:schema0.properties.aspect_ratio,data:data2};
+        if(vErrors === null){
           vErrors = [err7];
-        } else {
+        }
+        else {
           vErrors.push(err7);
         }
         errors++;
       }
-      if (!(
-        data2 === "3:4" ||
-        data2 === "4:3" ||
-        data2 === "1:1" ||
-        data2 === "9:16" ||
-        data2 === "16:9" ||
-        data2 === "21:9"
-      )) {
-        const err8 = {
-          instancePath: instancePath + "/aspect_ratio",
-          schemaPath: "#/properties/aspect_ratio/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.aspect_ratio.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.aspect_ratio.enum,
-          parentSchema: schema11.properties.aspect_ratio,
-          data: data2,
-        };
-        if (vErrors === null) {
+      if(!((((((data2 === "3:4") || (data2 === "4:3")) || (data2 === "1:1")) || (data2 === "9:16")) || (data2 === "16:9")) || (data2 === "21:9"))){
+        const err8 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema0.properties.aspect_ratio.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.aspect_ratio.enum,parentSchema:schema0.properties.aspect_ratio,data:data2};
+        if(vErrors === null){
           vErrors = [err8];
-        } else {
+        }
+        else {
           vErrors.push(err8);
         }
         errors++;
       }
     }
-    if (data.resolution !== undefined) {
+    if(data.resolution !== undefined){
       let data3 = data.resolution;
-      if (typeof data3 !== "string") {
-        const err9 = {
-          instancePath: instancePath + "/resolution",
-          schemaPath: "#/properties/resolution/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.resolution.type,
-          parentSchema: schema11.properties.resolution,
-          data: data3,
-        };
-        if (vErrors === null) {
+      if(typeof data3 !== "string"){
+        const err9 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data3};
+        if(vErrors === null){
           vErrors = [err9];
-        } else {
+        }
+        else {
           vErrors.push(err9);
         }
         errors++;
       }
-      if (!(data3 === "540p" || data3 === "720p" || data3 === "1080p")) {
-        const err10 = {
-          instancePath: instancePath + "/resolution",
-          schemaPath: "#/properties/resolution/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.resolution.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.resolution.enum,
-          parentSchema: schema11.properties.resolution,
-          data: data3,
-        };
-        if (vErrors === null) {
+      if(!(((data3 === "540p") || (data3 === "720p")) || (data3 === "1080p"))){
+        const err10 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data3};
+        if(vErrors === null){
           vErrors = [err10];
-        } else {
+        }
+        else {
           vErrors.push(err10);
         }
         errors++;
       }
     }
-    if (data.source_position !== undefined) {
+    if(data.source_position !== undefined){
       let data4 = data.source_position;
-      if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
-        const err11 = {
-          instancePath: instancePath + "/source_position",
-          schemaPath: "#/properties/source_position/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-          schema: schema11.properties.source_position.type,
-          parentSchema: schema11.properties.source_position,
-          data: data4,
-        };
-        if (vErrors === null) {
+      if(!(data4 && typeof data4 == "object" && !Array.isArray(data4))){
+        const err11 = {instancePath:instancePath+"/source_position",schemaPath:"#/properties/source_position/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.source_position.type,parentSchema:schema0.properties.source_position,data:data4};
+        if(vErrors === null){
           vErrors = [err11];
-        } else {
+        }
+        else {
           vErrors.push(err11);
         }
         errors++;
       }
     }
-  } else {
-    const err12 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-      schema: schema11.type,
-      parentSchema: schema11,
-      data,
-    };
-    if (vErrors === null) {
+  }
+  else {
+    const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    if(vErrors === null){
       vErrors = [err12];
-    } else {
+    }
+    else {
       vErrors.push(err12);
     }
     errors++;
   }
-  validate10.errors = vErrors;
+  validate0.errors = vErrors;
   return errors === 0;
 }

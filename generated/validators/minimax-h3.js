@@ -2,465 +2,343 @@
 // Source: models/minimax-h3.json
 // Input sha256: 20ee5820d1ee174f5e6b75db9d90ac4950c8760f3aff414cc34ed439664d0d86
 import { equal, formats, ucs2length } from "../../runtime/validator-support.js";
-export const validate = validate10;
-export default validate10;
-const schema11 = {
+
+export const validate = validate0;
+export default validate0;
+const schema0 = {
   "type": "object",
   "properties": {
-    "prompt": { "type": "string" },
-    "input_image": { "type": "string", "format": "uri" },
-    "tail_image_url": { "type": "string", "format": "uri" },
-    "input_images": { "type": "array", "items": { "type": "string" } },
-    "input_videos": { "type": "array", "items": { "type": "string" } },
-    "input_audios": { "type": "array", "items": { "type": "string" } },
-    "resolution": { "type": "string", "enum": ["768P", "2K"] },
-    "duration": { "type": "integer", "minimum": 4, "maximum": 15 },
-    "aspect_ratio": { "type": "string", "enum": ["adaptive", "21:9", "16:9", "4:3", "1:1", "3:4", "9:16"] },
+    "prompt": {
+      "type": "string"
+    },
+    "input_image": {
+      "type": "string",
+      "format": "uri"
+    },
+    "tail_image_url": {
+      "type": "string",
+      "format": "uri"
+    },
+    "input_images": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      }
+    },
+    "input_videos": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      }
+    },
+    "input_audios": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      }
+    },
+    "resolution": {
+      "type": "string",
+      "enum": [
+        "768P",
+        "2K"
+      ]
+    },
+    "duration": {
+      "type": "integer",
+      "minimum": 4,
+      "maximum": 15
+    },
+    "aspect_ratio": {
+      "type": "string",
+      "enum": [
+        "adaptive",
+        "21:9",
+        "16:9",
+        "4:3",
+        "1:1",
+        "3:4",
+        "9:16"
+      ]
+    }
   },
-  "required": ["prompt"],
+  "required": [
+    "prompt"
+  ],
   "additionalProperties": false,
-  "x-oxen-closed": true,
+  "x-oxen-closed": true
 };
-const func2 = Object.prototype.hasOwnProperty;
+const func0 = Object.prototype.hasOwnProperty;
 const formats0 = formats.uri;
-function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.prompt === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "prompt" },
-        message: "must have required property '" + "prompt" + "'",
-        schema: schema11.required,
-        parentSchema: schema11,
-        data,
-      };
-      if (vErrors === null) {
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.prompt === undefined){
+      const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"},message:"must have required property '"+"prompt"+"'",schema:schema0.required,parentSchema:schema0,data};
+      if(vErrors === null){
         vErrors = [err0];
-      } else {
+      }
+      else {
         vErrors.push(err0);
       }
       errors++;
     }
-    for (const key0 in data) {
-      if (!func2.call(schema11.properties, key0)) {
-        const err1 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-          schema: false,
-          parentSchema: schema11,
-          data,
-        };
-        if (vErrors === null) {
+    for(const key0 in data){
+      if(!(func0.call(schema0.properties, key0))){
+        const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
+        if(vErrors === null){
           vErrors = [err1];
-        } else {
+        }
+        else {
           vErrors.push(err1);
         }
         errors++;
       }
     }
-    if (data.prompt !== undefined) {
+    if(data.prompt !== undefined){
       let data0 = data.prompt;
-      if (typeof data0 !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/prompt",
-          schemaPath: "#/properties/prompt/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.prompt.type,
-          parentSchema: schema11.properties.prompt,
-          data: data0,
-        };
-        if (vErrors === null) {
+      if(typeof data0 !== "string"){
+        const err2 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
+        if(vErrors === null){
           vErrors = [err2];
-        } else {
+        }
+        else {
           vErrors.push(err2);
         }
         errors++;
       }
     }
-    if (data.input_image !== undefined) {
+    if(data.input_image !== undefined){
       let data1 = data.input_image;
-      if (typeof data1 === "string") {
-        if (!formats0(data1)) {
-          const err3 = {
-            instancePath: instancePath + "/input_image",
-            schemaPath: "#/properties/input_image/format",
-            keyword: "format",
-            params: { format: "uri" },
-            message: 'must match format "' + "uri" + '"',
-            schema: "uri",
-            parentSchema: schema11.properties.input_image,
-            data: data1,
-          };
-          if (vErrors === null) {
+      if(typeof data1 === "string"){
+        if(!(formats0(data1))){
+          const err3 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_image,data:data1};
+          if(vErrors === null){
             vErrors = [err3];
-          } else {
+          }
+          else {
             vErrors.push(err3);
           }
           errors++;
         }
-      } else {
-        const err4 = {
-          instancePath: instancePath + "/input_image",
-          schemaPath: "#/properties/input_image/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.input_image.type,
-          parentSchema: schema11.properties.input_image,
-          data: data1,
-        };
-        if (vErrors === null) {
+      }
+      else {
+        const err4 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_image.type,parentSchema:schema0.properties.input_image,data:data1};
+        if(vErrors === null){
           vErrors = [err4];
-        } else {
+        }
+        else {
           vErrors.push(err4);
         }
         errors++;
       }
     }
-    if (data.tail_image_url !== undefined) {
+    if(data.tail_image_url !== undefined){
       let data2 = data.tail_image_url;
-      if (typeof data2 === "string") {
-        if (!formats0(data2)) {
-          const err5 = {
-            instancePath: instancePath + "/tail_image_url",
-            schemaPath: "#/properties/tail_image_url/format",
-            keyword: "format",
-            params: { format: "uri" },
-            message: 'must match format "' + "uri" + '"',
-            schema: "uri",
-            parentSchema: schema11.properties.tail_image_url,
-            data: data2,
-          };
-          if (vErrors === null) {
+      if(typeof data2 === "string"){
+        if(!(formats0(data2))){
+          const err5 = {instancePath:instancePath+"/tail_image_url",schemaPath:"#/properties/tail_image_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.tail_image_url,data:data2};
+          if(vErrors === null){
             vErrors = [err5];
-          } else {
+          }
+          else {
             vErrors.push(err5);
           }
           errors++;
         }
-      } else {
-        const err6 = {
-          instancePath: instancePath + "/tail_image_url",
-          schemaPath: "#/properties/tail_image_url/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.tail_image_url.type,
-          parentSchema: schema11.properties.tail_image_url,
-          data: data2,
-        };
-        if (vErrors === null) {
+      }
+      else {
+        const err6 = {instancePath:instancePath+"/tail_image_url",schemaPath:"#/properties/tail_image_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.tail_image_url.type,parentSchema:schema0.properties.tail_image_url,data:data2};
+        if(vErrors === null){
           vErrors = [err6];
-        } else {
+        }
+        else {
           vErrors.push(err6);
         }
         errors++;
       }
     }
-    if (data.input_images !== undefined) {
+    if(data.input_images !== undefined){
       let data3 = data.input_images;
-      if (Array.isArray(data3)) {
+      if(Array.isArray(data3)){
         const len0 = data3.length;
-        for (let i0 = 0; i0 < len0; i0++) {
+        for(let i0=0; i0<len0; i0++){
           let data4 = data3[i0];
-          if (typeof data4 !== "string") {
-            const err7 = {
-              instancePath: instancePath + "/input_images/" + i0,
-              schemaPath: "#/properties/input_images/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-              schema: schema11.properties.input_images.items.type,
-              parentSchema: schema11.properties.input_images.items,
-              data: data4,
-            };
-            if (vErrors === null) {
+          if(typeof data4 !== "string"){
+            const err7 = {instancePath:instancePath+"/input_images/" + i0,schemaPath:"#/properties/input_images/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_images.items.type,parentSchema:schema0.properties.input_images.items,data:data4};
+            if(vErrors === null){
               vErrors = [err7];
-            } else {
+            }
+            else {
               vErrors.push(err7);
             }
             errors++;
           }
         }
-      } else {
-        const err8 = {
-          instancePath: instancePath + "/input_images",
-          schemaPath: "#/properties/input_images/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-          schema: schema11.properties.input_images.type,
-          parentSchema: schema11.properties.input_images,
-          data: data3,
-        };
-        if (vErrors === null) {
+      }
+      else {
+        const err8 = {instancePath:instancePath+"/input_images",schemaPath:"#/properties/input_images/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.input_images.type,parentSchema:schema0.properties.input_images,data:data3};
+        if(vErrors === null){
           vErrors = [err8];
-        } else {
+        }
+        else {
           vErrors.push(err8);
         }
         errors++;
       }
     }
-    if (data.input_videos !== undefined) {
+    if(data.input_videos !== undefined){
       let data5 = data.input_videos;
-      if (Array.isArray(data5)) {
+      if(Array.isArray(data5)){
         const len1 = data5.length;
-        for (let i1 = 0; i1 < len1; i1++) {
+        for(let i1=0; i1<len1; i1++){
           let data6 = data5[i1];
-          if (typeof data6 !== "string") {
-            const err9 = {
-              instancePath: instancePath + "/input_videos/" + i1,
-              schemaPath: "#/properties/input_videos/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-              schema: schema11.properties.input_videos.items.type,
-              parentSchema: schema11.properties.input_videos.items,
-              data: data6,
-            };
-            if (vErrors === null) {
+          if(typeof data6 !== "string"){
+            const err9 = {instancePath:instancePath+"/input_videos/" + i1,schemaPath:"#/properties/input_videos/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_videos.items.type,parentSchema:schema0.properties.input_videos.items,data:data6};
+            if(vErrors === null){
               vErrors = [err9];
-            } else {
+            }
+            else {
               vErrors.push(err9);
             }
             errors++;
           }
         }
-      } else {
-        const err10 = {
-          instancePath: instancePath + "/input_videos",
-          schemaPath: "#/properties/input_videos/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-          schema: schema11.properties.input_videos.type,
-          parentSchema: schema11.properties.input_videos,
-          data: data5,
-        };
-        if (vErrors === null) {
+      }
+      else {
+        const err10 = {instancePath:instancePath+"/input_videos",schemaPath:"#/properties/input_videos/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.input_videos.type,parentSchema:schema0.properties.input_videos,data:data5};
+        if(vErrors === null){
           vErrors = [err10];
-        } else {
+        }
+        else {
           vErrors.push(err10);
         }
         errors++;
       }
     }
-    if (data.input_audios !== undefined) {
+    if(data.input_audios !== undefined){
       let data7 = data.input_audios;
-      if (Array.isArray(data7)) {
+      if(Array.isArray(data7)){
         const len2 = data7.length;
-        for (let i2 = 0; i2 < len2; i2++) {
+        for(let i2=0; i2<len2; i2++){
           let data8 = data7[i2];
-          if (typeof data8 !== "string") {
-            const err11 = {
-              instancePath: instancePath + "/input_audios/" + i2,
-              schemaPath: "#/properties/input_audios/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-              schema: schema11.properties.input_audios.items.type,
-              parentSchema: schema11.properties.input_audios.items,
-              data: data8,
-            };
-            if (vErrors === null) {
+          if(typeof data8 !== "string"){
+            const err11 = {instancePath:instancePath+"/input_audios/" + i2,schemaPath:"#/properties/input_audios/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_audios.items.type,parentSchema:schema0.properties.input_audios.items,data:data8};
+            if(vErrors === null){
               vErrors = [err11];
-            } else {
+            }
+            else {
               vErrors.push(err11);
             }
             errors++;
           }
         }
-      } else {
-        const err12 = {
-          instancePath: instancePath + "/input_audios",
-          schemaPath: "#/properties/input_audios/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-          schema: schema11.properties.input_audios.type,
-          parentSchema: schema11.properties.input_audios,
-          data: data7,
-        };
-        if (vErrors === null) {
+      }
+      else {
+        const err12 = {instancePath:instancePath+"/input_audios",schemaPath:"#/properties/input_audios/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.input_audios.type,parentSchema:schema0.properties.input_audios,data:data7};
+        if(vErrors === null){
           vErrors = [err12];
-        } else {
+        }
+        else {
           vErrors.push(err12);
         }
         errors++;
       }
     }
-    if (data.resolution !== undefined) {
+    if(data.resolution !== undefined){
       let data9 = data.resolution;
-      if (typeof data9 !== "string") {
-        const err13 = {
-          instancePath: instancePath + "/resolution",
-          schemaPath: "#/properties/resolution/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.resolution.type,
-          parentSchema: schema11.properties.resolution,
-          data: data9,
-        };
-        if (vErrors === null) {
+      if(typeof data9 !== "string"){
+        const err13 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data9};
+        if(vErrors === null){
           vErrors = [err13];
-        } else {
+        }
+        else {
           vErrors.push(err13);
         }
         errors++;
       }
-      if (!(data9 === "768P" || data9 === "2K")) {
-        const err14 = {
-          instancePath: instancePath + "/resolution",
-          schemaPath: "#/properties/resolution/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.resolution.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.resolution.enum,
-          parentSchema: schema11.properties.resolution,
-          data: data9,
-        };
-        if (vErrors === null) {
+      if(!((data9 === "768P") || (data9 === "2K"))){
+        const err14 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data9};
+        if(vErrors === null){
           vErrors = [err14];
-        } else {
+        }
+        else {
           vErrors.push(err14);
         }
         errors++;
       }
     }
-    if (data.duration !== undefined) {
+    if(data.duration !== undefined){
       let data10 = data.duration;
-      if (!(typeof data10 == "number" && !(data10 % 1) && !isNaN(data10) && isFinite(data10))) {
-        const err15 = {
-          instancePath: instancePath + "/duration",
-          schemaPath: "#/properties/duration/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-          schema: schema11.properties.duration.type,
-          parentSchema: schema11.properties.duration,
-          data: data10,
-        };
-        if (vErrors === null) {
+      if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+        const err15 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.duration.type,parentSchema:schema0.properties.duration,data:data10};
+        if(vErrors === null){
           vErrors = [err15];
-        } else {
+        }
+        else {
           vErrors.push(err15);
         }
         errors++;
       }
-      if (typeof data10 == "number" && isFinite(data10)) {
-        if (data10 > 15 || isNaN(data10)) {
-          const err16 = {
-            instancePath: instancePath + "/duration",
-            schemaPath: "#/properties/duration/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 15 },
-            message: "must be <= 15",
-            schema: 15,
-            parentSchema: schema11.properties.duration,
-            data: data10,
-          };
-          if (vErrors === null) {
+      if((typeof data10 == "number") && (isFinite(data10))){
+        if(data10 > 15 || isNaN(data10)){
+          const err16 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/maximum",keyword:"maximum",params:{comparison: "<=", limit: 15},message:"must be <= 15",schema:15,parentSchema:schema0.properties.duration,data:data10};
+          if(vErrors === null){
             vErrors = [err16];
-          } else {
+          }
+          else {
             vErrors.push(err16);
           }
           errors++;
         }
-        if (data10 < 4 || isNaN(data10)) {
-          const err17 = {
-            instancePath: instancePath + "/duration",
-            schemaPath: "#/properties/duration/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 4 },
-            message: "must be >= 4",
-            schema: 4,
-            parentSchema: schema11.properties.duration,
-            data: data10,
-          };
-          if (vErrors === null) {
+        if(data10 < 4 || isNaN(data10)){
+          const err17 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 4},message:"must be >= 4",schema:4,parentSchema:schema0.properties.duration,data:data10};
+          if(vErrors === null){
             vErrors = [err17];
-          } else {
+          }
+          else {
             vErrors.push(err17);
           }
           errors++;
         }
       }
     }
-    if (data.aspect_ratio !== undefined) {
+    if(data.aspect_ratio !== undefined){
       let data11 = data.aspect_ratio;
-      if (typeof data11 !== "string") {
-        const err18 = {
-          instancePath: instancePath + "/aspect_ratio",
-          schemaPath: "#/properties/aspect_ratio/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.aspect_ratio.type,
-          parentSchema: schema11.properties.aspect_ratio,
-          data: data11,
-        };
-        if (vErrors === null) {
+      if(typeof data11 !== "string"){
+        const err18 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.aspect_ratio.type,parentSchema:schema0.properties.aspect_ratio,data:data11};
+        if(vErrors === null){
           vErrors = [err18];
-        } else {
+        }
+        else {
           vErrors.push(err18);
         }
         errors++;
       }
-      if (!(
-        data11 === "adaptive" ||
-        data11 === "21:9" ||
-        data11 === "16:9" ||
-        data11 === "4:3" ||
-        data11 === "1:1" ||
-        data11 === "3:4" ||
-        data11 === "9:16"
-      )) {
-        const err19 = {
-          instancePath: instancePath + "/aspect_ratio",
-          schemaPath: "#/properties/aspect_ratio/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.aspect_ratio.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.aspect_ratio.enum,
-          parentSchema: schema11.properties.aspect_ratio,
-          data: data11,
-        };
-        if (vErrors === null) {
+      if(!(((((((data11 === "adaptive") || (data11 === "21:9")) || (data11 === "16:9")) || (data11 === "4:3")) || (data11 === "1:1")) || (data11 === "3:4")) || (data11 === "9:16"))){
+        const err19 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema0.properties.aspect_ratio.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.aspect_ratio.enum,parentSchema:schema0.properties.aspect_ratio,data:data11};
+        if(vErrors === null){
           vErrors = [err19];
-        } else {
+        }
+        else {
           vErrors.push(err19);
         }
         errors++;
       }
     }
-  } else {
-    const err20 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-      schema: schema11.type,
-      parentSchema: schema11,
-      data,
-    };
-    if (vErrors === null) {
+  }
+  else {
+    const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    if(vErrors === null){
       vErrors = [err20];
-    } else {
+    }
+    else {
       vErrors.push(err20);
     }
     errors++;
   }
-  validate10.errors = vErrors;
+  validate0.errors = vErrors;
   return errors === 0;
 }

@@ -2,180 +2,130 @@
 // Source: models/sam-3-video.json
 // Input sha256: e867af765b32e50827718ec0e52c4220ef994d864c8b770c72aeb1156d856bd3
 import { equal, formats, ucs2length } from "../../runtime/validator-support.js";
-export const validate = validate10;
-export default validate10;
-const schema11 = {
+
+export const validate = validate0;
+export default validate0;
+const schema0 = {
   "type": "object",
   "properties": {
-    "input_video": { "type": "string", "format": "uri" },
-    "prompt": { "type": "string" },
-    "apply_mask": { "type": "boolean" },
+    "input_video": {
+      "type": "string",
+      "format": "uri"
+    },
+    "prompt": {
+      "type": "string"
+    },
+    "apply_mask": {
+      "type": "boolean"
+    }
   },
-  "required": ["input_video", "prompt"],
+  "required": [
+    "input_video",
+    "prompt"
+  ],
   "additionalProperties": false,
-  "x-oxen-closed": true,
+  "x-oxen-closed": true
 };
 const formats0 = formats.uri;
-function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.input_video === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "input_video" },
-        message: "must have required property '" + "input_video" + "'",
-        schema: schema11.required,
-        parentSchema: schema11,
-        data,
-      };
-      if (vErrors === null) {
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.input_video === undefined){
+      const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input_video"},message:"must have required property '"+"input_video"+"'",schema:schema0.required,parentSchema:schema0,data};
+      if(vErrors === null){
         vErrors = [err0];
-      } else {
+      }
+      else {
         vErrors.push(err0);
       }
       errors++;
     }
-    if (data.prompt === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "prompt" },
-        message: "must have required property '" + "prompt" + "'",
-        schema: schema11.required,
-        parentSchema: schema11,
-        data,
-      };
-      if (vErrors === null) {
+    if(data.prompt === undefined){
+      const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"},message:"must have required property '"+"prompt"+"'",schema:schema0.required,parentSchema:schema0,data};
+      if(vErrors === null){
         vErrors = [err1];
-      } else {
+      }
+      else {
         vErrors.push(err1);
       }
       errors++;
     }
-    for (const key0 in data) {
-      if (!(key0 === "input_video" || key0 === "prompt" || key0 === "apply_mask")) {
-        const err2 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-          schema: false,
-          parentSchema: schema11,
-          data,
-        };
-        if (vErrors === null) {
+    for(const key0 in data){
+      if(!(((key0 === "input_video") || (key0 === "prompt")) || (key0 === "apply_mask"))){
+        const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
+        if(vErrors === null){
           vErrors = [err2];
-        } else {
+        }
+        else {
           vErrors.push(err2);
         }
         errors++;
       }
     }
-    if (data.input_video !== undefined) {
+    if(data.input_video !== undefined){
       let data0 = data.input_video;
-      if (typeof data0 === "string") {
-        if (!formats0(data0)) {
-          const err3 = {
-            instancePath: instancePath + "/input_video",
-            schemaPath: "#/properties/input_video/format",
-            keyword: "format",
-            params: { format: "uri" },
-            message: 'must match format "' + "uri" + '"',
-            schema: "uri",
-            parentSchema: schema11.properties.input_video,
-            data: data0,
-          };
-          if (vErrors === null) {
+      if(typeof data0 === "string"){
+        if(!(formats0(data0))){
+          const err3 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_video,data:data0};
+          if(vErrors === null){
             vErrors = [err3];
-          } else {
+          }
+          else {
             vErrors.push(err3);
           }
           errors++;
         }
-      } else {
-        const err4 = {
-          instancePath: instancePath + "/input_video",
-          schemaPath: "#/properties/input_video/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.input_video.type,
-          parentSchema: schema11.properties.input_video,
-          data: data0,
-        };
-        if (vErrors === null) {
+      }
+      else {
+        const err4 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_video.type,parentSchema:schema0.properties.input_video,data:data0};
+        if(vErrors === null){
           vErrors = [err4];
-        } else {
+        }
+        else {
           vErrors.push(err4);
         }
         errors++;
       }
     }
-    if (data.prompt !== undefined) {
+    if(data.prompt !== undefined){
       let data1 = data.prompt;
-      if (typeof data1 !== "string") {
-        const err5 = {
-          instancePath: instancePath + "/prompt",
-          schemaPath: "#/properties/prompt/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.prompt.type,
-          parentSchema: schema11.properties.prompt,
-          data: data1,
-        };
-        if (vErrors === null) {
+      if(typeof data1 !== "string"){
+        const err5 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data1};
+        if(vErrors === null){
           vErrors = [err5];
-        } else {
+        }
+        else {
           vErrors.push(err5);
         }
         errors++;
       }
     }
-    if (data.apply_mask !== undefined) {
+    if(data.apply_mask !== undefined){
       let data2 = data.apply_mask;
-      if (typeof data2 !== "boolean") {
-        const err6 = {
-          instancePath: instancePath + "/apply_mask",
-          schemaPath: "#/properties/apply_mask/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-          schema: schema11.properties.apply_mask.type,
-          parentSchema: schema11.properties.apply_mask,
-          data: data2,
-        };
-        if (vErrors === null) {
+      if(typeof data2 !== "boolean"){
+        const err6 = {instancePath:instancePath+"/apply_mask",schemaPath:"#/properties/apply_mask/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.apply_mask.type,parentSchema:schema0.properties.apply_mask,data:data2};
+        if(vErrors === null){
           vErrors = [err6];
-        } else {
+        }
+        else {
           vErrors.push(err6);
         }
         errors++;
       }
     }
-  } else {
-    const err7 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-      schema: schema11.type,
-      parentSchema: schema11,
-      data,
-    };
-    if (vErrors === null) {
+  }
+  else {
+    const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    if(vErrors === null){
       vErrors = [err7];
-    } else {
+    }
+    else {
       vErrors.push(err7);
     }
     errors++;
   }
-  validate10.errors = vErrors;
+  validate0.errors = vErrors;
   return errors === 0;
 }

@@ -2,234 +2,170 @@
 // Source: models/topazlabs-upscale-starlight-2-5-video.json
 // Input sha256: 78a85f955207f919ba62d6dab679a1055a0e71a87f2bf0d5e60c19dc064702f2
 import { equal, formats, ucs2length } from "../../runtime/validator-support.js";
-export const validate = validate10;
-export default validate10;
-const schema11 = {
+
+export const validate = validate0;
+export default validate0;
+const schema0 = {
   "type": "object",
   "properties": {
-    "input_video": { "type": "string", "format": "uri" },
-    "resolution": { "type": "string", "enum": ["1080p", "2k", "4k"] },
-    "interpolate_frames": { "type": "boolean" },
-    "target_fps": { "type": "number", "enum": [24, 23.976, 25, 29.97, 30, 50, 59.94, 60] },
+    "input_video": {
+      "type": "string",
+      "format": "uri"
+    },
+    "resolution": {
+      "type": "string",
+      "enum": [
+        "1080p",
+        "2k",
+        "4k"
+      ]
+    },
+    "interpolate_frames": {
+      "type": "boolean"
+    },
+    "target_fps": {
+      "type": "number",
+      "enum": [
+        24,
+        23.976,
+        25,
+        29.97,
+        30,
+        50,
+        59.94,
+        60
+      ]
+    }
   },
-  "required": ["input_video"],
+  "required": [
+    "input_video"
+  ],
   "additionalProperties": false,
-  "x-oxen-closed": true,
+  "x-oxen-closed": true
 };
 const formats0 = formats.uri;
-function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.input_video === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "input_video" },
-        message: "must have required property '" + "input_video" + "'",
-        schema: schema11.required,
-        parentSchema: schema11,
-        data,
-      };
-      if (vErrors === null) {
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.input_video === undefined){
+      const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input_video"},message:"must have required property '"+"input_video"+"'",schema:schema0.required,parentSchema:schema0,data};
+      if(vErrors === null){
         vErrors = [err0];
-      } else {
+      }
+      else {
         vErrors.push(err0);
       }
       errors++;
     }
-    for (const key0 in data) {
-      if (!(
-        key0 === "input_video" ||
-        key0 === "resolution" ||
-        key0 === "interpolate_frames" ||
-        key0 === "target_fps"
-      )) {
-        const err1 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-          schema: false,
-          parentSchema: schema11,
-          data,
-        };
-        if (vErrors === null) {
+    for(const key0 in data){
+      if(!((((key0 === "input_video") || (key0 === "resolution")) || (key0 === "interpolate_frames")) || (key0 === "target_fps"))){
+        const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
+        if(vErrors === null){
           vErrors = [err1];
-        } else {
+        }
+        else {
           vErrors.push(err1);
         }
         errors++;
       }
     }
-    if (data.input_video !== undefined) {
+    if(data.input_video !== undefined){
       let data0 = data.input_video;
-      if (typeof data0 === "string") {
-        if (!formats0(data0)) {
-          const err2 = {
-            instancePath: instancePath + "/input_video",
-            schemaPath: "#/properties/input_video/format",
-            keyword: "format",
-            params: { format: "uri" },
-            message: 'must match format "' + "uri" + '"',
-            schema: "uri",
-            parentSchema: schema11.properties.input_video,
-            data: data0,
-          };
-          if (vErrors === null) {
+      if(typeof data0 === "string"){
+        if(!(formats0(data0))){
+          const err2 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_video,data:data0};
+          if(vErrors === null){
             vErrors = [err2];
-          } else {
+          }
+          else {
             vErrors.push(err2);
           }
           errors++;
         }
-      } else {
-        const err3 = {
-          instancePath: instancePath + "/input_video",
-          schemaPath: "#/properties/input_video/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.input_video.type,
-          parentSchema: schema11.properties.input_video,
-          data: data0,
-        };
-        if (vErrors === null) {
+      }
+      else {
+        const err3 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_video.type,parentSchema:schema0.properties.input_video,data:data0};
+        if(vErrors === null){
           vErrors = [err3];
-        } else {
+        }
+        else {
           vErrors.push(err3);
         }
         errors++;
       }
     }
-    if (data.resolution !== undefined) {
+    if(data.resolution !== undefined){
       let data1 = data.resolution;
-      if (typeof data1 !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/resolution",
-          schemaPath: "#/properties/resolution/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.resolution.type,
-          parentSchema: schema11.properties.resolution,
-          data: data1,
-        };
-        if (vErrors === null) {
+      if(typeof data1 !== "string"){
+        const err4 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data1};
+        if(vErrors === null){
           vErrors = [err4];
-        } else {
+        }
+        else {
           vErrors.push(err4);
         }
         errors++;
       }
-      if (!(data1 === "1080p" || data1 === "2k" || data1 === "4k")) {
-        const err5 = {
-          instancePath: instancePath + "/resolution",
-          schemaPath: "#/properties/resolution/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.resolution.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.resolution.enum,
-          parentSchema: schema11.properties.resolution,
-          data: data1,
-        };
-        if (vErrors === null) {
+      if(!(((data1 === "1080p") || (data1 === "2k")) || (data1 === "4k"))){
+        const err5 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data1};
+        if(vErrors === null){
           vErrors = [err5];
-        } else {
+        }
+        else {
           vErrors.push(err5);
         }
         errors++;
       }
     }
-    if (data.interpolate_frames !== undefined) {
+    if(data.interpolate_frames !== undefined){
       let data2 = data.interpolate_frames;
-      if (typeof data2 !== "boolean") {
-        const err6 = {
-          instancePath: instancePath + "/interpolate_frames",
-          schemaPath: "#/properties/interpolate_frames/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-          schema: schema11.properties.interpolate_frames.type,
-          parentSchema: schema11.properties.interpolate_frames,
-          data: data2,
-        };
-        if (vErrors === null) {
+      if(typeof data2 !== "boolean"){
+        const err6 = {instancePath:instancePath+"/interpolate_frames",schemaPath:"#/properties/interpolate_frames/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.interpolate_frames.type,parentSchema:schema0.properties.interpolate_frames,data:data2};
+        if(vErrors === null){
           vErrors = [err6];
-        } else {
+        }
+        else {
           vErrors.push(err6);
         }
         errors++;
       }
     }
-    if (data.target_fps !== undefined) {
+    if(data.target_fps !== undefined){
       let data3 = data.target_fps;
-      if (!(typeof data3 == "number" && isFinite(data3))) {
-        const err7 = {
-          instancePath: instancePath + "/target_fps",
-          schemaPath: "#/properties/target_fps/type",
-          keyword: "type",
-          params: { type: "number" },
-          message: "must be number",
-          schema: schema11.properties.target_fps.type,
-          parentSchema: schema11.properties.target_fps,
-          data: data3,
-        };
-        if (vErrors === null) {
+      if(!((typeof data3 == "number") && (isFinite(data3)))){
+        const err7 = {instancePath:instancePath+"/target_fps",schemaPath:"#/properties/target_fps/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.target_fps.type,parentSchema:schema0.properties.target_fps,data:data3};
+        if(vErrors === null){
           vErrors = [err7];
-        } else {
+        }
+        else {
           vErrors.push(err7);
         }
         errors++;
       }
-      if (!(
-        data3 === 24 ||
-        data3 === 23.976 ||
-        data3 === 25 ||
-        data3 === 29.97 ||
-        data3 === 30 ||
-        data3 === 50 ||
-        data3 === 59.94 ||
-        data3 === 60
-      )) {
-        const err8 = {
-          instancePath: instancePath + "/target_fps",
-          schemaPath: "#/properties/target_fps/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.target_fps.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.target_fps.enum,
-          parentSchema: schema11.properties.target_fps,
-          data: data3,
-        };
-        if (vErrors === null) {
+      if(!((((((((data3 === 24) || (data3 === 23.976)) || (data3 === 25)) || (data3 === 29.97)) || (data3 === 30)) || (data3 === 50)) || (data3 === 59.94)) || (data3 === 60))){
+        const err8 = {instancePath:instancePath+"/target_fps",schemaPath:"#/properties/target_fps/enum",keyword:"enum",params:{allowedValues: schema0.properties.target_fps.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.target_fps.enum,parentSchema:schema0.properties.target_fps,data:data3};
+        if(vErrors === null){
           vErrors = [err8];
-        } else {
+        }
+        else {
           vErrors.push(err8);
         }
         errors++;
       }
     }
-  } else {
-    const err9 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-      schema: schema11.type,
-      parentSchema: schema11,
-      data,
-    };
-    if (vErrors === null) {
+  }
+  else {
+    const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    if(vErrors === null){
       vErrors = [err9];
-    } else {
+    }
+    else {
       vErrors.push(err9);
     }
     errors++;
   }
-  validate10.errors = vErrors;
+  validate0.errors = vErrors;
   return errors === 0;
 }

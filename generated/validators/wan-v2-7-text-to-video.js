@@ -2,407 +2,295 @@
 // Source: models/wan-v2-7-text-to-video.json
 // Input sha256: 68ee449d629d406c16a85c5aa61cb1c1206c36abcab4b69df843b0a7a8f1c3db
 import { equal, formats, ucs2length } from "../../runtime/validator-support.js";
-export const validate = validate10;
-export default validate10;
-const schema11 = {
+
+export const validate = validate0;
+export default validate0;
+const schema0 = {
   "type": "object",
   "properties": {
-    "prompt": { "type": "string" },
-    "aspect_ratio": { "type": "string", "enum": ["16:9", "9:16", "1:1", "4:3", "3:4"] },
-    "resolution": { "type": "string", "enum": ["720P", "1080P"] },
-    "duration": { "type": "integer", "minimum": 2, "maximum": 15 },
-    "negative_prompt": { "type": "string" },
-    "audio_url": { "type": "string", "format": "uri" },
-    "prompt_extend": { "type": "boolean" },
-    "watermark": { "type": "boolean" },
-    "seed": { "type": "integer", "minimum": 0, "maximum": 2147483647 },
+    "prompt": {
+      "type": "string"
+    },
+    "aspect_ratio": {
+      "type": "string",
+      "enum": [
+        "16:9",
+        "9:16",
+        "1:1",
+        "4:3",
+        "3:4"
+      ]
+    },
+    "resolution": {
+      "type": "string",
+      "enum": [
+        "720P",
+        "1080P"
+      ]
+    },
+    "duration": {
+      "type": "integer",
+      "minimum": 2,
+      "maximum": 15
+    },
+    "negative_prompt": {
+      "type": "string"
+    },
+    "audio_url": {
+      "type": "string",
+      "format": "uri"
+    },
+    "prompt_extend": {
+      "type": "boolean"
+    },
+    "watermark": {
+      "type": "boolean"
+    },
+    "seed": {
+      "type": "integer",
+      "minimum": 0,
+      "maximum": 2147483647
+    }
   },
-  "required": ["prompt"],
+  "required": [
+    "prompt"
+  ],
   "additionalProperties": false,
-  "x-oxen-closed": true,
+  "x-oxen-closed": true
 };
-const func2 = Object.prototype.hasOwnProperty;
+const func0 = Object.prototype.hasOwnProperty;
 const formats0 = formats.uri;
-function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.prompt === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "prompt" },
-        message: "must have required property '" + "prompt" + "'",
-        schema: schema11.required,
-        parentSchema: schema11,
-        data,
-      };
-      if (vErrors === null) {
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.prompt === undefined){
+      const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"},message:"must have required property '"+"prompt"+"'",schema:schema0.required,parentSchema:schema0,data};
+      if(vErrors === null){
         vErrors = [err0];
-      } else {
+      }
+      else {
         vErrors.push(err0);
       }
       errors++;
     }
-    for (const key0 in data) {
-      if (!func2.call(schema11.properties, key0)) {
-        const err1 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-          schema: false,
-          parentSchema: schema11,
-          data,
-        };
-        if (vErrors === null) {
+    for(const key0 in data){
+      if(!(func0.call(schema0.properties, key0))){
+        const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
+        if(vErrors === null){
           vErrors = [err1];
-        } else {
+        }
+        else {
           vErrors.push(err1);
         }
         errors++;
       }
     }
-    if (data.prompt !== undefined) {
+    if(data.prompt !== undefined){
       let data0 = data.prompt;
-      if (typeof data0 !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/prompt",
-          schemaPath: "#/properties/prompt/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.prompt.type,
-          parentSchema: schema11.properties.prompt,
-          data: data0,
-        };
-        if (vErrors === null) {
+      if(typeof data0 !== "string"){
+        const err2 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
+        if(vErrors === null){
           vErrors = [err2];
-        } else {
+        }
+        else {
           vErrors.push(err2);
         }
         errors++;
       }
     }
-    if (data.aspect_ratio !== undefined) {
+    if(data.aspect_ratio !== undefined){
       let data1 = data.aspect_ratio;
-      if (typeof data1 !== "string") {
-        const err3 = {
-          instancePath: instancePath + "/aspect_ratio",
-          schemaPath: "#/properties/aspect_ratio/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.aspect_ratio.type,
-          parentSchema: schema11.properties.aspect_ratio,
-          data: data1,
-        };
-        if (vErrors === null) {
+      if(typeof data1 !== "string"){
+        const err3 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.aspect_ratio.type,parentSchema:schema0.properties.aspect_ratio,data:data1};
+        if(vErrors === null){
           vErrors = [err3];
-        } else {
+        }
+        else {
           vErrors.push(err3);
         }
         errors++;
       }
-      if (!(data1 === "16:9" || data1 === "9:16" || data1 === "1:1" || data1 === "4:3" || data1 === "3:4")) {
-        const err4 = {
-          instancePath: instancePath + "/aspect_ratio",
-          schemaPath: "#/properties/aspect_ratio/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.aspect_ratio.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.aspect_ratio.enum,
-          parentSchema: schema11.properties.aspect_ratio,
-          data: data1,
-        };
-        if (vErrors === null) {
+      if(!(((((data1 === "16:9") || (data1 === "9:16")) || (data1 === "1:1")) || (data1 === "4:3")) || (data1 === "3:4"))){
+        const err4 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema0.properties.aspect_ratio.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.aspect_ratio.enum,parentSchema:schema0.properties.aspect_ratio,data:data1};
+        if(vErrors === null){
           vErrors = [err4];
-        } else {
+        }
+        else {
           vErrors.push(err4);
         }
         errors++;
       }
     }
-    if (data.resolution !== undefined) {
+    if(data.resolution !== undefined){
       let data2 = data.resolution;
-      if (typeof data2 !== "string") {
-        const err5 = {
-          instancePath: instancePath + "/resolution",
-          schemaPath: "#/properties/resolution/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.resolution.type,
-          parentSchema: schema11.properties.resolution,
-          data: data2,
-        };
-        if (vErrors === null) {
+      if(typeof data2 !== "string"){
+        const err5 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data2};
+        if(vErrors === null){
           vErrors = [err5];
-        } else {
+        }
+        else {
           vErrors.push(err5);
         }
         errors++;
       }
-      if (!(data2 === "720P" || data2 === "1080P")) {
-        const err6 = {
-          instancePath: instancePath + "/resolution",
-          schemaPath: "#/properties/resolution/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.resolution.enum },
-          message: "must be equal to one of the allowed values",
-          schema: schema11.properties.resolution.enum,
-          parentSchema: schema11.properties.resolution,
-          data: data2,
-        };
-        if (vErrors === null) {
+      if(!((data2 === "720P") || (data2 === "1080P"))){
+        const err6 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data2};
+        if(vErrors === null){
           vErrors = [err6];
-        } else {
+        }
+        else {
           vErrors.push(err6);
         }
         errors++;
       }
     }
-    if (data.duration !== undefined) {
+    if(data.duration !== undefined){
       let data3 = data.duration;
-      if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
-        const err7 = {
-          instancePath: instancePath + "/duration",
-          schemaPath: "#/properties/duration/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-          schema: schema11.properties.duration.type,
-          parentSchema: schema11.properties.duration,
-          data: data3,
-        };
-        if (vErrors === null) {
+      if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+        const err7 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.duration.type,parentSchema:schema0.properties.duration,data:data3};
+        if(vErrors === null){
           vErrors = [err7];
-        } else {
+        }
+        else {
           vErrors.push(err7);
         }
         errors++;
       }
-      if (typeof data3 == "number" && isFinite(data3)) {
-        if (data3 > 15 || isNaN(data3)) {
-          const err8 = {
-            instancePath: instancePath + "/duration",
-            schemaPath: "#/properties/duration/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 15 },
-            message: "must be <= 15",
-            schema: 15,
-            parentSchema: schema11.properties.duration,
-            data: data3,
-          };
-          if (vErrors === null) {
+      if((typeof data3 == "number") && (isFinite(data3))){
+        if(data3 > 15 || isNaN(data3)){
+          const err8 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/maximum",keyword:"maximum",params:{comparison: "<=", limit: 15},message:"must be <= 15",schema:15,parentSchema:schema0.properties.duration,data:data3};
+          if(vErrors === null){
             vErrors = [err8];
-          } else {
+          }
+          else {
             vErrors.push(err8);
           }
           errors++;
         }
-        if (data3 < 2 || isNaN(data3)) {
-          const err9 = {
-            instancePath: instancePath + "/duration",
-            schemaPath: "#/properties/duration/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 2 },
-            message: "must be >= 2",
-            schema: 2,
-            parentSchema: schema11.properties.duration,
-            data: data3,
-          };
-          if (vErrors === null) {
+        if(data3 < 2 || isNaN(data3)){
+          const err9 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema0.properties.duration,data:data3};
+          if(vErrors === null){
             vErrors = [err9];
-          } else {
+          }
+          else {
             vErrors.push(err9);
           }
           errors++;
         }
       }
     }
-    if (data.negative_prompt !== undefined) {
+    if(data.negative_prompt !== undefined){
       let data4 = data.negative_prompt;
-      if (typeof data4 !== "string") {
-        const err10 = {
-          instancePath: instancePath + "/negative_prompt",
-          schemaPath: "#/properties/negative_prompt/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.negative_prompt.type,
-          parentSchema: schema11.properties.negative_prompt,
-          data: data4,
-        };
-        if (vErrors === null) {
+      if(typeof data4 !== "string"){
+        const err10 = {instancePath:instancePath+"/negative_prompt",schemaPath:"#/properties/negative_prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.negative_prompt.type,parentSchema:schema0.properties.negative_prompt,data:data4};
+        if(vErrors === null){
           vErrors = [err10];
-        } else {
+        }
+        else {
           vErrors.push(err10);
         }
         errors++;
       }
     }
-    if (data.audio_url !== undefined) {
+    if(data.audio_url !== undefined){
       let data5 = data.audio_url;
-      if (typeof data5 === "string") {
-        if (!formats0(data5)) {
-          const err11 = {
-            instancePath: instancePath + "/audio_url",
-            schemaPath: "#/properties/audio_url/format",
-            keyword: "format",
-            params: { format: "uri" },
-            message: 'must match format "' + "uri" + '"',
-            schema: "uri",
-            parentSchema: schema11.properties.audio_url,
-            data: data5,
-          };
-          if (vErrors === null) {
+      if(typeof data5 === "string"){
+        if(!(formats0(data5))){
+          const err11 = {instancePath:instancePath+"/audio_url",schemaPath:"#/properties/audio_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.audio_url,data:data5};
+          if(vErrors === null){
             vErrors = [err11];
-          } else {
+          }
+          else {
             vErrors.push(err11);
           }
           errors++;
         }
-      } else {
-        const err12 = {
-          instancePath: instancePath + "/audio_url",
-          schemaPath: "#/properties/audio_url/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema11.properties.audio_url.type,
-          parentSchema: schema11.properties.audio_url,
-          data: data5,
-        };
-        if (vErrors === null) {
+      }
+      else {
+        const err12 = {instancePath:instancePath+"/audio_url",schemaPath:"#/properties/audio_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.audio_url.type,parentSchema:schema0.properties.audio_url,data:data5};
+        if(vErrors === null){
           vErrors = [err12];
-        } else {
+        }
+        else {
           vErrors.push(err12);
         }
         errors++;
       }
     }
-    if (data.prompt_extend !== undefined) {
+    if(data.prompt_extend !== undefined){
       let data6 = data.prompt_extend;
-      if (typeof data6 !== "boolean") {
-        const err13 = {
-          instancePath: instancePath + "/prompt_extend",
-          schemaPath: "#/properties/prompt_extend/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-          schema: schema11.properties.prompt_extend.type,
-          parentSchema: schema11.properties.prompt_extend,
-          data: data6,
-        };
-        if (vErrors === null) {
+      if(typeof data6 !== "boolean"){
+        const err13 = {instancePath:instancePath+"/prompt_extend",schemaPath:"#/properties/prompt_extend/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.prompt_extend.type,parentSchema:schema0.properties.prompt_extend,data:data6};
+        if(vErrors === null){
           vErrors = [err13];
-        } else {
+        }
+        else {
           vErrors.push(err13);
         }
         errors++;
       }
     }
-    if (data.watermark !== undefined) {
+    if(data.watermark !== undefined){
       let data7 = data.watermark;
-      if (typeof data7 !== "boolean") {
-        const err14 = {
-          instancePath: instancePath + "/watermark",
-          schemaPath: "#/properties/watermark/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-          schema: schema11.properties.watermark.type,
-          parentSchema: schema11.properties.watermark,
-          data: data7,
-        };
-        if (vErrors === null) {
+      if(typeof data7 !== "boolean"){
+        const err14 = {instancePath:instancePath+"/watermark",schemaPath:"#/properties/watermark/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.watermark.type,parentSchema:schema0.properties.watermark,data:data7};
+        if(vErrors === null){
           vErrors = [err14];
-        } else {
+        }
+        else {
           vErrors.push(err14);
         }
         errors++;
       }
     }
-    if (data.seed !== undefined) {
+    if(data.seed !== undefined){
       let data8 = data.seed;
-      if (!(typeof data8 == "number" && !(data8 % 1) && !isNaN(data8) && isFinite(data8))) {
-        const err15 = {
-          instancePath: instancePath + "/seed",
-          schemaPath: "#/properties/seed/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-          schema: schema11.properties.seed.type,
-          parentSchema: schema11.properties.seed,
-          data: data8,
-        };
-        if (vErrors === null) {
+      if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+        const err15 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.seed.type,parentSchema:schema0.properties.seed,data:data8};
+        if(vErrors === null){
           vErrors = [err15];
-        } else {
+        }
+        else {
           vErrors.push(err15);
         }
         errors++;
       }
-      if (typeof data8 == "number" && isFinite(data8)) {
-        if (data8 > 2147483647 || isNaN(data8)) {
-          const err16 = {
-            instancePath: instancePath + "/seed",
-            schemaPath: "#/properties/seed/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 2147483647 },
-            message: "must be <= 2147483647",
-            schema: 2147483647,
-            parentSchema: schema11.properties.seed,
-            data: data8,
-          };
-          if (vErrors === null) {
+      if((typeof data8 == "number") && (isFinite(data8))){
+        if(data8 > 2147483647 || isNaN(data8)){
+          const err16 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema0.properties.seed,data:data8};
+          if(vErrors === null){
             vErrors = [err16];
-          } else {
+          }
+          else {
             vErrors.push(err16);
           }
           errors++;
         }
-        if (data8 < 0 || isNaN(data8)) {
-          const err17 = {
-            instancePath: instancePath + "/seed",
-            schemaPath: "#/properties/seed/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 0 },
-            message: "must be >= 0",
-            schema: 0,
-            parentSchema: schema11.properties.seed,
-            data: data8,
-          };
-          if (vErrors === null) {
+        if(data8 < 0 || isNaN(data8)){
+          const err17 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema0.properties.seed,data:data8};
+          if(vErrors === null){
             vErrors = [err17];
-          } else {
+          }
+          else {
             vErrors.push(err17);
           }
           errors++;
         }
       }
     }
-  } else {
-    const err18 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-      schema: schema11.type,
-      parentSchema: schema11,
-      data,
-    };
-    if (vErrors === null) {
+  }
+  else {
+    const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    if(vErrors === null){
       vErrors = [err18];
-    } else {
+    }
+    else {
       vErrors.push(err18);
     }
     errors++;
   }
-  validate10.errors = vErrors;
+  validate0.errors = vErrors;
   return errors === 0;
 }

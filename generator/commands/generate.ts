@@ -1,10 +1,13 @@
-import { resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { parse, type Io } from "../args.js";
+import { openCache } from "../cache.js";
 import { emitAll } from "../emit.js";
+import { InputError } from "../errors.js";
 import { loadSnapshot } from "../load.js";
 import { staleFiles, writeFolder } from "../write.js";
 
-export const usage = "oxen-contracts generate [--schemas DIR] [--out DIR] [--check]";
+export const usage = "oxen-contracts generate [--schemas DIR] [--out DIR] [--check] [--cache DIR | --no-cache]";
 const help = `${usage}
 
 Turns a schema snapshot into TypeScript: per model an input type, a standalone validator and
@@ -12,21 +15,32 @@ typed request functions, plus the envelope types and the index.
 
   --schemas DIR  the snapshot folder (models/*.json, hub-openapi.json); default schemas/
   --out DIR      the output folder, replaced as a whole; default generated/
-  --check        write nothing; exit 1 and list the files that differ from what would be generated`;
+  --check        write nothing; exit 1 and list the files that differ from what would be generated
+  --cache DIR    keep each model's emitted files here, keyed by a hash of the model and of the
+                 generator, so a model that did not change is not emitted again; default
+                 node_modules/.cache/oxen-contracts when node_modules exists
+  --no-cache     emit every model`;
 
 export async function generateCommand(argv: string[], io: Io): Promise<number> {
-  const { values } = parse(argv, { schemas: { type: "string" }, out: { type: "string" }, check: { type: "boolean" } }, usage);
+  const { values } = parse(
+    argv,
+    { schemas: { type: "string" }, out: { type: "string" }, check: { type: "boolean" }, cache: { type: "string" }, "no-cache": { type: "boolean" } },
+    usage,
+  );
   if (values.help) return io.out(help), 0;
+  if (values["no-cache"] && values.cache !== undefined) throw new InputError(`--cache and --no-cache exclude each other\nusage: ${usage}`);
   const out = resolve(values.out ?? "generated");
-  const files = await emitAll(await loadSnapshot(resolve(values.schemas ?? "schemas")), out);
+  const snapshot = await loadSnapshot(resolve(values.schemas ?? "schemas"));
+  const cacheDir = values["no-cache"] ? undefined : (values.cache ?? (existsSync("node_modules") ? join("node_modules", ".cache", "oxen-contracts") : undefined));
+  const files = await emitAll(snapshot, out, cacheDir === undefined ? undefined : openCache(resolve(cacheDir)));
   if (values.check) {
-    const stale = await staleFiles(out, files);
+    const stale = staleFiles(out, files);
     if (stale.length === 0) return io.out(`${out}: up to date (${files.size} files)`), 0;
     io.err(`${out} is stale; run \`npm run generate\`. Files that differ:`);
     for (const path of stale) io.err(`  ${path}`);
     return 1;
   }
-  await writeFolder(out, files);
-  io.out(`generated ${files.size} files in ${out}`);
+  const changed = writeFolder(out, files);
+  io.out(changed === 0 ? `${out}: up to date (${files.size} files)` : `generated ${files.size} files in ${out} (${changed} changed)`);
   return 0;
 }

@@ -37,7 +37,7 @@ export async function importCommand(argv: string[], io: Io): Promise<number> {
   }
   const hubText = await readFile(values.hub, "utf8").catch(() => throwInput(`${values.hub}: cannot read`));
   const dir = resolve(values.schemas ?? "schemas");
-  await writeFolder(dir, snapshotFiles(entries, { text: hubText, source: values.hub, fetchedAt }, await readLock(dir)));
+  writeFolder(dir, snapshotFiles(entries, { text: hubText, source: values.hub, fetchedAt }, await readLock(dir)));
   io.out(`imported ${entries.length} models into ${dir}`);
   return 0;
 }

@@ -73,7 +73,7 @@ describe("the packed tarball", () => {
     const dts = await readFile(join(project, "node_modules", "oxen-contracts", "dist", "esm", "generated", "models", `${SEED}.d.ts`), "utf8");
     expect(dts).toMatch(/The number of frames to generate\.\s+\*\s+\*\s+@minimum 9\s+\*\s+@maximum 481\s+\*\s+@default 121\s+\*\/\s+num_frames\?: number;/);
     expect(dts).toContain('Allowed values: "low", "medium", "high", "maximum"');
-    expect(dts).toContain('video_quality?: "low" | "medium" | "high" | "maximum";');
+    expect(dts).toContain('video_quality?: ("low" | "medium" | "high" | "maximum");');
   });
 
   it("passes @arethetypeswrong/cli for every kind of entry point", async () => {

@@ -37,7 +37,7 @@ async function snapshotOf(files: Record<string, string>): Promise<string> {
 /** Runs generate over `dir/schemas` into `dir/generated`, as the CLI does. */
 async function generate(dir: string): Promise<void> {
   const out = join(dir, "generated");
-  await writeFolder(out, await emitAll(await loadSnapshot(join(dir, "schemas")), out));
+  writeFolder(out, await emitAll(await loadSnapshot(join(dir, "schemas")), out));
 }
 
 const repoBefore: Record<string, string> = {};
