@@ -8,6 +8,14 @@ import { sha256 } from "./canonical.js";
 export interface EmitCache {
   get(key: string): Record<string, string> | undefined;
   set(key: string, files: Record<string, string>): void;
+  /** Keeps what this run emitted or reused for the next run; call once the output is written. */
+  save(): void;
+  readonly counts: { hits: number; misses: number };
+}
+
+/** A path the emitters make (`models/x.ts`, `hub.ts`): relative, inside the output folder. */
+function isOutputPath(file: string): boolean {
+  return !file.includes("\\") && file.split("/").every((part) => part !== "" && part !== "." && part !== "..");
 }
 
 const PACKAGE_ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -62,49 +70,60 @@ export function generatorFingerprint(): string {
   return sha256(parts.join("\n"));
 }
 
-const FINGERPRINT_FOLDER = /^[0-9a-f]{32}$/;
+interface Manifest {
+  fingerprint: string;
+  /** For each key, the hash of each file it produced, by path in the output folder. */
+  entries: Record<string, Record<string, string>>;
+}
 
-function isFileRecord(value: unknown): value is Record<string, string> {
-  return value !== null && typeof value === "object" && !Array.isArray(value) && Object.values(value).every((v) => typeof v === "string");
+function readManifest(path: string, fingerprint: string): Manifest["entries"] {
+  try {
+    const manifest = JSON.parse(readText(path) ?? "") as Manifest;
+    if (manifest.fingerprint !== fingerprint || manifest.entries === null || typeof manifest.entries !== "object") return {};
+    return manifest.entries;
+  } catch {
+    return {};
+  }
 }
 
 /**
- * A cache in `dir` (undefined when the folder cannot be made), one JSON file per entry under a folder named for the generator's fingerprint.
- * Folders of other fingerprints are removed when it opens. An entry that cannot be read is a miss,
- * one that cannot be written is skipped; entries are written whole (temporary file, then rename),
- * so a crash never leaves half of one.
+ * A cache for the output folder `outDir`, kept in `dir` as one small manifest: for each key, the
+ * sha256 of each file it produced. The files themselves are the output: a key whose files are all in
+ * `outDir` with those hashes is a hit, anything else (a file edited, missing or unreadable, another
+ * generator, a broken manifest) a miss. `save` writes the keys of this run, so the manifest never
+ * grows past one output's worth; a failed write only costs the next run its hits.
  */
-export function openCache(dir: string): EmitCache | undefined {
+export function openCache(dir: string, outDir: string): EmitCache {
   const fingerprint = generatorFingerprint();
-  const own = join(dir, fingerprint.slice(0, 32));
-  try {
-    mkdirSync(own, { recursive: true });
-  } catch {
-    return undefined; // A folder that cannot be made (read-only, say): generation runs without a cache.
-  }
-  for (const entry of readdirSync(dir)) {
-    // Only folders this cache made: a --cache pointed at the wrong place loses nothing else.
-    if (FINGERPRINT_FOLDER.test(entry) && join(dir, entry) !== own) rmSync(join(dir, entry), { recursive: true, force: true });
-  }
-  const path = (key: string): string => join(own, `${key}.json`);
+  const path = join(dir, `${sha256(outDir).slice(0, 16)}.json`);
+  const previous = readManifest(path, fingerprint);
+  const next: Manifest["entries"] = {};
+  const counts = { hits: 0, misses: 0 };
   return {
+    counts,
     get(key) {
-      const text = readText(path(key));
-      if (text === undefined) return undefined;
-      try {
-        const value: unknown = JSON.parse(text);
-        return isFileRecord(value) ? value : undefined;
-      } catch {
-        return undefined;
+      const hashes = Object.hasOwn(previous, key) ? previous[key] : undefined;
+      if (hashes === undefined || hashes === null || typeof hashes !== "object") return undefined;
+      const files: Record<string, string> = {};
+      for (const [file, hash] of Object.entries(hashes)) {
+        const text = isOutputPath(file) ? readText(join(outDir, file)) : undefined;
+        if (text === undefined || sha256(text) !== hash) return undefined;
+        files[file] = text;
       }
+      next[key] = hashes;
+      counts.hits++;
+      return files;
     },
     set(key, files) {
-      // Best effort: another run may have just removed this folder; generation goes on without the entry.
-      const temporary = `${path(key)}.${process.pid}.tmp`;
+      next[key] = Object.fromEntries(Object.entries(files).map(([file, text]) => [file, sha256(text)]));
+      counts.misses++;
+    },
+    save() {
+      const temporary = `${path}.${process.pid}.tmp`;
       try {
-        mkdirSync(own, { recursive: true });
-        writeFileSync(temporary, JSON.stringify(files));
-        renameSync(temporary, path(key));
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(temporary, JSON.stringify({ fingerprint, entries: next } satisfies Manifest));
+        renameSync(temporary, path);
       } catch {
         rmSync(temporary, { force: true });
       }

@@ -55,8 +55,20 @@ function formatNames(schema: unknown): Set<string> {
   return names;
 }
 
+/** JSON with an object member or a nested array a line; arrays of plain values stay on one line. indentCode indents it. */
+function spreadJson(value: unknown): string {
+  if (Array.isArray(value)) {
+    return value.every((v) => v === null || typeof v !== "object") ? JSON.stringify(value) : `[\n${value.map(spreadJson).join(",\n")}\n]`;
+  }
+  if (value !== null && typeof value === "object") {
+    const members = Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${spreadJson(v)}`);
+    return members.length === 0 ? "{}" : `{\n${members.join(",\n")}\n}`;
+  }
+  return JSON.stringify(value);
+}
+
 /**
- * Spreads the schema constants Ajv emits on one line (`const schema0 = {...};`) over indented lines.
+ * Spreads the schema constants Ajv emits on one line (`const schema0 = {...};`) over lines.
  * They are JSON, so they are parsed and printed again, keeping Ajv's escapes of U+2028 and U+2029.
  */
 function readableConstants(code: string): string {
@@ -67,8 +79,7 @@ function readableConstants(code: string): string {
     } catch {
       return line;
     }
-    const text = JSON.stringify(value, null, 2).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
-    return `const ${name} = ${text};`;
+    return `const ${name} = ${spreadJson(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029")};`;
   });
 }
 

@@ -87,71 +87,55 @@ describe("oxen-contracts generate", () => {
 });
 
 describe("oxen-contracts generate with a cache", () => {
-  /** The cache's entry files: one folder, named for the generator, holding one JSON file per emitted unit. */
-  async function entries(cache: string): Promise<string[]> {
-    const [folder, ...others] = await readdir(cache);
-    expect(others).toEqual([]);
-    return (await readdir(join(cache, folder!))).map((f) => join(cache, folder!, f));
-  }
-
   it("emits only the models that changed, with the same bytes as a run without it", async () => {
     const dir = await project();
     const cache = join(dir, "cache");
-    expect(await run(dir, ["generate", "--cache", cache])).toMatchObject({ code: 0, stdout: `${join(dir, "generated")}: up to date (95 files)\n` });
-    expect(await entries(cache)).toHaveLength(32); // 31 models and the envelope types
-    const untouched = (await stat(join(dir, "generated", "models", "flux-3-video.ts"))).ino;
+    const out = join(dir, "generated");
+    expect(await run(dir, ["generate", "--cache", cache])).toMatchObject({ code: 0, stdout: `${out}: up to date (95 files; 32 emitted, 0 reused)\n` });
+    expect(await run(dir, ["generate", "--cache", cache])).toMatchObject({ code: 0, stdout: `${out}: up to date (95 files; 0 emitted, 32 reused)\n` });
+    const untouched = (await stat(join(out, "models", "flux-3-video.ts"))).ino;
 
     const file = join(dir, "schemas", "models", "minimax-h3.json");
     const model = JSON.parse(await readFile(file, "utf8"));
     model.json_request_schema.properties.extra_seed = { type: "integer", description: "Added upstream." };
     await writeFile(file, JSON.stringify(model, null, 2));
     const changed = await run(dir, ["generate", "--cache", cache]);
-    expect(changed.stdout).toBe(`generated 95 files in ${join(dir, "generated")} (4 changed)\n`);
-    expect(await readFile(join(dir, "generated", "models", "minimax-h3.ts"), "utf8")).toContain("extra_seed?: number");
-    expect((await stat(join(dir, "generated", "models", "flux-3-video.ts"))).ino).toBe(untouched);
+    expect(changed.stdout).toBe(`generated 95 files in ${out} (4 changed; 1 emitted, 31 reused)\n`);
+    expect(await readFile(join(out, "models", "minimax-h3.ts"), "utf8")).toContain("extra_seed?: number");
+    expect((await stat(join(out, "models", "flux-3-video.ts"))).ino).toBe(untouched);
 
     expect(await run(dir, ["generate", "--no-cache", "--out", join(dir, "uncached")])).toMatchObject({ code: 0 });
-    expect(await tree(join(dir, "generated"))).toEqual(await tree(join(dir, "uncached")));
+    expect(await tree(out)).toEqual(await tree(join(dir, "uncached")));
   }, 60_000);
 
-  it("serves an unchanged model from its entry, and treats an unreadable entry as a miss", async () => {
+  it("emits again a model whose output was edited or removed, and starts over from a broken manifest", async () => {
+    const dir = await project();
+    const cache = join(dir, "cache");
+    const out = join(dir, "generated");
+    await run(dir, ["generate", "--cache", cache]);
+    const before = await tree(out);
+    await writeFile(join(out, "models", "minimax-h3.ts"), "// edited by hand\n");
+    await rm(join(out, "validators", "flux-3-video.js"));
+    expect((await run(dir, ["generate", "--cache", cache])).stdout).toContain("(2 changed; 2 emitted, 30 reused)");
+    expect(await tree(out)).toEqual(before);
+
+    const [manifest] = await readdir(cache);
+    for (const broken of ["{", "[1]", '{"fingerprint": 1}', '{"fingerprint": "x", "entries": null}']) {
+      await writeFile(join(cache, manifest!), broken);
+      expect((await run(dir, ["generate", "--cache", cache])).stdout, broken).toContain("(95 files; 32 emitted, 0 reused)");
+    }
+    expect(await tree(out)).toEqual(before);
+  }, 60_000);
+
+  it("emits every model again after the generator changes", async () => {
     const dir = await project();
     const cache = join(dir, "cache");
     await run(dir, ["generate", "--cache", cache]);
-    const all = await entries(cache);
-    const modelEntries = [];
-    for (const entry of all) {
-      const files = JSON.parse(await readFile(entry, "utf8")) as Record<string, string>;
-      if (Object.hasOwn(files, "models/minimax-h3.ts")) modelEntries.push([entry, files] as const);
-    }
-    const [[entry, files]] = modelEntries as [[string, Record<string, string>]];
-    // An entry that says otherwise shows that the run took it instead of emitting the model again.
-    await writeFile(entry, JSON.stringify({ ...files, "models/minimax-h3.ts": "// from the cache\n" }));
-    await run(dir, ["generate", "--cache", cache]);
-    expect(await readFile(join(dir, "generated", "models", "minimax-h3.ts"), "utf8")).toBe("// from the cache\n");
-
-    for (const broken of ["{", "[1]", '{"models/minimax-h3.ts": 1}']) {
-      await writeFile(entry, broken);
-      expect(await run(dir, ["generate", "--cache", cache])).toMatchObject({ code: 0 });
-      expect(await run(dir, ["generate", "--check"]), broken).toMatchObject({ code: 0 });
-    }
-  }, 60_000);
-
-  it("misses every entry after the generator changes, and removes the entries of the old one", async () => {
-    const dir = await project();
-    const cache = join(dir, "cache");
-    await mkdir(join(cache, "not-ours"), { recursive: true });
-    await run(dir, ["generate", "--cache", cache]);
-    const [before] = (await readdir(cache)).filter((f) => f !== "not-ours");
     const template = join(dir, "templates", "model.ts.hbs");
     await writeFile(template, `${await readFile(template, "utf8")}// changed template\n`);
     const result = await run(dir, ["generate", "--cache", cache]);
-    expect(result.stdout).toContain("(31 changed)"); // every model module, emitted again; validators and index are the same bytes
+    expect(result.stdout).toContain("(31 changed; 32 emitted, 0 reused)"); // every model module; the validators and index are the same bytes
     expect(await readFile(join(dir, "generated", "models", "minimax-h3.ts"), "utf8")).toMatch(/\/\/ changed template\n$/);
-    const after = (await readdir(cache)).sort();
-    expect(after).toHaveLength(2);
-    expect(after).toContain("not-ours");
-    expect(after).not.toContain(before);
   }, 60_000);
 });
 

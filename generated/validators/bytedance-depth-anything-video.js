@@ -14,31 +14,15 @@ const schema0 = {
     },
     "depth_model": {
       "type": "string",
-      "enum": [
-        "VDA-Small",
-        "VDA-Base",
-        "VDA-Large"
-      ]
+      "enum": ["VDA-Small","VDA-Base","VDA-Large"]
     },
     "colormap": {
       "type": "string",
-      "enum": [
-        "grayscale",
-        "turbo",
-        "inferno",
-        "magma",
-        "viridis"
-      ]
+      "enum": ["grayscale","turbo","inferno","magma","viridis"]
     },
     "resolution": {
       "type": "string",
-      "enum": [
-        "auto",
-        "360p",
-        "480p",
-        "720p",
-        "1080p"
-      ]
+      "enum": ["auto","360p","480p","720p","1080p"]
     },
     "max_frames": {
       "type": "integer"
@@ -53,9 +37,7 @@ const schema0 = {
       "type": "boolean"
     }
   },
-  "required": [
-    "video_url"
-  ],
+  "required": ["video_url"],
   "additionalProperties": false,
   "x-oxen-closed": true
 };

@@ -43,42 +43,15 @@ const schema0 = {
     },
     "resolution": {
       "type": "string",
-      "enum": [
-        "480p",
-        "720p",
-        "1080p",
-        "4k"
-      ]
+      "enum": ["480p","720p","1080p","4k"]
     },
     "duration": {
       "type": "integer",
-      "enum": [
-        -1,
-        4,
-        5,
-        6,
-        7,
-        8,
-        9,
-        10,
-        11,
-        12,
-        13,
-        14,
-        15
-      ]
+      "enum": [-1,4,5,6,7,8,9,10,11,12,13,14,15]
     },
     "aspect_ratio": {
       "type": "string",
-      "enum": [
-        "adaptive",
-        "21:9",
-        "16:9",
-        "4:3",
-        "1:1",
-        "3:4",
-        "9:16"
-      ]
+      "enum": ["adaptive","21:9","16:9","4:3","1:1","3:4","9:16"]
     },
     "generate_audio": {
       "type": "boolean"
@@ -87,9 +60,7 @@ const schema0 = {
       "type": "boolean"
     }
   },
-  "required": [
-    "prompt"
-  ],
+  "required": ["prompt"],
   "additionalProperties": false,
   "x-oxen-closed": true
 };

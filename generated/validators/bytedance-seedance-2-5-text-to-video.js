@@ -13,59 +13,28 @@ const schema0 = {
     },
     "resolution": {
       "type": "string",
-      "enum": [
-        "480p",
-        "720p"
-      ]
+      "enum": ["480p","720p"]
     },
     "duration": {
-      "type": [
-        "integer",
-        "string"
-      ],
-      "enum": [
-        "auto",
-        4,
-        5,
-        6,
-        8,
-        10,
-        12,
-        15,
-        20,
-        25,
-        30
-      ]
+      "type": ["integer","string"],
+      "enum": ["auto",4,5,6,8,10,12,15,20,25,30]
     },
     "aspect_ratio": {
       "type": "string",
-      "enum": [
-        "adaptive",
-        "21:9",
-        "16:9",
-        "4:3",
-        "1:1",
-        "3:4",
-        "9:16"
-      ]
+      "enum": ["adaptive","21:9","16:9","4:3","1:1","3:4","9:16"]
     },
     "generate_audio": {
       "type": "boolean"
     },
     "output_format": {
       "type": "string",
-      "enum": [
-        "mp4",
-        "mov"
-      ]
+      "enum": ["mp4","mov"]
     },
     "watermark": {
       "type": "boolean"
     }
   },
-  "required": [
-    "prompt"
-  ],
+  "required": ["prompt"],
   "additionalProperties": false,
   "x-oxen-closed": true
 };

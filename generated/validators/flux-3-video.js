@@ -23,38 +23,15 @@ const schema0 = {
     },
     "resolution": {
       "type": "string",
-      "enum": [
-        "720p",
-        "1080p"
-      ]
+      "enum": ["720p","1080p"]
     },
     "aspect_ratio": {
       "type": "string",
-      "enum": [
-        "auto",
-        "21:9",
-        "2:1",
-        "16:9",
-        "4:3",
-        "1:1",
-        "3:4",
-        "9:16"
-      ]
+      "enum": ["auto","21:9","2:1","16:9","4:3","1:1","3:4","9:16"]
     },
     "duration": {
       "type": "integer",
-      "enum": [
-        5,
-        6,
-        7,
-        8,
-        9,
-        10,
-        12,
-        15,
-        18,
-        20
-      ]
+      "enum": [5,6,7,8,9,10,12,15,18,20]
     },
     "generate_audio": {
       "type": "boolean"
@@ -64,18 +41,10 @@ const schema0 = {
     },
     "safety_tolerance": {
       "type": "integer",
-      "enum": [
-        0,
-        1,
-        2,
-        3,
-        4
-      ]
+      "enum": [0,1,2,3,4]
     }
   },
-  "required": [
-    "prompt"
-  ],
+  "required": ["prompt"],
   "additionalProperties": false,
   "x-oxen-closed": true
 };

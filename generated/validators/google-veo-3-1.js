@@ -17,31 +17,18 @@ const schema0 = {
     },
     "aspect_ratio": {
       "type": "string",
-      "enum": [
-        "16:9",
-        "9:16"
-      ]
+      "enum": ["16:9","9:16"]
     },
     "resolution": {
       "type": "string",
-      "enum": [
-        "720p",
-        "1080p",
-        "4k"
-      ]
+      "enum": ["720p","1080p","4k"]
     },
     "duration": {
       "type": "integer",
-      "enum": [
-        4,
-        6,
-        8
-      ]
+      "enum": [4,6,8]
     }
   },
-  "required": [
-    "prompt"
-  ],
+  "required": ["prompt"],
   "additionalProperties": false,
   "x-oxen-closed": true
 };

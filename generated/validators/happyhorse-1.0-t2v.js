@@ -13,20 +13,11 @@ const schema0 = {
     },
     "aspect_ratio": {
       "type": "string",
-      "enum": [
-        "16:9",
-        "9:16",
-        "1:1",
-        "4:3",
-        "3:4"
-      ]
+      "enum": ["16:9","9:16","1:1","4:3","3:4"]
     },
     "resolution": {
       "type": "string",
-      "enum": [
-        "720P",
-        "1080P"
-      ]
+      "enum": ["720P","1080P"]
     },
     "duration": {
       "type": "integer",
@@ -39,9 +30,7 @@ const schema0 = {
       "maximum": 2147483647
     }
   },
-  "required": [
-    "prompt"
-  ],
+  "required": ["prompt"],
   "additionalProperties": false,
   "x-oxen-closed": true
 };

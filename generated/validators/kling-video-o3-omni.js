@@ -23,10 +23,7 @@ const schema0 = {
     },
     "video_mode": {
       "type": "string",
-      "enum": [
-        "edit",
-        "reference"
-      ]
+      "enum": ["edit","reference"]
     },
     "start_image_url": {
       "type": "string",
@@ -44,11 +41,7 @@ const schema0 = {
     },
     "resolution": {
       "type": "string",
-      "enum": [
-        "720p",
-        "1080p",
-        "4k"
-      ]
+      "enum": ["720p","1080p","4k"]
     },
     "duration": {
       "type": "integer",
@@ -57,11 +50,7 @@ const schema0 = {
     },
     "aspect_ratio": {
       "type": "string",
-      "enum": [
-        "16:9",
-        "9:16",
-        "1:1"
-      ]
+      "enum": ["16:9","9:16","1:1"]
     },
     "generate_audio": {
       "type": "boolean"
@@ -70,9 +59,7 @@ const schema0 = {
       "type": "boolean"
     }
   },
-  "required": [
-    "prompt"
-  ],
+  "required": ["prompt"],
   "additionalProperties": false,
   "x-oxen-closed": true
 };

@@ -21,10 +21,7 @@ const schema0 = {
     },
     "character_orientation": {
       "type": "string",
-      "enum": [
-        "image",
-        "video"
-      ]
+      "enum": ["image","video"]
     },
     "keep_original_sound": {
       "type": "boolean"
@@ -36,12 +33,7 @@ const schema0 = {
       }
     }
   },
-  "required": [
-    "prompt",
-    "input_image",
-    "input_video",
-    "character_orientation"
-  ],
+  "required": ["prompt","input_image","input_video","character_orientation"],
   "additionalProperties": false,
   "x-oxen-closed": true
 };

@@ -17,27 +17,17 @@ const schema0 = {
     },
     "resolution": {
       "type": "string",
-      "enum": [
-        "1080p",
-        "2k",
-        "4k"
-      ]
+      "enum": ["1080p","2k","4k"]
     },
     "duration": {
       "type": "integer",
-      "enum": [
-        6,
-        8,
-        10
-      ]
+      "enum": [6,8,10]
     },
     "generate_audio": {
       "type": "boolean"
     }
   },
-  "required": [
-    "prompt"
-  ],
+  "required": ["prompt"],
   "additionalProperties": false,
   "x-oxen-closed": true
 };

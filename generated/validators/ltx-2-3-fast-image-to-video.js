@@ -21,50 +21,25 @@ const schema0 = {
     },
     "duration": {
       "type": "integer",
-      "enum": [
-        6,
-        8,
-        10,
-        12,
-        14,
-        16,
-        18,
-        20
-      ]
+      "enum": [6,8,10,12,14,16,18,20]
     },
     "resolution": {
       "type": "string",
-      "enum": [
-        "1080p",
-        "1440p",
-        "2160p"
-      ]
+      "enum": ["1080p","1440p","2160p"]
     },
     "aspect_ratio": {
       "type": "string",
-      "enum": [
-        "auto",
-        "16:9",
-        "9:16"
-      ]
+      "enum": ["auto","16:9","9:16"]
     },
     "fps": {
       "type": "integer",
-      "enum": [
-        24,
-        25,
-        48,
-        50
-      ]
+      "enum": [24,25,48,50]
     },
     "generate_audio": {
       "type": "boolean"
     }
   },
-  "required": [
-    "prompt",
-    "input_image"
-  ],
+  "required": ["prompt","input_image"],
   "additionalProperties": false,
   "x-oxen-closed": true
 };

@@ -21,37 +21,19 @@ const schema0 = {
     },
     "duration": {
       "type": "integer",
-      "enum": [
-        6,
-        8,
-        10
-      ]
+      "enum": [6,8,10]
     },
     "aspect_ratio": {
       "type": "string",
-      "enum": [
-        "16:9",
-        "9:16"
-      ]
+      "enum": ["16:9","9:16"]
     },
     "resolution": {
       "type": "string",
-      "enum": [
-        "1080p",
-        "2k",
-        "4k"
-      ]
+      "enum": ["1080p","2k","4k"]
     },
     "fps": {
       "type": "integer",
-      "enum": [
-        24,
-        25,
-        30,
-        48,
-        50,
-        60
-      ]
+      "enum": [24,25,30,48,50,60]
     },
     "video_conditioning_strength": {
       "type": "number",
@@ -67,9 +49,7 @@ const schema0 = {
       "type": "integer"
     }
   },
-  "required": [
-    "prompt"
-  ],
+  "required": ["prompt"],
   "additionalProperties": false,
   "x-oxen-closed": true
 };

@@ -20,9 +20,7 @@ const schema0 = {
       "format": "uri"
     }
   },
-  "required": [
-    "input_audio"
-  ],
+  "required": ["input_audio"],
   "additionalProperties": false,
   "x-oxen-closed": true
 };

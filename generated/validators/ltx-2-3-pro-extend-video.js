@@ -21,10 +21,7 @@ const schema0 = {
     },
     "mode": {
       "type": "string",
-      "enum": [
-        "start",
-        "end"
-      ]
+      "enum": ["start","end"]
     },
     "context": {
       "type": "number",
@@ -32,9 +29,7 @@ const schema0 = {
       "maximum": 20
     }
   },
-  "required": [
-    "input_video"
-  ],
+  "required": ["input_video"],
   "additionalProperties": false,
   "x-oxen-closed": true
 };

@@ -17,9 +17,7 @@ const schema0 = {
     },
     "task": {
       "type": "string",
-      "enum": [
-        "retake"
-      ]
+      "enum": ["retake"]
     },
     "retake_start_time": {
       "type": "number",
@@ -31,17 +29,10 @@ const schema0 = {
     },
     "retake_mode": {
       "type": "string",
-      "enum": [
-        "replace_audio",
-        "replace_video",
-        "replace_audio_and_video"
-      ]
+      "enum": ["replace_audio","replace_video","replace_audio_and_video"]
     }
   },
-  "required": [
-    "prompt",
-    "input_video"
-  ],
+  "required": ["prompt","input_video"],
   "additionalProperties": false,
   "x-oxen-closed": true
 };

@@ -13,63 +13,33 @@ const schema0 = {
     },
     "task": {
       "type": "string",
-      "enum": [
-        "text_to_video"
-      ]
+      "enum": ["text_to_video"]
     },
     "resolution": {
       "type": "string",
-      "enum": [
-        "1080p",
-        "2k",
-        "4k"
-      ]
+      "enum": ["1080p","2k","4k"]
     },
     "duration": {
       "type": "integer",
-      "enum": [
-        6,
-        8,
-        10
-      ]
+      "enum": [6,8,10]
     },
     "aspect_ratio": {
       "type": "string",
-      "enum": [
-        "16:9",
-        "9:16"
-      ]
+      "enum": ["16:9","9:16"]
     },
     "fps": {
       "type": "integer",
-      "enum": [
-        24,
-        25,
-        48,
-        50
-      ]
+      "enum": [24,25,48,50]
     },
     "camera_motion": {
       "type": "string",
-      "enum": [
-        "none",
-        "dolly_in",
-        "dolly_out",
-        "dolly_left",
-        "dolly_right",
-        "jib_up",
-        "jib_down",
-        "static",
-        "focus_shift"
-      ]
+      "enum": ["none","dolly_in","dolly_out","dolly_left","dolly_right","jib_up","jib_down","static","focus_shift"]
     },
     "generate_audio": {
       "type": "boolean"
     }
   },
-  "required": [
-    "prompt"
-  ],
+  "required": ["prompt"],
   "additionalProperties": false,
   "x-oxen-closed": true
 };

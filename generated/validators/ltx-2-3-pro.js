@@ -21,57 +21,29 @@ const schema0 = {
     },
     "task": {
       "type": "string",
-      "enum": [
-        "image_to_video"
-      ]
+      "enum": ["image_to_video"]
     },
     "resolution": {
       "type": "string",
-      "enum": [
-        "720p",
-        "1080p",
-        "2k",
-        "4k"
-      ]
+      "enum": ["720p","1080p","2k","4k"]
     },
     "duration": {
       "type": "integer",
-      "enum": [
-        1,
-        2,
-        3,
-        4,
-        5,
-        6,
-        7,
-        8,
-        9,
-        10
-      ]
+      "enum": [1,2,3,4,5,6,7,8,9,10]
     },
     "aspect_ratio": {
       "type": "string",
-      "enum": [
-        "16:9",
-        "9:16"
-      ]
+      "enum": ["16:9","9:16"]
     },
     "fps": {
       "type": "integer",
-      "enum": [
-        24,
-        25,
-        48,
-        50
-      ]
+      "enum": [24,25,48,50]
     },
     "generate_audio": {
       "type": "boolean"
     }
   },
-  "required": [
-    "prompt"
-  ],
+  "required": ["prompt"],
   "additionalProperties": false,
   "x-oxen-closed": true
 };

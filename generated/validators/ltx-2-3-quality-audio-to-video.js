@@ -29,15 +29,7 @@ const schema0 = {
     },
     "resolution": {
       "type": "string",
-      "enum": [
-        "auto",
-        "square_hd",
-        "square",
-        "portrait_4_3",
-        "portrait_16_9",
-        "landscape_4_3",
-        "landscape_16_9"
-      ]
+      "enum": ["auto","square_hd","square","portrait_4_3","portrait_16_9","landscape_4_3","landscape_16_9"]
     },
     "frames_per_second": {
       "type": "number",
@@ -54,12 +46,7 @@ const schema0 = {
     },
     "video_quality": {
       "type": "string",
-      "enum": [
-        "low",
-        "medium",
-        "high",
-        "maximum"
-      ]
+      "enum": ["low","medium","high","maximum"]
     },
     "negative_prompt": {
       "type": "string"
@@ -68,10 +55,7 @@ const schema0 = {
       "type": "integer"
     }
   },
-  "required": [
-    "prompt",
-    "input_audio"
-  ],
+  "required": ["prompt","input_audio"],
   "additionalProperties": false,
   "x-oxen-closed": true
 };

@@ -18,14 +18,7 @@ const schema0 = {
     },
     "resolution": {
       "type": "string",
-      "enum": [
-        "square_hd",
-        "square",
-        "portrait_4_3",
-        "portrait_16_9",
-        "landscape_4_3",
-        "landscape_16_9"
-      ]
+      "enum": ["square_hd","square","portrait_4_3","portrait_16_9","landscape_4_3","landscape_16_9"]
     },
     "frames_per_second": {
       "type": "number",
@@ -37,12 +30,7 @@ const schema0 = {
     },
     "video_quality": {
       "type": "string",
-      "enum": [
-        "low",
-        "medium",
-        "high",
-        "maximum"
-      ]
+      "enum": ["low","medium","high","maximum"]
     },
     "negative_prompt": {
       "type": "string"
@@ -51,9 +39,7 @@ const schema0 = {
       "type": "integer"
     }
   },
-  "required": [
-    "prompt"
-  ],
+  "required": ["prompt"],
   "additionalProperties": false,
   "x-oxen-closed": true
 };

@@ -17,32 +17,17 @@ const schema0 = {
     },
     "aspect_ratio": {
       "type": "string",
-      "enum": [
-        "3:4",
-        "4:3",
-        "1:1",
-        "9:16",
-        "16:9",
-        "21:9"
-      ]
+      "enum": ["3:4","4:3","1:1","9:16","16:9","21:9"]
     },
     "resolution": {
       "type": "string",
-      "enum": [
-        "540p",
-        "720p",
-        "1080p"
-      ]
+      "enum": ["540p","720p","1080p"]
     },
     "source_position": {
       "type": "object"
     }
   },
-  "required": [
-    "prompt",
-    "input_video",
-    "aspect_ratio"
-  ],
+  "required": ["prompt","input_video","aspect_ratio"],
   "additionalProperties": false,
   "x-oxen-closed": true
 };

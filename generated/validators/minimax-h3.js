@@ -39,10 +39,7 @@ const schema0 = {
     },
     "resolution": {
       "type": "string",
-      "enum": [
-        "768P",
-        "2K"
-      ]
+      "enum": ["768P","2K"]
     },
     "duration": {
       "type": "integer",
@@ -51,20 +48,10 @@ const schema0 = {
     },
     "aspect_ratio": {
       "type": "string",
-      "enum": [
-        "adaptive",
-        "21:9",
-        "16:9",
-        "4:3",
-        "1:1",
-        "3:4",
-        "9:16"
-      ]
+      "enum": ["adaptive","21:9","16:9","4:3","1:1","3:4","9:16"]
     }
   },
-  "required": [
-    "prompt"
-  ],
+  "required": ["prompt"],
   "additionalProperties": false,
   "x-oxen-closed": true
 };

@@ -17,30 +17,18 @@ const schema0 = {
     },
     "aspect_ratio": {
       "type": "string",
-      "enum": [
-        "landscape",
-        "portrait"
-      ]
+      "enum": ["landscape","portrait"]
     },
     "resolution": {
       "type": "string",
-      "enum": [
-        "standard",
-        "high"
-      ]
+      "enum": ["standard","high"]
     },
     "seconds": {
       "type": "string",
-      "enum": [
-        "4",
-        "8",
-        "12"
-      ]
+      "enum": ["4","8","12"]
     }
   },
-  "required": [
-    "prompt"
-  ],
+  "required": ["prompt"],
   "additionalProperties": false,
   "x-oxen-closed": true
 };

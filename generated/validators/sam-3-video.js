@@ -19,10 +19,7 @@ const schema0 = {
       "type": "boolean"
     }
   },
-  "required": [
-    "input_video",
-    "prompt"
-  ],
+  "required": ["input_video","prompt"],
   "additionalProperties": false,
   "x-oxen-closed": true
 };

@@ -14,32 +14,17 @@ const schema0 = {
     },
     "resolution": {
       "type": "string",
-      "enum": [
-        "1080p",
-        "2k",
-        "4k"
-      ]
+      "enum": ["1080p","2k","4k"]
     },
     "interpolate_frames": {
       "type": "boolean"
     },
     "target_fps": {
       "type": "number",
-      "enum": [
-        24,
-        23.976,
-        25,
-        29.97,
-        30,
-        50,
-        59.94,
-        60
-      ]
+      "enum": [24,23.976,25,29.97,30,50,59.94,60]
     }
   },
-  "required": [
-    "input_video"
-  ],
+  "required": ["input_video"],
   "additionalProperties": false,
   "x-oxen-closed": true
 };

@@ -43,9 +43,7 @@ const schema0 = {
       "type": "integer"
     }
   },
-  "required": [
-    "prompt"
-  ],
+  "required": ["prompt"],
   "additionalProperties": false,
   "x-oxen-closed": true
 };

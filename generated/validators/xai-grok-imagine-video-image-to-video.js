@@ -17,39 +17,18 @@ const schema0 = {
     },
     "resolution": {
       "type": "string",
-      "enum": [
-        "720p",
-        "480p"
-      ]
+      "enum": ["720p","480p"]
     },
     "duration": {
       "type": "integer",
-      "enum": [
-        3,
-        6,
-        8,
-        10,
-        15
-      ]
+      "enum": [3,6,8,10,15]
     },
     "aspect_ratio": {
       "type": "string",
-      "enum": [
-        "auto",
-        "1:1",
-        "16:9",
-        "9:16",
-        "4:3",
-        "3:4",
-        "3:2",
-        "2:3"
-      ]
+      "enum": ["auto","1:1","16:9","9:16","4:3","3:4","3:2","2:3"]
     }
   },
-  "required": [
-    "prompt",
-    "input_image"
-  ],
+  "required": ["prompt","input_image"],
   "additionalProperties": false,
   "x-oxen-closed": true
 };

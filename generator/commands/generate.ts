@@ -16,9 +16,9 @@ typed request functions, plus the envelope types and the index.
   --schemas DIR  the snapshot folder (models/*.json, hub-openapi.json); default schemas/
   --out DIR      the output folder, replaced as a whole; default generated/
   --check        write nothing; exit 1 and list the files that differ from what would be generated
-  --cache DIR    keep each model's emitted files here, keyed by a hash of the model and of the
-                 generator, so a model that did not change is not emitted again; default
-                 node_modules/.cache/oxen-contracts when node_modules exists
+  --cache DIR    remember here what each model emitted (hashes of its files, keyed by a hash of the
+                 model and of the generator), so a model whose files are still in the output is
+                 not emitted again; default node_modules/.cache/oxen-contracts when node_modules exists
   --no-cache     emit every model`;
 
 export async function generateCommand(argv: string[], io: Io): Promise<number> {
@@ -32,7 +32,8 @@ export async function generateCommand(argv: string[], io: Io): Promise<number> {
   const out = resolve(values.out ?? "generated");
   const snapshot = await loadSnapshot(resolve(values.schemas ?? "schemas"));
   const cacheDir = values["no-cache"] ? undefined : (values.cache ?? (existsSync("node_modules") ? join("node_modules", ".cache", "oxen-contracts") : undefined));
-  const files = await emitAll(snapshot, out, cacheDir === undefined ? undefined : openCache(resolve(cacheDir)));
+  const cache = cacheDir === undefined ? undefined : openCache(resolve(cacheDir), out);
+  const files = await emitAll(snapshot, out, cache);
   if (values.check) {
     const stale = staleFiles(out, files);
     if (stale.length === 0) return io.out(`${out}: up to date (${files.size} files)`), 0;
@@ -41,6 +42,8 @@ export async function generateCommand(argv: string[], io: Io): Promise<number> {
     return 1;
   }
   const changed = writeFolder(out, files);
-  io.out(changed === 0 ? `${out}: up to date (${files.size} files)` : `generated ${files.size} files in ${out} (${changed} changed)`);
+  cache?.save();
+  const reused = cache === undefined ? "" : `; ${cache.counts.misses} emitted, ${cache.counts.hits} reused`;
+  io.out(changed === 0 ? `${out}: up to date (${files.size} files${reused})` : `generated ${files.size} files in ${out} (${changed} changed${reused})`);
   return 0;
 }
