@@ -1,0 +1,12 @@
+/** What every workload gets from the bench runner. */
+export interface BenchContext {
+  quick: boolean;
+  /** The project root. */
+  root: string;
+  /** The committed snapshot. */
+  schemas: string;
+  /** A scratch folder of this run. */
+  work: string;
+  /** The built command line (dist/esm/generator/cli.js), run as users run the installed package. */
+  cli: string;
+}

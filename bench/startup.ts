@@ -1,0 +1,70 @@
+// Workload 4: start-up (importing the package in a fresh Node process) and minified bundle size,
+// ours against @fal-ai/client and openai making a comparable call.
+import { build } from "esbuild";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { BenchContext } from "./context.js";
+import { alternate, stat, timeProcess, type Stat } from "./measure.js";
+import type { Row } from "./results.js";
+
+const MODEL = "ltx-2-3-quality-audio-to-video";
+
+/** Each subject: what a fresh process imports, and a browser program making one comparable call. */
+function subjects(root: string): Record<string, { specifier: string; program: string }> {
+  const dist = (path: string): string => join(root, "dist", "esm", path);
+  const url = (path: string): string => pathToFileURL(dist(path)).href;
+  const body = `{ prompt: "a choir", input_audio: "https://example.com/choir.mp3" }`;
+  return {
+    "one model (validate + enqueue)": {
+      specifier: url(`generated/models/${MODEL}.js`),
+      program: `import { validate, enqueue } from ${JSON.stringify(dist(`generated/models/${MODEL}.js`))};
+const body = ${body};
+if (validate(body).ok) console.log(await enqueue(body));`,
+    },
+    "whole index (OxenClient)": {
+      specifier: url("generated/index.js"),
+      program: `import { OxenClient } from ${JSON.stringify(dist("generated/index.js"))};
+console.log(await new OxenClient({ apiKey: "k" }).queue.enqueue(${JSON.stringify(MODEL)}, ${body}));`,
+    },
+    "@fal-ai/client": {
+      specifier: "@fal-ai/client",
+      program: `import { fal } from "@fal-ai/client";
+fal.config({ credentials: "k" });
+console.log(await fal.queue.submit("fal-ai/ltx-2/audio-to-video", { input: ${body} }));`,
+    },
+    openai: {
+      specifier: "openai",
+      program: `import OpenAI from "openai";
+console.log(await new OpenAI({ apiKey: "k", dangerouslyAllowBrowser: true }).videos.create({ model: "sora-2", prompt: "a choir" }));`,
+    },
+  };
+}
+
+async function bundleBytes(root: string, program: string): Promise<number> {
+  const result = await build({ stdin: { contents: program, resolveDir: root, loader: "js" }, bundle: true, minify: true, format: "esm", platform: "browser", write: false, logLevel: "silent" });
+  return result.outputFiles[0]!.contents.byteLength;
+}
+
+export async function startupBench(ctx: BenchContext): Promise<Row[]> {
+  const all = subjects(ctx.root);
+  const importIn = (specifier: string) => () => timeProcess(process.execPath, ["--input-type=module", "-e", `await import(${JSON.stringify(specifier)})`], { cwd: ctx.root });
+  const times: Record<string, Stat> = await alternate(
+    { "node alone": () => timeProcess(process.execPath, ["-e", ""], { cwd: ctx.root }), ...Object.fromEntries(Object.entries(all).map(([name, s]) => [name, importIn(s.specifier)])) },
+    ctx.quick ? 5 : 20,
+  );
+  const sizes: Record<string, number> = {};
+  for (const [name, s] of Object.entries(all)) sizes[name] = await bundleBytes(ctx.root, s.program);
+
+  const rows: Row[] = [];
+  for (const ours of ["one model (validate + enqueue)", "whole index (OxenClient)"]) {
+    for (const peer of ["@fal-ai/client", "openai"]) {
+      rows.push({ workload: "start-up", case: `import in a fresh Node process (node alone: ${Math.round(times["node alone"]!.median)} ms)`, unit: "ms", better: "lower", ours: { label: ours, stat: times[ours]! }, peer: { label: peer, stat: times[peer]! } });
+    }
+  }
+  for (const ours of ["one model (validate + enqueue)", "whole index (OxenClient)"]) {
+    for (const peer of ["@fal-ai/client", "openai"]) {
+      rows.push({ workload: "size", case: "minified browser bundle of one comparable call", unit: "B", better: "lower", ours: { label: ours, stat: stat([sizes[ours]!]) }, peer: { label: peer, stat: stat([sizes[peer]!]) } });
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,123 @@
+// Workload 2: checking request bodies of the two seed models. The generated validator against Ajv
+// compiled at run time, an equivalent zod schema, and a hand-written check (the practical limit).
+import { z } from "zod";
+import { createAjv } from "../generator/emit-validator.js";
+import { loadSnapshot } from "../generator/load.js";
+import { validatorSchema } from "../generator/schema-views.js";
+import { validate as generatedProAudio } from "../generated/validators/ltx-2-3-pro-audio-to-video.js";
+import { validate as generatedQualityAudio } from "../generated/validators/ltx-2-3-quality-audio-to-video.js";
+import { formats } from "../runtime/validator-support.js";
+import type { BenchContext } from "./context.js";
+import { alternate, opsPerSecond } from "./measure.js";
+import type { Row } from "./results.js";
+
+const uri = formats.uri!;
+
+const qualityZod = z.strictObject({
+  prompt: z.string(),
+  input_audio: z.url(),
+  input_image: z.url().optional(),
+  match_audio_length: z.boolean().optional(),
+  num_frames: z.int().min(9).max(481).optional(),
+  resolution: z.enum(["auto", "square_hd", "square", "portrait_4_3", "portrait_16_9", "landscape_4_3", "landscape_16_9"]).optional(),
+  frames_per_second: z.number().min(1).max(60).optional(),
+  image_strength: z.number().min(0).max(1).optional(),
+  generate_audio: z.boolean().optional(),
+  video_quality: z.enum(["low", "medium", "high", "maximum"]).optional(),
+  negative_prompt: z.string().optional(),
+  seed: z.int().optional(),
+});
+
+const proZod = z.strictObject({ prompt: z.string().optional(), input_image: z.url().optional(), input_audio: z.url() });
+
+type Check = (value: unknown) => string | undefined;
+const isString: Check = (v) => (typeof v === "string" ? undefined : "must be a string");
+const isUri: Check = (v) => (typeof v !== "string" ? "must be a string" : uri(v) ? undefined : "must be a URI");
+const isBoolean: Check = (v) => (typeof v === "boolean" ? undefined : "must be a boolean");
+const inRange = (integer: boolean, min: number, max: number): Check => (v) =>
+  typeof v !== "number" || (integer && !Number.isInteger(v)) ? `must be ${integer ? "an integer" : "a number"}` : v < min || v > max ? `must be within ${min}..${max}` : undefined;
+const oneOf = (values: string[]): Check => (v) => (typeof v === "string" && values.includes(v) ? undefined : `must be one of ${values.join(", ")}`);
+
+/** A hand-written check: every parameter's rule, required ones, unknown keys; all errors, as strings. */
+function handWritten(rules: Record<string, Check>, required: string[]): (body: unknown) => string[] {
+  return (body) => {
+    if (body === null || typeof body !== "object" || Array.isArray(body)) return ["body must be an object"];
+    const errors: string[] = [];
+    const object = body as Record<string, unknown>;
+    for (const name of required) if (object[name] === undefined) errors.push(`${name} is required`);
+    for (const name in object) {
+      const rule = Object.hasOwn(rules, name) ? rules[name] : undefined;
+      const error = rule === undefined ? "is not a known parameter" : rule(object[name]);
+      if (error !== undefined) errors.push(`${name} ${error}`);
+    }
+    return errors;
+  };
+}
+
+const qualityHand = handWritten(
+  {
+    prompt: isString,
+    input_audio: isUri,
+    input_image: isUri,
+    match_audio_length: isBoolean,
+    num_frames: inRange(true, 9, 481),
+    resolution: oneOf(["auto", "square_hd", "square", "portrait_4_3", "portrait_16_9", "landscape_4_3", "landscape_16_9"]),
+    frames_per_second: inRange(false, 1, 60),
+    image_strength: inRange(false, 0, 1),
+    generate_audio: isBoolean,
+    video_quality: oneOf(["low", "medium", "high", "maximum"]),
+    negative_prompt: isString,
+    seed: inRange(true, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
+  },
+  ["prompt", "input_audio"],
+);
+const proHand = handWritten({ prompt: isString, input_image: isUri, input_audio: isUri }, ["input_audio"]);
+
+const CASES = [
+  {
+    model: "ltx-2-3-quality-audio-to-video",
+    generated: generatedQualityAudio,
+    zod: qualityZod,
+    hand: qualityHand,
+    valid: { prompt: "a choir singing in a cathedral", input_audio: "https://example.com/choir.mp3", input_image: "https://example.com/first.png", num_frames: 241, resolution: "landscape_16_9", frames_per_second: 24, image_strength: 0.7, video_quality: "high", seed: 42 },
+    invalid: { prompt: "a choir singing in a cathedral", input_adio: "https://example.com/choir.mp3", num_frames: 600, resolution: "4k" },
+  },
+  {
+    model: "ltx-2-3-pro-audio-to-video",
+    generated: generatedProAudio,
+    zod: proZod,
+    hand: proHand,
+    valid: { prompt: "a drummer on a rooftop", input_image: "https://example.com/drummer.png", input_audio: "https://example.com/drums.mp3" },
+    invalid: { promt: "a drummer on a rooftop", input_audio: "not a url" },
+  },
+];
+
+export async function validationBench(ctx: BenchContext): Promise<Row[]> {
+  const { models } = await loadSnapshot(ctx.schemas);
+  const ms = ctx.quick ? 60 : 300;
+  const rows: Row[] = [];
+  for (const c of CASES) {
+    const closed = validatorSchema(models.find((m) => m.id === c.model)!.schema!);
+    const ajv = createAjv(closed).compile(closed);
+    for (const [kind, body] of [["valid", c.valid], ["invalid", c.invalid]] as const) {
+      const subjects = {
+        generated: () => c.generated(body),
+        "Ajv compiled at run time": () => ajv(body),
+        zod: () => c.zod.safeParse(body).success,
+        "hand-written": () => c.hand(body).length === 0,
+      };
+      // The same verdict from all four, or the comparison would be meaningless.
+      for (const [name, check] of Object.entries(subjects)) {
+        if (check() !== (kind === "valid")) throw new Error(`validation bench: ${name} calls the ${kind} ${c.model} body ${kind === "valid" ? "invalid" : "valid"}`);
+      }
+      const stats = await alternate(
+        Object.fromEntries(Object.entries(subjects).map(([name, check]) => [name, async () => opsPerSecond(check, ms)])) as Record<keyof typeof subjects, () => Promise<number>>,
+        ctx.quick ? 3 : 10,
+      );
+      for (const peer of ["Ajv compiled at run time", "zod", "hand-written"] as const) {
+        rows.push({ workload: "validation", case: `${c.model}, ${kind} body`, unit: "ops/s", better: "higher", ours: { label: "generated validator", stat: stats.generated }, peer: { label: peer, stat: stats[peer] } });
+      }
+    }
+  }
+  return rows;
+}
