@@ -1,8 +1,9 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sha256 } from "./canonical.js";
+import { listFiles, readText } from "./write.js";
 
 /** Emitted files by their key (a hash of everything they were made from). */
 export interface EmitCache {
@@ -23,28 +24,6 @@ const PACKAGE_ROOT = fileURLToPath(new URL("../", import.meta.url));
 const OWN_DIRS = ["generator", "templates", "runtime"];
 const LIBRARIES = ["ajv", "json-schema-to-typescript", "openapi-typescript", "handlebars", "typescript"];
 
-/** Reads a file, or undefined when it cannot be read. Synchronous, as in write.ts, for speed. */
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return undefined;
-  }
-}
-
-function filesUnder(dir: string): string[] {
-  let entries;
-  try {
-    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
-}
-
 /** The version of an installed library, found from its entry point up to its package.json. */
 function libraryVersion(name: string): string {
   let dir = dirname(createRequire(import.meta.url).resolve(name));
@@ -64,7 +43,7 @@ function libraryVersion(name: string): string {
 export function generatorFingerprint(): string {
   const parts: string[] = [];
   for (const dir of OWN_DIRS) {
-    for (const file of filesUnder(join(PACKAGE_ROOT, dir))) parts.push(file.slice(PACKAGE_ROOT.length), sha256(readText(file) ?? ""));
+    for (const file of listFiles(join(PACKAGE_ROOT, dir))) parts.push(`${dir}/${file}`, sha256(readText(join(PACKAGE_ROOT, dir, file)) ?? ""));
   }
   for (const name of LIBRARIES) parts.push(libraryVersion(name));
   return sha256(parts.join("\n"));

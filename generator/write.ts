@@ -56,17 +56,22 @@ export function writeFolder(dir: string, files: FileMap): number {
   }
 }
 
-function listFiles(dir: string): string[] {
+/** Every file under `dir`, as sorted `/`-separated paths relative to it; none when it cannot be read. */
+export function listFiles(dir: string): string[] {
   let entries;
   try {
     entries = readdirSync(dir, { recursive: true, withFileTypes: true });
   } catch {
     return [];
   }
-  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join("/"));
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join("/"))
+    .sort();
 }
 
-function readOrUndefined(path: string): string | undefined {
+/** A file's text, or undefined when it cannot be read. */
+export function readText(path: string): string | undefined {
   try {
     return readFileSync(path, "utf8");
   } catch {
@@ -77,7 +82,7 @@ function readOrUndefined(path: string): string | undefined {
 /** Files of `dir` that differ from `files`: changed, missing, or not generated at all. Sorted. */
 export function staleFiles(dir: string, files: FileMap): string[] {
   const stale = new Set<string>();
-  for (const [path, content] of files) if (readOrUndefined(inside(dir, path)) !== content) stale.add(path);
+  for (const [path, content] of files) if (readText(inside(dir, path)) !== content) stale.add(path);
   for (const path of listFiles(dir)) if (!files.has(path)) stale.add(path);
   return [...stale].sort();
 }
