@@ -1,4 +1,3 @@
-import { schemaHash } from "./canonical.js";
 import type { ModelContract } from "./model.js";
 import type { JsonSchema } from "./schema-check.js";
 import { orderedPropertyNames } from "./schema-views.js";
@@ -23,7 +22,7 @@ export function defaultsOf(schema: JsonSchema | null): Record<string, unknown> {
 }
 
 /** The TypeScript module of one model: its input type, metadata, validate, generate, enqueue and run. */
-export function emitModelModule(model: ModelContract, typeName: string, inputType: string, header: string, imports: ModelModuleImports): string {
+export function emitModelModule(model: ModelContract, typeName: string, inputType: string, header: string, schemaSha256: string, imports: ModelModuleImports): string {
   const basic = Array.isArray(model.schema?.basic) ? model.schema.basic.filter((b): b is string => typeof b === "string") : [];
   return render("model.ts", {
     header,
@@ -34,7 +33,7 @@ export function emitModelModule(model: ModelContract, typeName: string, inputTyp
     displayName: model.displayName || model.id,
     summary: model.summary,
     endpoint: model.endpoint,
-    schemaSha256: schemaHash(model.schema),
+    schemaSha256,
     basic,
     defaults: defaultsOf(model.schema),
   });

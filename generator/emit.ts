@@ -39,17 +39,17 @@ interface ModelSlot {
 let emitters: Promise<[typeof import("./emit-validator.js"), typeof import("./emit-types.js")]> | undefined;
 
 /** The validator, its declarations and the model module of one model, by path. */
-async function emitModelFiles(model: ModelContract, slot: ModelSlot): Promise<Record<string, string>> {
+async function emitModelFiles(model: ModelContract, slot: ModelSlot, schemaSha256: string): Promise<Record<string, string>> {
   emitters ??= Promise.all([import("./emit-validator.js"), import("./emit-types.js")]);
   const [{ emitValidator }, { emitInputType }] = await emitters;
   const { stem, base, supportImport } = slot;
   const typeName = `${base}Input`;
-  const head = header(`models/${stem}.json`, schemaHash(model.schema));
+  const head = header(`models/${stem}.json`, schemaSha256);
   const inputType = await emitInputType(model.schema, typeName);
   return {
     [`validators/${stem}.js`]: `${head}\n${await emitValidator(model.schema, model.id, supportImport)}`,
     [`validators/${stem}.d.ts`]: `${head}\nimport type { StandaloneValidator } from ${JSON.stringify(supportImport)};\nexport declare const validate: StandaloneValidator;\nexport default validate;\n`,
-    [`models/${stem}.ts`]: emitModelModule(model, typeName, inputType, head, {
+    [`models/${stem}.ts`]: emitModelModule(model, typeName, inputType, head, schemaSha256, {
       runtimeImport: slot.runtimeImport,
       hubImport: "../hub.js",
       validatorImport: `../validators/${stem}.js`,
@@ -96,8 +96,9 @@ export async function emitAll(snapshot: Snapshot, outDir: string, cache?: EmitCa
       supportImport: specifier(outDir, `validators/${stem}.js`, support),
       runtimeImport: specifier(outDir, `models/${stem}.ts`, runtimeIndex),
     };
-    add(await cached(cache, { model: model.raw, slot }, () => emitModelFiles(model, slot)));
-    entries.push({ id: model.id, base, typeName: `${base}Input`, import: `./models/${stem}.js`, hash: schemaHash(model.schema) });
+    const hash = schemaHash(model.schema);
+    add(await cached(cache, { model: model.raw, slot }, () => emitModelFiles(model, slot, hash)));
+    entries.push({ id: model.id, base, typeName: `${base}Input`, import: `./models/${stem}.js`, hash });
   }
 
   const indexHash = sha256(canonicalJson(entries.map((e) => [e.id, e.hash])));
