@@ -55,16 +55,11 @@ export async function startupBench(ctx: BenchContext): Promise<Row[]> {
   const sizes: Record<string, number> = {};
   for (const [name, s] of Object.entries(all)) sizes[name] = await bundleBytes(ctx.root, s.program);
 
-  const rows: Row[] = [];
-  for (const ours of ["one model (validate + enqueue)", "whole index (OxenClient)"]) {
-    for (const peer of ["@fal-ai/client", "openai"]) {
-      rows.push({ workload: "start-up", case: `import in a fresh Node process (node alone: ${Math.round(times["node alone"]!.median)} ms)`, unit: "ms", better: "lower", ours: { label: ours, stat: times[ours]! }, peer: { label: peer, stat: times[peer]! } });
-    }
-  }
-  for (const ours of ["one model (validate + enqueue)", "whole index (OxenClient)"]) {
-    for (const peer of ["@fal-ai/client", "openai"]) {
-      rows.push({ workload: "size", case: "minified browser bundle of one comparable call", unit: "B", better: "lower", ours: { label: ours, stat: stat([sizes[ours]!]) }, peer: { label: peer, stat: stat([sizes[peer]!]) } });
-    }
-  }
+  const startup = `import in a fresh Node process (node alone: ${Math.round(times["node alone"]!.median)} ms)`;
+  const pairs = ["one model (validate + enqueue)", "whole index (OxenClient)"].flatMap((ours) => ["@fal-ai/client", "openai"].map((peer) => [ours, peer] as const));
+  const rows: Row[] = [
+    ...pairs.map(([ours, peer]): Row => ({ workload: "start-up", case: startup, unit: "ms", better: "lower", ours: { label: ours, stat: times[ours]! }, peer: { label: peer, stat: times[peer]! } })),
+    ...pairs.map(([ours, peer]): Row => ({ workload: "size", case: "minified browser bundle of one comparable call", unit: "B", better: "lower", ours: { label: ours, stat: stat([sizes[ours]!]) }, peer: { label: peer, stat: stat([sizes[peer]!]) } })),
+  ];
   return rows;
 }
