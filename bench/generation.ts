@@ -1,9 +1,9 @@
 // Workload 1: generation over a synthetic 1,000-model snapshot, ours against the types-only tools.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadSnapshot } from "../generator/load.js";
-import { assignNames } from "../generator/names.js";
-import { writeFolder } from "../generator/write.js";
+import { loadSnapshot } from "../generator/load/load.js";
+import { assignNames } from "../generator/emit/names.js";
+import { writeFolder } from "../generator/write/write.js";
 import type { BenchContext } from "./context.js";
 import { alternate, timeProcess, type Stat } from "./measure.js";
 import type { Row } from "./results.js";

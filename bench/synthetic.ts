@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { loadSnapshot } from "../generator/load.js";
-import { isObject } from "../generator/model.js";
-import { modelFileText, snapshotFiles, type SnapshotEntry } from "../generator/snapshot-write.js";
-import { parseModel } from "../generator/model.js";
-import type { FileMap } from "../generator/emit.js";
+import { loadSnapshot } from "../generator/load/load.js";
+import { isObject } from "../generator/load/model.js";
+import { modelFileText, snapshotFiles, type SnapshotEntry } from "../generator/snapshot/lock.js";
+import { parseModel } from "../generator/load/model.js";
+import type { FileMap } from "../generator/emit/emit-all.js";
 
 /**
  * One synthetic model from a corpus model: a new id, and a schema of the same shape with its own

@@ -2,8 +2,8 @@
 // 1,000-model snapshot (the generated TypeScript in the consumer's project, as `generate --out` makes it).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadSnapshot } from "../generator/load.js";
-import type { JsonSchema } from "../generator/schema-check.js";
+import { loadSnapshot } from "../generator/load/load.js";
+import type { JsonSchema } from "../generator/load/schema-check.js";
 import type { BenchContext } from "./context.js";
 import { alternate, timeProcess } from "./measure.js";
 import type { Row } from "./results.js";

@@ -1,9 +1,9 @@
 // Workload 2: checking request bodies of the two seed models. The generated validator against Ajv
 // compiled at run time, an equivalent zod schema, and a hand-written check (the practical limit).
 import { z } from "zod";
-import { createAjv } from "../generator/emit-validator.js";
-import { loadSnapshot } from "../generator/load.js";
-import { validatorSchema } from "../generator/schema-views.js";
+import { createAjv } from "../generator/emit/emit-validator.js";
+import { loadSnapshot } from "../generator/load/load.js";
+import { validatorSchema } from "../generator/load/schema-views.js";
 import { validate as generatedProAudio } from "../generated/validators/ltx-2-3-pro-audio-to-video.js";
 import { validate as generatedQualityAudio } from "../generated/validators/ltx-2-3-quality-audio-to-video.js";
 import { formats } from "../runtime/validator-support.js";

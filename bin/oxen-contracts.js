@@ -3,13 +3,14 @@
 // the published package carries no sources and runs its compiled build.
 import { existsSync } from "node:fs";
 
-const source = new URL("../generator/cli.ts", import.meta.url);
+const source = new URL("../cli/main.ts", import.meta.url);
 let cli;
 if (existsSync(source)) {
   const { register } = await import("tsx/esm/api");
   register();
   cli = await import(source.href);
 } else {
-  cli = await import(new URL("../dist/esm/generator/cli.js", import.meta.url).href);
+  cli = await import(new URL("../dist/esm/cli/main.js", import.meta.url).href);
 }
-process.exitCode = await cli.main(process.argv.slice(2), cli.processIo);
+const { processIo } = await import(existsSync(source) ? new URL("../cli/args.ts", import.meta.url).href : new URL("../dist/esm/cli/args.js", import.meta.url).href);
+process.exitCode = await cli.main(process.argv.slice(2), processIo);

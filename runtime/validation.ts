@@ -1,6 +1,6 @@
 import type { AjvError, StandaloneValidator } from "./validator-support.js";
 
-/** Annotation the generator puts on objects it closed to unknown properties (see generator/schema-views.ts). */
+/** Annotation the generator puts on objects it closed to unknown properties (see generator/load/schema-views.ts). */
 export const CLOSED_MARK = "x-oxen-closed";
 
 /** One problem with a request body, in words a person reads. */

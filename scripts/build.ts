@@ -9,7 +9,7 @@ import { dirname, join } from "node:path";
 const ROOT = join(import.meta.dirname, "..");
 const DIST = join(ROOT, "dist");
 const LIBRARY = ["runtime", "generated", "mock"];
-const CLI = ["generator"];
+const CLI = ["cli"];
 
 async function sources(dirs: string[], pattern: RegExp): Promise<string[]> {
   const files: string[] = [];
@@ -57,7 +57,7 @@ await transpile([...LIBRARY, ...CLI], "esm", join(DIST, "esm"));
 await transpile(["runtime", "generated"], "cjs", join(DIST, "cjs"));
 await transpile(["mock"], "cjs", join(DIST, "cjs"), true);
 await writeFile(join(DIST, "cjs", "package.json"), `${JSON.stringify({ type: "commonjs" })}\n`);
-await cp(join(ROOT, "templates"), join(DIST, "esm", "templates"), { recursive: true });
+
 // The snapshot, for the mock's default models and the CLI's users, at the depth the code expects.
 for (const tree of ["esm", "cjs"]) await cp(join(ROOT, "schemas"), join(DIST, tree, "schemas"), { recursive: true });
 

@@ -14,7 +14,7 @@ function run(cwd: string, args: string[], input?: string): Promise<ProcessRun> {
 /** A working copy of the project (sources, templates, committed snapshot) sharing node_modules. */
 async function project(): Promise<string> {
   const dir = await tempDir();
-  for (const entry of ["bin", "generator", "runtime", "mock", "templates", "schemas", "generated", "package.json", "tsconfig.json"]) {
+  for (const entry of ["bin", "cli", "generator", "runtime", "mock", "templates", "schemas", "generated", "package.json", "tsconfig.json"]) {
     await cp(join(ROOT, entry), join(dir, entry), { recursive: true });
   }
   await symlink(join(ROOT, "node_modules"), join(dir, "node_modules"));
@@ -190,8 +190,8 @@ describe("the snapshot", () => {
 
   it("locks each model's schema hash and source", async () => {
     const lock = JSON.parse(await readFile(join(SCHEMAS, "lock.json"), "utf8"));
-    const { loadSnapshot } = await import("../generator/load.js");
-    const { schemaHash } = await import("../generator/canonical.js");
+    const { loadSnapshot } = await import("../generator/load/load.js");
+    const { schemaHash } = await import("../generator/snapshot/canonical.js");
     const { models } = await loadSnapshot(SCHEMAS);
     expect(Object.keys(lock.models)).toEqual(models.map((m) => m.id));
     for (const m of models) expect(lock.models[m.id]).toMatchObject({ schemaSha256: schemaHash(m.schema), file: `models/${m.id}.json` });

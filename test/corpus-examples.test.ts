@@ -4,7 +4,7 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { assignNames } from "../generator/names.js";
+import { assignNames } from "../generator/emit/names.js";
 import * as generated from "../generated/index.js";
 import { CORPUS } from "./helpers.js";
 

@@ -4,7 +4,7 @@ import { cp, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { loadSide } from "../generator/diff/sources.js";
+import { loadSide } from "../generator/drift/sources.js";
 import { cli, editModel, snapshotCopy } from "./fetch-support.js";
 import { SCHEMAS, tempDir } from "./helpers.js";
 

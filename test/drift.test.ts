@@ -4,7 +4,7 @@
 import { copyFile, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Lock } from "../generator/snapshot-write.js";
+import type { Lock } from "../generator/snapshot/lock.js";
 import { type MockServer } from "../mock/index.js";
 import { cli, editModel, folderBytes, snapshotCopy } from "./fetch-support.js";
 import { CANARY_KEY, SCHEMAS, startTestServer } from "./helpers.js";

@@ -3,8 +3,8 @@
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { detailModel, isVideoModel, listedModels } from "../generator/fetch.js";
-import type { Lock } from "../generator/snapshot-write.js";
+import { detailModel, isVideoModel, listedModels } from "../generator/snapshot/fetch.js";
+import type { Lock } from "../generator/snapshot/lock.js";
 import { type MockServer } from "../mock/index.js";
 import { cli, editModel, folderBytes, snapshotCopy } from "./fetch-support.js";
 import { CANARY_KEY, SCHEMAS, startTestServer } from "./helpers.js";

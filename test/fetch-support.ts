@@ -1,7 +1,7 @@
 // Shared by the fetch, diff and drift suites: the CLI run in-process, and snapshot folders.
 import { cp, readdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import type { Io } from "../generator/args.js";
+import type { Io } from "../cli/args.js";
 import { main } from "../generator/cli.js";
 import { SCHEMAS, tempDir } from "./helpers.js";
 

@@ -3,9 +3,9 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { emitAll } from "../generator/emit.js";
-import { loadSnapshot } from "../generator/load.js";
-import { staleFiles } from "../generator/write.js";
+import { emitAll } from "../generator/emit/emit-all.js";
+import { loadSnapshot } from "../generator/load/load.js";
+import { staleFiles } from "../generator/write/write.js";
 import { SCHEMAS } from "./helpers.js";
 
 const GENERATED = join(import.meta.dirname, "..", "generated");

@@ -1,11 +1,11 @@
 // For every model: bodies broken one way at a time are rejected with the right path, and the
 // committed standalone validator agrees with Ajv compiled at run time on every one of them.
 import { describe, expect, it } from "vitest";
-import { createAjv } from "../generator/emit-validator.js";
-import { loadSnapshot } from "../generator/load.js";
-import type { ModelContract } from "../generator/model.js";
-import type { JsonSchema } from "../generator/schema-check.js";
-import { validatorSchema } from "../generator/schema-views.js";
+import { createAjv } from "../generator/emit/emit-validator.js";
+import { loadSnapshot } from "../generator/load/load.js";
+import type { ModelContract } from "../generator/load/model.js";
+import type { JsonSchema } from "../generator/load/schema-check.js";
+import { validatorSchema } from "../generator/load/schema-views.js";
 import * as generated from "../generated/index.js";
 import { SCHEMAS } from "./helpers.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { jsDoc, jsString, jsValue } from "../generator/escape.js";
-import { assignNames, fileStem, pascalName } from "../generator/names.js";
+import { jsDoc, jsString, jsValue } from "../generator/emit/escape.js";
+import { assignNames, fileStem, pascalName } from "../generator/emit/names.js";
 
 describe("file stems", () => {
   it("keep ordinary ids and encode everything a file system or an import could misread", () => {

@@ -1,10 +1,10 @@
-import { parse, type Io } from "../args.js";
-import { diffSnapshots } from "../diff/engine.js";
-import { FORMATS, formatReport, type Format } from "../diff/format.js";
-import { loadSide } from "../diff/sources.js";
-import { LEVELS, type Level } from "../diff/types.js";
-import { InputError } from "../errors.js";
-import { fetchModels } from "../fetch.js";
+import { parse, type Io } from "../../cli/args.js";
+import { diffSnapshots } from "../drift/engine.js";
+import { FORMATS, formatReport, type Format } from "../drift/format.js";
+import { loadSide } from "../drift/sources.js";
+import { LEVELS, type Level } from "../drift/types.js";
+import { InputError } from "../../cli/errors.js";
+import { fetchModels } from "../snapshot/fetch.js";
 import { fetchOptions, progress } from "./fetch.js";
 
 export const usage = `oxen-contracts diff [OLD] [NEW] [--format ${FORMATS.join("|")}] [--fail-on LEVEL]`;

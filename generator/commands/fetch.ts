@@ -1,8 +1,8 @@
 import { resolve } from "node:path";
 import { DEFAULT_BASE_URL } from "../../runtime/transport.js";
-import { parse, type Io } from "../args.js";
-import { InputError } from "../errors.js";
-import { DEFAULT_CONCURRENCY, fetchSnapshot, type FetchOptions } from "../fetch.js";
+import { parse, type Io } from "../../cli/args.js";
+import { InputError } from "../../cli/errors.js";
+import { DEFAULT_CONCURRENCY, fetchSnapshot, type FetchOptions } from "../snapshot/fetch.js";
 
 export const usage = "oxen-contracts fetch [--base-url URL] [--models id,id | --all-video] [--schemas DIR] [--concurrency N] [--spec-url URL] [--timeout-ms N]";
 const help = `${usage}

@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { parse, type Io } from "../args.js";
-import { openCache } from "../cache.js";
-import { emitAll } from "../emit.js";
-import { InputError } from "../errors.js";
-import { loadSnapshot } from "../load.js";
-import { staleFiles, writeFolder } from "../write.js";
+import { parse, type Io } from "../../cli/args.js";
+import { openCache } from "../write/cache.js";
+import { emitAll } from "../emit/emit-all.js";
+import { InputError } from "../../cli/errors.js";
+import { loadSnapshot } from "../load/load.js";
+import { staleFiles, writeFolder } from "../write/write.js";
 
 export const usage = "oxen-contracts generate [--schemas DIR] [--out DIR] [--check] [--cache DIR | --no-cache]";
 const help = `${usage}

@@ -1,10 +1,10 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { parse, type Io } from "../args.js";
-import { InputError } from "../errors.js";
-import { parseModel } from "../model.js";
-import { readLock, snapshotFiles, type SnapshotEntry } from "../snapshot-write.js";
-import { writeFolder } from "../write.js";
+import { parse, type Io } from "../../cli/args.js";
+import { InputError } from "../../cli/errors.js";
+import { parseModel } from "../load/model.js";
+import { readLock, snapshotFiles, type SnapshotEntry } from "../snapshot/lock.js";
+import { writeFolder } from "../write/write.js";
 
 export const usage = "oxen-contracts import <folder> --hub FILE [--schemas DIR]";
 const help = `${usage}

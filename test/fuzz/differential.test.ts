@@ -8,10 +8,10 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { emitInputType } from "../../generator/emit-types.js";
-import { createAjv, emitValidator } from "../../generator/emit-validator.js";
-import type { JsonSchema } from "../../generator/schema-check.js";
-import { validatorSchema } from "../../generator/schema-views.js";
+import { emitInputType } from "../../generator/emit/emit-types.js";
+import { createAjv, emitValidator } from "../../generator/emit/emit-validator.js";
+import type { JsonSchema } from "../../generator/load/schema-check.js";
+import { validatorSchema } from "../../generator/load/schema-views.js";
 import { tempDir } from "../helpers.js";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25);

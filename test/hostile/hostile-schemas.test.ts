@@ -7,10 +7,10 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { emitAll } from "../../generator/emit.js";
-import { loadSnapshot } from "../../generator/load.js";
-import { assignNames } from "../../generator/names.js";
-import { writeFolder } from "../../generator/write.js";
+import { emitAll } from "../../generator/emit/emit-all.js";
+import { loadSnapshot } from "../../generator/load/load.js";
+import { assignNames } from "../../generator/emit/names.js";
+import { writeFolder } from "../../generator/write/write.js";
 import { SCHEMAS, tempDir } from "../helpers.js";
 import { ACCEPTED, CLASHING_IDS, HOSTILE, REFUSED, model } from "./cases.js";
 

@@ -1,0 +1,40 @@
+import type { ModelContract } from "../load/model.js";
+import type { JsonSchema } from "../load/schema-check.js";
+import { orderedPropertyNames } from "../load/schema-views.js";
+import { render } from "./templates.js";
+
+export interface ModelModuleImports {
+  runtimeImport: string;
+  hubImport: string;
+  validatorImport: string;
+}
+
+/** Default of every top-level parameter that has one, in display order. */
+export function defaultsOf(schema: JsonSchema | null): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (schema === null) return out;
+  const props = (schema.properties ?? {}) as Record<string, JsonSchema>;
+  for (const name of orderedPropertyNames(schema)) {
+    const value = props[name]?.default;
+    if (value !== undefined) Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+/** The TypeScript module of one model: its input type, metadata, validate, generate, enqueue and run. */
+export function emitModelModule(model: ModelContract, typeName: string, inputType: string, header: string, schemaSha256: string, imports: ModelModuleImports): string {
+  const basic = Array.isArray(model.schema?.basic) ? model.schema.basic.filter((b): b is string => typeof b === "string") : [];
+  return render("model.ts", {
+    header,
+    ...imports,
+    inputType,
+    id: model.id,
+    typeName,
+    displayName: model.displayName || model.id,
+    summary: model.summary,
+    endpoint: model.endpoint,
+    schemaSha256,
+    basic,
+    defaults: defaultsOf(model.schema),
+  });
+}

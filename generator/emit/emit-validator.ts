@@ -1,0 +1,110 @@
+import { Ajv, _, type Options } from "ajv";
+import standalone from "ajv/dist/standalone/index.js";
+import { formats } from "../../runtime/validator-support.js";
+import { InputError } from "../../cli/errors.js";
+import { indentCode } from "./layout.js";
+import type { JsonSchema } from "../load/schema-check.js";
+import { annotationKeys, validatorSchema } from "../load/schema-views.js";
+
+/** What standalone code may call at run time, and the name it has in runtime/validator-support.js. */
+const RUNTIME_FUNCTIONS: Record<string, string> = {
+  'require("ajv/dist/runtime/ucs2length").default': "ucs2length",
+  'require("ajv/dist/runtime/equal").default': "equal",
+};
+
+/** Ajv as the generator and the tests configure it: all errors, with the schema in each (for messages). */
+export function ajvOptions(): Options {
+  return { allErrors: true, verbose: true, allowUnionTypes: true, strict: true, strictTypes: false, strictTuples: false, logger: false };
+}
+
+/** Checks schemas against Ajv's meta-schema; made once, since compiling the meta-schema costs more than compiling a model. */
+let metaChecker: Ajv | undefined;
+
+/** Ajv's meta-schema errors for `schema`, as one line, or undefined when it is a valid schema. */
+function metaSchemaErrors(schema: unknown): string | undefined {
+  metaChecker ??= new Ajv({ ...ajvOptions(), strict: false });
+  if (metaChecker.validateSchema(schema as object) as boolean) return undefined;
+  return `schema is invalid: ${metaChecker.errorsText(metaChecker.errors)}`;
+}
+
+/**
+ * A configured Ajv for one schema: annotations registered as such (strict mode stays on for every
+ * other unknown keyword), the formats of runtime/validator-support.js checked, other formats
+ * registered as unchecked annotations.
+ */
+export function createAjv(schema: unknown, options: Options = {}): Ajv {
+  const ajv = new Ajv({ ...ajvOptions(), ...options });
+  ajv.addVocabulary(annotationKeys(schema));
+  for (const [name, check] of Object.entries(formats)) ajv.addFormat(name, check);
+  for (const name of formatNames(schema)) if (!(name in formats)) ajv.addFormat(name, true);
+  return ajv;
+}
+
+function formatNames(schema: unknown): Set<string> {
+  const names = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node !== null && typeof node === "object") {
+      for (const [k, v] of Object.entries(node)) {
+        if (k === "format" && typeof v === "string") names.add(v);
+        visit(v);
+      }
+    }
+  };
+  visit(schema);
+  return names;
+}
+
+/** JSON with an object member or a nested array a line; arrays of plain values stay on one line. indentCode indents it. */
+function spreadJson(value: unknown): string {
+  if (Array.isArray(value)) {
+    return value.every((v) => v === null || typeof v !== "object") ? JSON.stringify(value) : `[\n${value.map(spreadJson).join(",\n")}\n]`;
+  }
+  if (value !== null && typeof value === "object") {
+    const members = Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${spreadJson(v)}`);
+    return members.length === 0 ? "{}" : `{\n${members.join(",\n")}\n}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * Spreads the schema constants Ajv emits on one line (`const schema0 = {...};`) over lines.
+ * They are JSON, so they are parsed and printed again, keeping Ajv's escapes of U+2028 and U+2029.
+ */
+function readableConstants(code: string): string {
+  return code.replace(/^const (schema\d+) = (.*);$/gm, (line, name: string, json: string) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(json);
+    } catch {
+      return line;
+    }
+    return `const ${name} = ${spreadJson(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029")};`;
+  });
+}
+
+/**
+ * Ajv standalone validation code for one model, as a readable ESM module with no `require` and
+ * no `eval`/`new Function`: the CommonJS calls Ajv emits are replaced by imports of
+ * runtime/validator-support.js (`supportImport` is its path from the module).
+ */
+export async function emitValidator(schema: JsonSchema | null, modelId: string, supportImport: string): Promise<string> {
+  const closed = validatorSchema(schema ?? { type: "object", properties: {} });
+  let code: string;
+  try {
+    const invalid = metaSchemaErrors(closed);
+    if (invalid !== undefined) throw new Error(invalid);
+    // A fresh instance per model keeps names (validate0, schema0...) independent of other models.
+    const ajv = createAjv(closed, { validateSchema: false, code: { source: true, esm: true, lines: true, formats: _`formats` } });
+    // A CommonJS module: its default export sits under `.default` in TypeScript's view and at run time.
+    code = standalone.default(ajv, ajv.compile(closed));
+  } catch (error) {
+    throw new InputError(`model "${modelId}": its request schema cannot be compiled: ${(error as Error).message}`);
+  }
+  for (const [call, name] of Object.entries(RUNTIME_FUNCTIONS)) code = code.split(call).join(name);
+  if (/\brequire\s*\(/.test(code)) {
+    throw new InputError(`model "${modelId}": its request schema needs an Ajv runtime function this package does not provide (${/require\([^)]*\)/.exec(code)?.[0]})`);
+  }
+  const imports = `import { equal, formats, ucs2length } from ${JSON.stringify(supportImport)};\n`;
+  return indentCode(imports + readableConstants(code.replace(/^"use strict";/, "")));
+}

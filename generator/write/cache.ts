@@ -1,0 +1,111 @@
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { sha256 } from "../snapshot/canonical.js";
+import { listFiles, readText } from "./write.js";
+
+/** Emitted files by their key (a hash of everything they were made from). */
+export interface EmitCache {
+  get(key: string): Record<string, string> | undefined;
+  set(key: string, files: Record<string, string>): void;
+  /** Keeps what this run emitted or reused for the next run; call once the output is written. */
+  save(): void;
+  readonly counts: { hits: number; misses: number };
+}
+
+/** A path the emitters make (`models/x.ts`, `hub.ts`): relative, inside the output folder. */
+function isOutputPath(file: string): boolean {
+  return !file.includes("\\") && file.split("/").every((part) => part !== "" && part !== "." && part !== "..");
+}
+
+const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+/** What emission is made of: the emitters, templates and runtime constants they read. */
+const OWN_DIRS = ["generator", "templates", "runtime"];
+const LIBRARIES = ["ajv", "json-schema-to-typescript", "openapi-typescript", "handlebars", "typescript"];
+
+/** The version of an installed library, found from its entry point up to its package.json. */
+function libraryVersion(name: string): string {
+  let dir = dirname(createRequire(import.meta.url).resolve(name));
+  for (;;) {
+    const pkg = JSON.parse(readText(join(dir, "package.json")) ?? "{}") as { name?: string; version?: string };
+    if (pkg.name === name) return `${name}@${pkg.version}`;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`cannot find the version of ${name}`);
+    dir = parent;
+  }
+}
+
+/**
+ * A hash of the generator itself: its own code (sources in a clone, the build when installed) and
+ * the versions of the libraries it emits with. Any change to either misses every cache entry.
+ */
+export function generatorFingerprint(): string {
+  const parts: string[] = [];
+  for (const dir of OWN_DIRS) {
+    for (const file of listFiles(join(PACKAGE_ROOT, dir))) parts.push(`${dir}/${file}`, sha256(readText(join(PACKAGE_ROOT, dir, file)) ?? ""));
+  }
+  for (const name of LIBRARIES) parts.push(libraryVersion(name));
+  return sha256(parts.join("\n"));
+}
+
+interface Manifest {
+  fingerprint: string;
+  /** For each key, the hash of each file it produced, by path in the output folder. */
+  entries: Record<string, Record<string, string>>;
+}
+
+function readManifest(path: string, fingerprint: string): Manifest["entries"] {
+  try {
+    const manifest = JSON.parse(readText(path) ?? "") as Manifest;
+    if (manifest.fingerprint !== fingerprint || manifest.entries === null || typeof manifest.entries !== "object") return {};
+    return manifest.entries;
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * A cache for the output folder `outDir`, kept in `dir` as one small manifest: for each key, the
+ * sha256 of each file it produced. The files themselves are the output: a key whose files are all in
+ * `outDir` with those hashes is a hit, anything else (a file edited, missing or unreadable, another
+ * generator, a broken manifest) a miss. `save` writes the keys of this run, so the manifest never
+ * grows past one output's worth; a failed write only costs the next run its hits.
+ */
+export function openCache(dir: string, outDir: string): EmitCache {
+  const fingerprint = generatorFingerprint();
+  const path = join(dir, `${sha256(outDir).slice(0, 16)}.json`);
+  const previous = readManifest(path, fingerprint);
+  const next: Manifest["entries"] = {};
+  const counts = { hits: 0, misses: 0 };
+  return {
+    counts,
+    get(key) {
+      const hashes = Object.hasOwn(previous, key) ? previous[key] : undefined;
+      if (hashes === undefined || hashes === null || typeof hashes !== "object") return undefined;
+      const files: Record<string, string> = {};
+      for (const [file, hash] of Object.entries(hashes)) {
+        const text = isOutputPath(file) ? readText(join(outDir, file)) : undefined;
+        if (text === undefined || sha256(text) !== hash) return undefined;
+        files[file] = text;
+      }
+      next[key] = hashes;
+      counts.hits++;
+      return files;
+    },
+    set(key, files) {
+      next[key] = Object.fromEntries(Object.entries(files).map(([file, text]) => [file, sha256(text)]));
+      counts.misses++;
+    },
+    save() {
+      const temporary = `${path}.${process.pid}.tmp`;
+      try {
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(temporary, JSON.stringify({ fingerprint, entries: next } satisfies Manifest));
+        renameSync(temporary, path);
+      } catch {
+        rmSync(temporary, { force: true });
+      }
+    },
+  };
+}
