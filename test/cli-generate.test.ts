@@ -1,8 +1,8 @@
 // The generate and validate commands as a user runs them: real processes, real folders.
-import { cp, mkdir, readFile, readdir, rm, stat, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, readdir, rename, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CORPUS, runProcess, SCHEMAS, tempDir, type ProcessRun } from "./helpers.js";
+import { EXAMPLES, runProcess, SCHEMAS, tempDir, type ProcessRun } from "./helpers.js";
 
 const ROOT = join(import.meta.dirname, "..");
 
@@ -63,7 +63,7 @@ describe("oxen-contracts generate", () => {
     // Another snapshot: a subset of the corpus, one model with a changed bound, one with no schema.
     await rm(models, { recursive: true });
     await mkdir(models);
-    const flux = JSON.parse(await readFile(join(CORPUS, "models", "flux-3-video.json"), "utf8"));
+    const flux = JSON.parse(await readFile(join(SCHEMAS, "models", "flux-3-video.json"), "utf8"));
     const [name] = Object.entries(flux.json_request_schema.properties as Record<string, { type?: string }>).find(([, p]) => p.type === "integer")!;
     flux.json_request_schema.properties[name] = { type: "integer", minimum: 2, maximum: 3 };
     flux.request_schema = flux.json_request_schema;
@@ -86,13 +86,63 @@ describe("oxen-contracts generate", () => {
   }, 120_000);
 });
 
+describe("oxen-contracts generate --out", () => {
+  /** `oxen-contracts <args>` under a given umask, as a shell user with that umask runs it. */
+  function runWithUmask(cwd: string, umask: string, args: string[]): Promise<ProcessRun> {
+    const command = ["umask", umask, "&&", "exec", JSON.stringify(process.execPath), JSON.stringify(join(cwd, "bin", "oxen-contracts.js")), ...args.map((a) => JSON.stringify(a))].join(" ");
+    return runProcess("sh", ["-c", command], { cwd });
+  }
+
+  it("refuses a folder holding a file it did not write, and changes nothing there", async () => {
+    const dir = await project();
+    const src = join(dir, "src");
+    await mkdir(src);
+    await writeFile(join(src, "app.ts"), "export const mine = 1;\n");
+    const result = await run(dir, ["generate", "--out", "src"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`oxen-contracts generate: ${src}: holds files generate did not write (app.ts); move them elsewhere, or choose a new or empty folder for --out. Nothing was changed\n`);
+    expect(await readdir(src)).toEqual(["app.ts"]);
+    expect(await readFile(join(src, "app.ts"), "utf8")).toBe("export const mine = 1;\n");
+    expect((await readdir(dir)).filter((f) => f.startsWith(".src"))).toEqual([]);
+  }, 60_000);
+
+  it("replaces its own previous output, but not once a user file was added to it", async () => {
+    const dir = await project();
+    const out = join(dir, "src", "generated");
+    expect(await run(dir, ["generate", "--out", "src/generated"])).toMatchObject({ code: 0 });
+    const marker = JSON.parse(await readFile(join(out, "oxen-contracts.json"), "utf8"));
+    expect(marker.about).toContain("`oxen-contracts generate --out src/generated`");
+    await rm(join(dir, "schemas", "models", "minimax-h3.json"));
+    expect(await run(dir, ["generate", "--out", "src/generated"])).toMatchObject({ code: 0 });
+    expect(await readdir(join(out, "models"))).not.toContain("minimax-h3.ts");
+
+    await writeFile(join(out, "notes.md"), "mine\n");
+    await rm(join(dir, "schemas", "models", "flux-3-video.json"));
+    const refused = await run(dir, ["generate", "--out", "src/generated"]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("holds files generate did not write (notes.md)");
+    expect(await readdir(join(out, "models"))).toContain("flux-3-video.ts");
+  }, 60_000);
+
+  it("creates folders and files with the modes the umask gives", async () => {
+    const dir = await project();
+    for (const [umask, folderMode, fileMode] of [["022", 0o755, 0o644], ["027", 0o750, 0o640]] as const) {
+      await rm(join(dir, "generated"), { recursive: true });
+      expect(await runWithUmask(dir, umask, ["generate", "--no-cache"])).toMatchObject({ code: 0 });
+      expect((await stat(join(dir, "generated"))).mode & 0o777).toBe(folderMode);
+      expect((await stat(join(dir, "generated", "models"))).mode & 0o777).toBe(folderMode);
+      expect((await stat(join(dir, "generated", "index.ts"))).mode & 0o777).toBe(fileMode);
+    }
+  }, 60_000);
+});
+
 describe("oxen-contracts generate with a cache", () => {
   it("emits only the models that changed, with the same bytes as a run without it", async () => {
     const dir = await project();
     const cache = join(dir, "cache");
     const out = join(dir, "generated");
-    expect(await run(dir, ["generate", "--cache", cache])).toMatchObject({ code: 0, stdout: `${out}: up to date (95 files; 32 emitted, 0 reused)\n` });
-    expect(await run(dir, ["generate", "--cache", cache])).toMatchObject({ code: 0, stdout: `${out}: up to date (95 files; 0 emitted, 32 reused)\n` });
+    expect(await run(dir, ["generate", "--cache", cache])).toMatchObject({ code: 0, stdout: `${out}: up to date (96 files; 32 emitted, 0 reused)\n` });
+    expect(await run(dir, ["generate", "--cache", cache])).toMatchObject({ code: 0, stdout: `${out}: up to date (96 files; 0 emitted, 32 reused)\n` });
     const untouched = (await stat(join(out, "models", "flux-3-video.ts"))).ino;
 
     const file = join(dir, "schemas", "models", "minimax-h3.json");
@@ -100,12 +150,13 @@ describe("oxen-contracts generate with a cache", () => {
     model.json_request_schema.properties.extra_seed = { type: "integer", description: "Added upstream." };
     await writeFile(file, JSON.stringify(model, null, 2));
     const changed = await run(dir, ["generate", "--cache", cache]);
-    expect(changed.stdout).toBe(`generated 95 files in ${out} (4 changed; 1 emitted, 31 reused)\n`);
+    expect(changed.stdout).toBe(`generated 96 files in ${out} (4 changed; 1 emitted, 31 reused)\n`);
     expect(await readFile(join(out, "models", "minimax-h3.ts"), "utf8")).toContain("extra_seed?: number");
     expect((await stat(join(out, "models", "flux-3-video.ts"))).ino).toBe(untouched);
 
-    expect(await run(dir, ["generate", "--no-cache", "--out", join(dir, "uncached")])).toMatchObject({ code: 0 });
-    expect(await tree(out)).toEqual(await tree(join(dir, "uncached")));
+    await rename(out, join(dir, "cached"));
+    expect(await run(dir, ["generate", "--no-cache"])).toMatchObject({ code: 0 });
+    expect(await tree(out)).toEqual(await tree(join(dir, "cached")));
   }, 60_000);
 
   it("emits again a model whose output was edited or removed, and starts over from a broken manifest", async () => {
@@ -122,7 +173,7 @@ describe("oxen-contracts generate with a cache", () => {
     const [manifest] = await readdir(cache);
     for (const broken of ["{", "[1]", '{"fingerprint": 1}', '{"fingerprint": "x", "entries": null}']) {
       await writeFile(join(cache, manifest!), broken);
-      expect((await run(dir, ["generate", "--cache", cache])).stdout, broken).toContain("(95 files; 32 emitted, 0 reused)");
+      expect((await run(dir, ["generate", "--cache", cache])).stdout, broken).toContain("(96 files; 32 emitted, 0 reused)");
     }
     expect(await tree(out)).toEqual(before);
   }, 60_000);
@@ -178,14 +229,11 @@ describe("oxen-contracts validate", () => {
 });
 
 describe("the snapshot", () => {
-  it("holds every corpus model byte for byte, under a file named by its id", async () => {
-    const files = (await readdir(join(CORPUS, "models"))).sort();
-    expect((await readdir(join(SCHEMAS, "models"))).sort()).toEqual(files);
-    for (const f of files) {
-      const text = await readFile(join(SCHEMAS, "models", f), "utf8");
-      expect(text).toBe(await readFile(join(CORPUS, "models", f), "utf8"));
-      expect(`${JSON.parse(text).id}.json`).toBe(f);
-    }
+  it("holds one model per file, named by its id, and documented examples for each", async () => {
+    const files = (await readdir(join(SCHEMAS, "models"))).sort();
+    expect(files.length).toBeGreaterThanOrEqual(31);
+    for (const f of files) expect(`${JSON.parse(await readFile(join(SCHEMAS, "models", f), "utf8")).id}.json`).toBe(f);
+    expect((await readdir(EXAMPLES)).filter((f) => f.endsWith(".json")).sort()).toEqual(files);
   });
 
   it("locks each model's schema hash and source", async () => {

@@ -1,4 +1,4 @@
-// Every request body the model pages document (../shared/corpus/examples, rebuilt from public doc
+// Every request body the model pages document (schemas/examples, copied from the corpus rebuilt from public doc
 // pages, not live payloads) passes its model's validator and type-checks against its input type.
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -6,13 +6,13 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { assignNames } from "../generator/emit/names.js";
 import * as generated from "../generated/index.js";
-import { CORPUS } from "./helpers.js";
+import { EXAMPLES } from "./helpers.js";
 
 type Examples = Record<string, Record<string, unknown>>;
-const files = (await readdir(join(CORPUS, "examples"))).filter((f) => f.endsWith(".json")).sort();
+const files = (await readdir(EXAMPLES)).filter((f) => f.endsWith(".json")).sort();
 const cases: [string, string, Record<string, unknown>][] = [];
 for (const file of files) {
-  const examples = JSON.parse(await readFile(join(CORPUS, "examples", file), "utf8")) as Examples;
+  const examples = JSON.parse(await readFile(join(EXAMPLES, file), "utf8")) as Examples;
   for (const [tab, body] of Object.entries(examples)) {
     const { model, ...input } = body;
     cases.push([String(model), tab, input]);

@@ -55,6 +55,9 @@ describe("oxen-contracts fetch", () => {
     const after = await folderBytes(target);
     const changed = Object.keys(after).filter((f) => after[f] !== before[f]);
     expect(changed.sort()).toEqual(["lock.json", `models/${SEED}.json`]);
+    // The maintainers' files beside the models (examples/, overlays/) are carried over, not dropped.
+    expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+    expect(Object.keys(after).filter((f) => f.startsWith("examples/")).length).toBeGreaterThan(0);
     const model = JSON.parse(await readFile(join(target, "models", `${SEED}.json`), "utf8"));
     expect(model.json_request_schema.properties.num_frames.default).toBe(241);
   });

@@ -6,8 +6,8 @@ import { startMockServer, type MockServer, type MockServerOptions } from "../moc
 
 /** The snapshot committed in the repository. */
 export const SCHEMAS = join(import.meta.dirname, "..", "schemas");
-/** The model corpus shared with the project (rebuilt from public doc pages; not live payloads). */
-export const CORPUS = join(import.meta.dirname, "..", "..", "shared", "corpus");
+/** The request bodies each model's doc page documents, by tab (required, basic, all); copied from the corpus the snapshot was seeded from. */
+export const EXAMPLES = join(SCHEMAS, "examples");
 
 /**
  * The API key of the whole suite. test/global-setup.ts searches every file the run wrote for it,

@@ -1,24 +1,25 @@
 import { readFile } from "node:fs/promises";
 import { parse, type Io } from "../args.js";
 import { InputError } from "../errors.js";
+import { modelValidator } from "../generated-models.js";
 
-export const usage = "oxen-contracts validate <model-id> <file.json | -> [--json]";
+export const usage = "oxen-contracts validate <model-id> <file.json | -> [--generated DIR] [--json]";
 const help = `${usage}
 
 Checks a request body against the model's generated validator, before anything is sent. The body
 may carry its "model" key (as sent on the wire) or not.
 Exit 0 when valid, 1 when invalid (one line per error), 2 for an unknown model or unreadable input.
 
-  --json  print { "ok", "errors": [{ path, message, keyword, params }] } instead`;
+  --generated DIR  judge with the models generated into DIR (by \`oxen-contracts generate --out DIR\`)
+                   instead of this package's own
+  --json           print { "ok", "errors": [{ path, message, keyword, params }] } instead`;
 
 export async function validateCommand(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(argv, { json: { type: "boolean" } }, usage);
+  const { values, positionals } = parse(argv, { json: { type: "boolean" }, generated: { type: "string" } }, usage);
   if (values.help) return io.out(help), 0;
   const [modelId, file, extra] = positionals;
   if (modelId === undefined || file === undefined || extra !== undefined) throw new InputError(`expected a model id and a file\nusage: ${usage}`);
-  // The generated index as it is now on disk: a fresh `generate` is seen at once.
-  const generated = await import(new URL("../../generated/index.js", import.meta.url).href);
-  if (!Object.hasOwn(generated.models, modelId)) throw new InputError(`unknown model "${modelId}": not in generated/ (run \`oxen-contracts generate\` after adding it to the snapshot)`);
+  const validate = await modelValidator(modelId, values.generated);
 
   let text: string;
   try {
@@ -38,7 +39,7 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
     if (model !== modelId) errors.push({ path: "model", keyword: "const", params: { allowedValue: modelId }, message: `model is ${JSON.stringify(model)}, expected ${JSON.stringify(modelId)}` });
     body = rest;
   }
-  const result = generated.validate(modelId, body);
+  const result = validate(body);
   if (!result.ok) errors.push(...result.errors);
   if (values.json) io.out(JSON.stringify(errors.length === 0 ? { ok: true } : { ok: false, errors }, null, 2));
   else if (errors.length === 0) io.out(`valid: ${modelId}`);

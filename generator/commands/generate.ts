@@ -1,10 +1,12 @@
 import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join, posix, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parse, type Io } from "../../cli/args.js";
 import { openCache } from "../write/cache.js";
-import { emitAll } from "../emit/emit-all.js";
+import { emitAll, REPOSITORY_TARGET, type Target } from "../emit/emit-all.js";
 import { InputError } from "../../cli/errors.js";
 import { loadSnapshot } from "../load/load.js";
+import { checkReplaceable } from "../write/marker.js";
 import { staleFiles, writeFolder } from "../write/write.js";
 
 export const usage = "oxen-contracts generate [--schemas DIR] [--out DIR] [--check] [--cache DIR | --no-cache]";
@@ -14,12 +16,38 @@ Turns a schema snapshot into TypeScript: per model an input type, a standalone v
 typed request functions, plus the envelope types and the index.
 
   --schemas DIR  the snapshot folder (models/*.json, hub-openapi.json); default schemas/
-  --out DIR      the output folder, replaced as a whole; default generated/
+  --out DIR      the output folder; default generated/. It is replaced as a whole, and only when it
+                 is missing, empty, or holds just what generate wrote there (listed in its
+                 oxen-contracts.json); a folder with any other file is refused untouched.
+                 Outside this repository the code imports the runtime as \`oxen-contracts/runtime\`
   --check        write nothing; exit 1 and list the files that differ from what would be generated
   --cache DIR    remember here what each model emitted (hashes of its files, keyed by a hash of the
                  model and of the generator), so a model whose files are still in the output is
                  not emitted again; default node_modules/.cache/oxen-contracts when node_modules exists
   --no-cache     emit every model`;
+
+/** The folder this generator runs from: a clone of the repository (runtime sources beside it) or the installed package. */
+const OWN_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const IN_CLONE = existsSync(join(OWN_ROOT, "runtime", "index.ts"));
+
+/** A path as the user would type it from here. */
+function typed(path: string): string {
+  return relative(process.cwd(), path).split(sep).join(posix.sep) || ".";
+}
+
+/**
+ * How the output reaches the runtime: by path inside a clone of this repository (its generated/ is
+ * built into the client package), by package name anywhere else, as a user's project needs.
+ */
+function targetFor(out: string, schemas: string, given: { out?: string; schemas?: string }): Target {
+  if (IN_CLONE && out === join(OWN_ROOT, "generated") && schemas === join(OWN_ROOT, "schemas")) return REPOSITORY_TARGET;
+  const flags = [given.schemas === undefined ? "" : ` --schemas ${typed(schemas)}`, given.out === undefined ? "" : ` --out ${typed(out)}`];
+  return {
+    runtime: IN_CLONE && out.startsWith(OWN_ROOT) ? "relative" : "package",
+    command: `oxen-contracts generate${flags.join("")}`,
+    snapshot: relative(out, schemas).split(sep).join(posix.sep),
+  };
+}
 
 export async function generateCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parse(
@@ -30,17 +58,20 @@ export async function generateCommand(argv: string[], io: Io): Promise<number> {
   if (values.help) return io.out(help), 0;
   if (values["no-cache"] && values.cache !== undefined) throw new InputError(`--cache and --no-cache exclude each other\nusage: ${usage}`);
   const out = resolve(values.out ?? "generated");
-  const snapshot = await loadSnapshot(resolve(values.schemas ?? "schemas"));
+  const schemas = resolve(values.schemas ?? "schemas");
+  const target = targetFor(out, schemas, values);
+  const snapshot = await loadSnapshot(schemas);
   const cacheDir = values["no-cache"] ? undefined : (values.cache ?? (existsSync("node_modules") ? join("node_modules", ".cache", "oxen-contracts") : undefined));
   const cache = cacheDir === undefined ? undefined : openCache(resolve(cacheDir), out);
-  const files = await emitAll(snapshot, out, cache);
+  const files = await emitAll(snapshot, out, cache, target);
   if (values.check) {
     const stale = staleFiles(out, files);
     if (stale.length === 0) return io.out(`${out}: up to date (${files.size} files)`), 0;
-    io.err(`${out} is stale; run \`npm run generate\`. Files that differ:`);
+    io.err(`${out} is stale; run \`${target.command}\`. Files that differ:`);
     for (const path of stale) io.err(`  ${path}`);
     return 1;
   }
+  checkReplaceable(out);
   const changed = writeFolder(out, files);
   cache?.save();
   const reused = cache === undefined ? "" : `; ${cache.counts.misses} emitted, ${cache.counts.hits} reused`;

@@ -33,6 +33,14 @@ export function modelFileText(raw: unknown): string {
 }
 
 /**
+ * The files of a snapshot folder that fetch and import write. Everything else there (overlays/,
+ * examples/, a README) is the maintainers' and is carried over untouched.
+ */
+export function ownsSnapshotPath(path: string): boolean {
+  return path.startsWith("models/") || path === "hub-openapi.json" || path === "lock.json";
+}
+
+/**
  * Every file of a snapshot folder: models/<stem>.json, hub-openapi.json and lock.json. A model
  * whose schema did not change keeps its lock entry (and fetched-at) from `previous`.
  */

@@ -1,6 +1,7 @@
 // Synchronous file calls on purpose: for thousands of small files they ran 18 times faster than
 // node:fs/promises here, and a command-line run has nothing else to do meanwhile.
-import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import type { FileMap } from "../emit/emit-all.js";
 
@@ -21,25 +22,43 @@ function linked(from: string, to: string): boolean {
   }
 }
 
+/** Which paths of a folder a writer manages; the rest are the user's, carried over untouched. */
+export type Owns = (path: string) => boolean;
+
+const everything: Owns = () => true;
+
 /**
- * Replaces `dir` with exactly `files`, and returns how many files changed (0: nothing was touched).
- * The files go into a new folder beside it, which then takes its place; until that swap nothing in
- * `dir` changes, so a failure leaves it as it was. Unchanged files are hard-linked, not rewritten.
+ * Replaces the files of `dir` that `owns` covers with exactly `files`, carries every other file over
+ * as it is, and returns how many files changed (0: nothing was touched). The result is built in a
+ * new folder beside `dir`, which then takes its place; until that swap nothing in `dir` changes, so
+ * a failure leaves it as it was. Unchanged and carried-over files are hard-linked, not rewritten.
+ * Folders and files are created with the default modes, so they follow the umask.
  */
-export function writeFolder(dir: string, files: FileMap): number {
-  const stale = new Set(staleFiles(dir, files));
+export function writeFolder(dir: string, files: FileMap, owns: Owns = everything): number {
+  const stale = new Set(staleFiles(dir, files, owns));
   if (stale.size === 0) return 0;
   const parent = dirname(resolve(dir));
   mkdirSync(parent, { recursive: true });
-  const staging = mkdtempSync(join(parent, `.${basename(dir)}.new-`));
+  const staging = join(parent, `.${basename(dir)}.new-${randomBytes(6).toString("hex")}`);
+  mkdirSync(staging);
   try {
     const made = new Set<string>();
-    for (const [path, content] of files) {
+    const place = (path: string, write: (full: string) => void): void => {
       const full = inside(staging, path);
       if (!made.has(dirname(full))) mkdirSync(dirname(full), { recursive: true }), made.add(dirname(full));
-      if (stale.has(path) || !linked(inside(dir, path), full)) writeFileSync(full, content);
+      write(full);
+    };
+    for (const [path, content] of files) {
+      place(path, (full) => {
+        if (stale.has(path) || !linked(inside(dir, path), full)) writeFileSync(full, content);
+      });
     }
-    const retired = `${staging.replace(/\.new-/, ".old-")}`;
+    for (const path of listFiles(dir).filter((p) => !owns(p))) {
+      place(path, (full) => {
+        if (!linked(inside(dir, path), full)) writeFileSync(full, readFileSync(inside(dir, path)));
+      });
+    }
+    const retired = staging.replace(/\.new-/, ".old-");
     let hadOld = true;
     try {
       renameSync(dir, retired);
@@ -79,10 +98,10 @@ export function readText(path: string): string | undefined {
   }
 }
 
-/** Files of `dir` that differ from `files`: changed, missing, or not generated at all. Sorted. */
-export function staleFiles(dir: string, files: FileMap): string[] {
+/** Files of `dir` that differ from `files`: changed, missing, or (among those `owns` covers) not generated at all. Sorted. */
+export function staleFiles(dir: string, files: FileMap, owns: Owns = everything): string[] {
   const stale = new Set<string>();
   for (const [path, content] of files) if (readText(inside(dir, path)) !== content) stale.add(path);
-  for (const path of listFiles(dir)) if (!files.has(path)) stale.add(path);
+  for (const path of listFiles(dir)) if (!files.has(path) && owns(path)) stale.add(path);
   return [...stale].sort();
 }

@@ -1,0 +1,34 @@
+// Where the CLI finds models to judge: the package's own generated/, or a user's generated folder
+// (`--generated DIR`), found through the marker that generate writes there.
+import { readFile } from "node:fs/promises";
+import { join, resolve, sep } from "node:path";
+import { pathToFileURL } from "node:url";
+import { runValidator, type ValidateOptions, type ValidationResult } from "../runtime/validation.js";
+import type { StandaloneValidator } from "../runtime/validator-support.js";
+import { InputError } from "./errors.js";
+
+export type Validate = (input: unknown, options?: ValidateOptions) => ValidationResult;
+
+/** The validator of `modelId`, from `generatedDir` when given, else from this package's own models. */
+export async function modelValidator(modelId: string, generatedDir?: string): Promise<Validate> {
+  if (generatedDir === undefined) {
+    // The generated index as it is now on disk: a fresh `generate` is seen at once.
+    const own = await import(new URL("../generated/index.js", import.meta.url).href);
+    if (!Object.hasOwn(own.models, modelId)) throw new InputError(`unknown model "${modelId}": not among this package's models (for your own, pass --generated DIR)`);
+    return own.models[modelId].validate;
+  }
+  const dir = resolve(generatedDir);
+  const markerPath = join(dir, "oxen-contracts.json");
+  let marker: { models?: Record<string, { validator?: unknown }> };
+  try {
+    marker = JSON.parse(await readFile(markerPath, "utf8"));
+  } catch (error) {
+    throw new InputError(`${markerPath}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); --generated takes a folder made by \`oxen-contracts generate\``);
+  }
+  const entry = marker.models !== undefined && Object.hasOwn(marker.models, modelId) ? marker.models[modelId] : undefined;
+  if (typeof entry?.validator !== "string") throw new InputError(`unknown model "${modelId}": not in ${markerPath}`);
+  const file = resolve(dir, entry.validator);
+  if (!file.startsWith(dir + sep)) throw new InputError(`${markerPath}: models/${modelId}/validator points outside the folder`);
+  const check = (await import(pathToFileURL(file).href)).validate as StandaloneValidator;
+  return (input, options) => runValidator(check, input, options);
+}
