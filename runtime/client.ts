@@ -3,7 +3,7 @@ import { OxenError, ValidationError } from "./errors.js";
 import { EventSubscription, type EventStreamOptions, type SubscribeOptions } from "./events.js";
 import type { Backoff } from "./retry.js";
 import { pathOf, Transport, type ClientOptions, type RequestOptions } from "./transport.js";
-import type { GenerationHandle, Model, ModelList, QueueCreateResponse, QueueDeleteResponse, QueueList, QueueRow, QueueStatus, VideoGenerateResponse } from "./types.js";
+import type { GenerationHandle, Model, ModelList, QueueCreateResponse, QueueDeleteResponse, QueueList, QueueRow, QueueStatus, SucceededRow, VideoGenerateResponse } from "./types.js";
 import type { ValidateOptions, ValidationResult } from "./validation.js";
 import { waitForGeneration, type WaitContext, type WaitOptions } from "./wait.js";
 
@@ -136,7 +136,7 @@ export class OxenClient<M extends object = Record<string, Record<string, unknown
     /** Cancels a queued or running generation; no effect on one that has ended. */
     cancel: (generationId: string, options: RequestOptions = {}): Promise<QueueDeleteResponse> => this.transport.request({ method: "DELETE", path: pathOf`/api/ai/queue/${generationId}`, ...options }),
     /** Waits for a generation to end (see WaitOptions); takes a handle from any process, or an id. */
-    wait: (handleOrId: GenerationHandle | string, options: WaitOptions = {}): Promise<QueueRow> =>
+    wait: (handleOrId: GenerationHandle | string, options: WaitOptions = {}): Promise<SucceededRow> =>
       waitForGeneration(this.#waitContext, typeof handleOrId === "string" ? handleOrId : handleOrId.generationId, { via: "poll", ...options }),
   };
 
@@ -150,7 +150,7 @@ export class OxenClient<M extends object = Record<string, Record<string, unknown
    * final row, or throws as `queue.wait` does. `timeoutMs` is one deadline counted from the call; it
    * does not cut the enqueue request short (a paid POST aborted midway would leave a job with no handle).
    */
-  async run<K extends Key<M>>(model: K | ModelRef<M[K]>, input: M[K], options: RunOptions = {}): Promise<QueueRow> {
+  async run<K extends Key<M>>(model: K | ModelRef<M[K]>, input: M[K], options: RunOptions = {}): Promise<SucceededRow> {
     const started = Date.now();
     this.checkInput(model, input, options);
     const via = options.via ?? "auto";

@@ -1,6 +1,6 @@
 export { OxenClient, clientFor } from "./client.js";
 export type { ClientChoice, EnqueueOptions, InputOptions, ModelListOptions, ModelRef, OxenClientOptions, QueueListFilters, RunOptions } from "./client.js";
-export type { GenerationHandle, Model, ModelList, QueueCreateResponse, QueueDeleteResponse, QueueList, QueueRow, QueueStatus, VideoGenerateResponse } from "./types.js";
+export { videoUrls, type GenerationHandle, type Model, type ModelList, type QueueCreateResponse, type QueueDeleteResponse, type QueueList, type QueueRow, type QueueStatus, type SucceededRow, type VideoGenerateResponse } from "./types.js";
 export {
   AbortError,
   APIError,

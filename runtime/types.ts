@@ -4,11 +4,21 @@ type Schemas = components["schemas"];
 export type Model = Schemas["Model"];
 export type ModelList = Schemas["ListModelsResponse"];
 export type VideoGenerateResponse = Schemas["VideoGenerateResponse"];
+
+/** The video URLs of a sync `videos.generate` result, in order (entries without a URL are left out). */
+export function videoUrls(result: VideoGenerateResponse): string[] {
+  return (result.videos ?? []).flatMap((video) => (typeof video?.url === "string" ? [video.url] : []));
+}
 export type QueueCreateResponse = Schemas["QueueCreateResponse"];
 export type QueueDeleteResponse = Schemas["QueueDeleteResponse"];
-/** A queue row: what `queue.get` returns (original request parameters are merged in). */
-export type QueueRow = Schemas["QueueGenerationResponse"] & Record<string, unknown>;
+/**
+ * A queue row: what `queue.get` returns. The service also merges the original request parameters
+ * into it; they are not typed here, since no source documents which ones come back.
+ */
+export type QueueRow = Schemas["QueueGenerationResponse"];
 export type QueueStatus = QueueRow["status"];
+/** A row that ended in success, as `wait` and `run` return it: its video is at `result_url`. */
+export type SucceededRow = QueueRow & { status: "succeeded"; result_url: string };
 export interface QueueList {
   count: number;
   generations: QueueRow[];

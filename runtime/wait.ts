@@ -1,9 +1,9 @@
-import { AbortError, GenerationCancelledError, GenerationFailedError, TimeoutError } from "./errors.js";
+import { AbortError, GenerationCancelledError, GenerationFailedError, OxenError, TimeoutError } from "./errors.js";
 import type { EventSubscription, SubscribeOptions } from "./events.js";
 import { backoffDelay, type Backoff } from "./retry.js";
 import { follow } from "./signals.js";
 import type { RequestOptions } from "./transport.js";
-import type { QueueRow, QueueStatus } from "./types.js";
+import type { QueueRow, QueueStatus, SucceededRow } from "./types.js";
 
 export interface WaitOptions {
   signal?: AbortSignal;
@@ -70,7 +70,7 @@ class Waker {
  * `subscription`, when given, is an event stream opened earlier (by `run`, before enqueueing);
  * `startedAt` is when the deadline's clock started (`run` starts it before enqueueing).
  */
-export async function waitForGeneration(ctx: WaitContext, id: string, options: WaitOptions = {}, subscription?: EventSubscription, startedAt = Date.now()): Promise<QueueRow> {
+export async function waitForGeneration(ctx: WaitContext, id: string, options: WaitOptions = {}, subscription?: EventSubscription, startedAt = Date.now()): Promise<SucceededRow> {
   const backoff = { ...ctx.pollBackoff, ...options.pollBackoff };
   const { controller, unlink } = follow(options.signal);
   const signal = controller.signal;
@@ -89,7 +89,10 @@ export async function waitForGeneration(ctx: WaitContext, id: string, options: W
         last = row.status;
         options.onUpdate?.(row);
       }
-      if (row.status === "succeeded") return row;
+      if (row.status === "succeeded") {
+        if (typeof row.result_url !== "string") throw new OxenError(`generation ${id} succeeded but its row has no result_url`);
+        return row as SucceededRow;
+      }
       if (row.status === "failed") throw new GenerationFailedError(row);
       if (row.status === "cancelled") throw new GenerationCancelledError(row);
       await waker.sleep(stream.live ? backoff.maxMs : backoffDelay(polls, backoff), signal);

@@ -10,8 +10,8 @@ import {
   type GenerationHandle,
   type InputOptions,
   type ModelRef,
-  type QueueRow,
   type RunOptions,
+  type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
 } from "../../runtime/index.js";
@@ -108,7 +108,7 @@ export function enqueue(input: BytedanceDepthAnythingVideoInput, options?: Enque
   return clientFor<BytedanceDepthAnythingVideoInput>(options).queue.enqueue(ref, input, options);
 }
 
-/** Validates, queues and waits for one generation with Depth Anything Video; returns the final queue row. */
-export function run(input: BytedanceDepthAnythingVideoInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+/** Validates, queues and waits for one generation with Depth Anything Video; returns the succeeded row (its video is at `result_url`). */
+export function run(input: BytedanceDepthAnythingVideoInput, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
   return clientFor<BytedanceDepthAnythingVideoInput>(options).run(ref, input, options);
 }

@@ -10,8 +10,8 @@ import {
   type GenerationHandle,
   type InputOptions,
   type ModelRef,
-  type QueueRow,
   type RunOptions,
+  type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
 } from "../../runtime/index.js";
@@ -125,7 +125,7 @@ export function enqueue(input: BytedanceSeedance20ReferenceToVideoInput, options
   return clientFor<BytedanceSeedance20ReferenceToVideoInput>(options).queue.enqueue(ref, input, options);
 }
 
-/** Validates, queues and waits for one generation with Seedance 2.0 - Reference to Video; returns the final queue row. */
-export function run(input: BytedanceSeedance20ReferenceToVideoInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+/** Validates, queues and waits for one generation with Seedance 2.0 - Reference to Video; returns the succeeded row (its video is at `result_url`). */
+export function run(input: BytedanceSeedance20ReferenceToVideoInput, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
   return clientFor<BytedanceSeedance20ReferenceToVideoInput>(options).run(ref, input, options);
 }

@@ -10,8 +10,8 @@ import {
   type GenerationHandle,
   type InputOptions,
   type ModelRef,
-  type QueueRow,
   type RunOptions,
+  type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
 } from "../../runtime/index.js";
@@ -106,7 +106,7 @@ export function enqueue(input: BytedanceSeedance25TextToVideoInput, options?: En
   return clientFor<BytedanceSeedance25TextToVideoInput>(options).queue.enqueue(ref, input, options);
 }
 
-/** Validates, queues and waits for one generation with Seedance 2.5 - Text to Video; returns the final queue row. */
-export function run(input: BytedanceSeedance25TextToVideoInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+/** Validates, queues and waits for one generation with Seedance 2.5 - Text to Video; returns the succeeded row (its video is at `result_url`). */
+export function run(input: BytedanceSeedance25TextToVideoInput, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
   return clientFor<BytedanceSeedance25TextToVideoInput>(options).run(ref, input, options);
 }

@@ -10,8 +10,8 @@ import {
   type GenerationHandle,
   type InputOptions,
   type ModelRef,
-  type QueueRow,
   type RunOptions,
+  type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
 } from "../../runtime/index.js";
@@ -116,7 +116,7 @@ export function enqueue(input: Flux3VideoInput, options?: EnqueueOptions & Clien
   return clientFor<Flux3VideoInput>(options).queue.enqueue(ref, input, options);
 }
 
-/** Validates, queues and waits for one generation with FLUX 3 Video; returns the final queue row. */
-export function run(input: Flux3VideoInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+/** Validates, queues and waits for one generation with FLUX 3 Video; returns the succeeded row (its video is at `result_url`). */
+export function run(input: Flux3VideoInput, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
   return clientFor<Flux3VideoInput>(options).run(ref, input, options);
 }

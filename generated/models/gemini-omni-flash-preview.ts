@@ -10,8 +10,8 @@ import {
   type GenerationHandle,
   type InputOptions,
   type ModelRef,
-  type QueueRow,
   type RunOptions,
+  type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
 } from "../../runtime/index.js";
@@ -87,7 +87,7 @@ export function enqueue(input: GeminiOmniFlashPreviewInput, options?: EnqueueOpt
   return clientFor<GeminiOmniFlashPreviewInput>(options).queue.enqueue(ref, input, options);
 }
 
-/** Validates, queues and waits for one generation with Gemini Omni Flash; returns the final queue row. */
-export function run(input: GeminiOmniFlashPreviewInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+/** Validates, queues and waits for one generation with Gemini Omni Flash; returns the succeeded row (its video is at `result_url`). */
+export function run(input: GeminiOmniFlashPreviewInput, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
   return clientFor<GeminiOmniFlashPreviewInput>(options).run(ref, input, options);
 }

@@ -10,8 +10,8 @@ import {
   type GenerationHandle,
   type InputOptions,
   type ModelRef,
-  type QueueRow,
   type RunOptions,
+  type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
 } from "../../runtime/index.js";
@@ -92,7 +92,7 @@ export function enqueue(input: Happyhorse10T2VInput, options?: EnqueueOptions & 
   return clientFor<Happyhorse10T2VInput>(options).queue.enqueue(ref, input, options);
 }
 
-/** Validates, queues and waits for one generation with Happy Horse - Text to Video; returns the final queue row. */
-export function run(input: Happyhorse10T2VInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+/** Validates, queues and waits for one generation with Happy Horse - Text to Video; returns the succeeded row (its video is at `result_url`). */
+export function run(input: Happyhorse10T2VInput, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
   return clientFor<Happyhorse10T2VInput>(options).run(ref, input, options);
 }

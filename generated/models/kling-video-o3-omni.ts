@@ -10,8 +10,8 @@ import {
   type GenerationHandle,
   type InputOptions,
   type ModelRef,
-  type QueueRow,
   type RunOptions,
+  type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
 } from "../../runtime/index.js";
@@ -143,7 +143,7 @@ export function enqueue(input: KlingVideoO3OmniInput, options?: EnqueueOptions &
   return clientFor<KlingVideoO3OmniInput>(options).queue.enqueue(ref, input, options);
 }
 
-/** Validates, queues and waits for one generation with Kling O3 Omni; returns the final queue row. */
-export function run(input: KlingVideoO3OmniInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+/** Validates, queues and waits for one generation with Kling O3 Omni; returns the succeeded row (its video is at `result_url`). */
+export function run(input: KlingVideoO3OmniInput, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
   return clientFor<KlingVideoO3OmniInput>(options).run(ref, input, options);
 }

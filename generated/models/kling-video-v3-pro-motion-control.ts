@@ -10,8 +10,8 @@ import {
   type GenerationHandle,
   type InputOptions,
   type ModelRef,
-  type QueueRow,
   type RunOptions,
+  type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
 } from "../../runtime/index.js";
@@ -93,7 +93,7 @@ export function enqueue(input: KlingVideoV3ProMotionControlInput, options?: Enqu
   return clientFor<KlingVideoV3ProMotionControlInput>(options).queue.enqueue(ref, input, options);
 }
 
-/** Validates, queues and waits for one generation with Kling 3.0 Pro: Motion Control; returns the final queue row. */
-export function run(input: KlingVideoV3ProMotionControlInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+/** Validates, queues and waits for one generation with Kling 3.0 Pro: Motion Control; returns the succeeded row (its video is at `result_url`). */
+export function run(input: KlingVideoV3ProMotionControlInput, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
   return clientFor<KlingVideoV3ProMotionControlInput>(options).run(ref, input, options);
 }

@@ -10,8 +10,8 @@ import {
   type GenerationHandle,
   type InputOptions,
   type ModelRef,
-  type QueueRow,
   type RunOptions,
+  type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
 } from "../../runtime/index.js";
@@ -111,7 +111,7 @@ export function enqueue(input: Ltx23FastImageToVideoInput, options?: EnqueueOpti
   return clientFor<Ltx23FastImageToVideoInput>(options).queue.enqueue(ref, input, options);
 }
 
-/** Validates, queues and waits for one generation with LTX 2.3 Fast: Image to Video; returns the final queue row. */
-export function run(input: Ltx23FastImageToVideoInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+/** Validates, queues and waits for one generation with LTX 2.3 Fast: Image to Video; returns the succeeded row (its video is at `result_url`). */
+export function run(input: Ltx23FastImageToVideoInput, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
   return clientFor<Ltx23FastImageToVideoInput>(options).run(ref, input, options);
 }

@@ -10,8 +10,8 @@ import {
   type GenerationHandle,
   type InputOptions,
   type ModelRef,
-  type QueueRow,
   type RunOptions,
+  type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
 } from "../../runtime/index.js";
@@ -126,7 +126,7 @@ export function enqueue(input: Ltx23Pro22BICLoRAUnionControlInput, options?: Enq
   return clientFor<Ltx23Pro22BICLoRAUnionControlInput>(options).queue.enqueue(ref, input, options);
 }
 
-/** Validates, queues and waits for one generation with LTX-2.3 Pro 22B IC-LoRA Union Control; returns the final queue row. */
-export function run(input: Ltx23Pro22BICLoRAUnionControlInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+/** Validates, queues and waits for one generation with LTX-2.3 Pro 22B IC-LoRA Union Control; returns the succeeded row (its video is at `result_url`). */
+export function run(input: Ltx23Pro22BICLoRAUnionControlInput, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
   return clientFor<Ltx23Pro22BICLoRAUnionControlInput>(options).run(ref, input, options);
 }

@@ -10,8 +10,8 @@ import {
   type GenerationHandle,
   type InputOptions,
   type ModelRef,
-  type QueueRow,
   type RunOptions,
+  type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
 } from "../../runtime/index.js";
@@ -137,7 +137,7 @@ export function enqueue(input: Ltx23QualityAudioToVideoInput, options?: EnqueueO
   return clientFor<Ltx23QualityAudioToVideoInput>(options).queue.enqueue(ref, input, options);
 }
 
-/** Validates, queues and waits for one generation with LTX 2.3 Quality: Audio to Video; returns the final queue row. */
-export function run(input: Ltx23QualityAudioToVideoInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+/** Validates, queues and waits for one generation with LTX 2.3 Quality: Audio to Video; returns the succeeded row (its video is at `result_url`). */
+export function run(input: Ltx23QualityAudioToVideoInput, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
   return clientFor<Ltx23QualityAudioToVideoInput>(options).run(ref, input, options);
 }

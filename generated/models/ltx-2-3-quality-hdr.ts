@@ -10,8 +10,8 @@ import {
   type GenerationHandle,
   type InputOptions,
   type ModelRef,
-  type QueueRow,
   type RunOptions,
+  type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
 } from "../../runtime/index.js";
@@ -115,7 +115,7 @@ export function enqueue(input: Ltx23QualityHdrInput, options?: EnqueueOptions & 
   return clientFor<Ltx23QualityHdrInput>(options).queue.enqueue(ref, input, options);
 }
 
-/** Validates, queues and waits for one generation with LTX 2.3 Quality: Video to HDR; returns the final queue row. */
-export function run(input: Ltx23QualityHdrInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+/** Validates, queues and waits for one generation with LTX 2.3 Quality: Video to HDR; returns the succeeded row (its video is at `result_url`). */
+export function run(input: Ltx23QualityHdrInput, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
   return clientFor<Ltx23QualityHdrInput>(options).run(ref, input, options);
 }

@@ -10,8 +10,8 @@ import {
   type GenerationHandle,
   type InputOptions,
   type ModelRef,
-  type QueueRow,
   type RunOptions,
+  type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
 } from "../../runtime/index.js";
@@ -86,7 +86,7 @@ export function enqueue(input: LumaRayV32ReframeInput, options?: EnqueueOptions 
   return clientFor<LumaRayV32ReframeInput>(options).queue.enqueue(ref, input, options);
 }
 
-/** Validates, queues and waits for one generation with Luma Ray 3.2 - Reframe; returns the final queue row. */
-export function run(input: LumaRayV32ReframeInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+/** Validates, queues and waits for one generation with Luma Ray 3.2 - Reframe; returns the succeeded row (its video is at `result_url`). */
+export function run(input: LumaRayV32ReframeInput, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
   return clientFor<LumaRayV32ReframeInput>(options).run(ref, input, options);
 }

@@ -10,8 +10,8 @@ import {
   type GenerationHandle,
   type InputOptions,
   type ModelRef,
-  type QueueRow,
   type RunOptions,
+  type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
 } from "../../runtime/index.js";
@@ -116,7 +116,7 @@ export function enqueue(input: MinimaxH3Input, options?: EnqueueOptions & Client
   return clientFor<MinimaxH3Input>(options).queue.enqueue(ref, input, options);
 }
 
-/** Validates, queues and waits for one generation with MiniMax H3; returns the final queue row. */
-export function run(input: MinimaxH3Input, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+/** Validates, queues and waits for one generation with MiniMax H3; returns the succeeded row (its video is at `result_url`). */
+export function run(input: MinimaxH3Input, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
   return clientFor<MinimaxH3Input>(options).run(ref, input, options);
 }

@@ -10,8 +10,8 @@ import {
   type GenerationHandle,
   type InputOptions,
   type ModelRef,
-  type QueueRow,
   type RunOptions,
+  type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
 } from "../../runtime/index.js";
@@ -90,7 +90,7 @@ export function enqueue(input: OpenaiSora2ProInput, options?: EnqueueOptions & C
   return clientFor<OpenaiSora2ProInput>(options).queue.enqueue(ref, input, options);
 }
 
-/** Validates, queues and waits for one generation with Sora 2 Pro; returns the final queue row. */
-export function run(input: OpenaiSora2ProInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+/** Validates, queues and waits for one generation with Sora 2 Pro; returns the succeeded row (its video is at `result_url`). */
+export function run(input: OpenaiSora2ProInput, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
   return clientFor<OpenaiSora2ProInput>(options).run(ref, input, options);
 }

@@ -10,8 +10,8 @@ import {
   type GenerationHandle,
   type InputOptions,
   type ModelRef,
-  type QueueRow,
   type RunOptions,
+  type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
 } from "../../runtime/index.js";
@@ -85,7 +85,7 @@ export function enqueue(input: TopazlabsUpscaleStarlight25VideoInput, options?: 
   return clientFor<TopazlabsUpscaleStarlight25VideoInput>(options).queue.enqueue(ref, input, options);
 }
 
-/** Validates, queues and waits for one generation with Topaz Starlight Precise 2.5; returns the final queue row. */
-export function run(input: TopazlabsUpscaleStarlight25VideoInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+/** Validates, queues and waits for one generation with Topaz Starlight Precise 2.5; returns the succeeded row (its video is at `result_url`). */
+export function run(input: TopazlabsUpscaleStarlight25VideoInput, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
   return clientFor<TopazlabsUpscaleStarlight25VideoInput>(options).run(ref, input, options);
 }

@@ -10,8 +10,8 @@ import {
   type GenerationHandle,
   type InputOptions,
   type ModelRef,
-  type QueueRow,
   type RunOptions,
+  type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
 } from "../../runtime/index.js";
@@ -113,7 +113,7 @@ export function enqueue(input: WanAiWan22Ti2V5BDiffusersInput, options?: Enqueue
   return clientFor<WanAiWan22Ti2V5BDiffusersInput>(options).queue.enqueue(ref, input, options);
 }
 
-/** Validates, queues and waits for one generation with Wan2.2 5B - Text to Video; returns the final queue row. */
-export function run(input: WanAiWan22Ti2V5BDiffusersInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+/** Validates, queues and waits for one generation with Wan2.2 5B - Text to Video; returns the succeeded row (its video is at `result_url`). */
+export function run(input: WanAiWan22Ti2V5BDiffusersInput, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
   return clientFor<WanAiWan22Ti2V5BDiffusersInput>(options).run(ref, input, options);
 }

@@ -10,8 +10,8 @@ import {
   type GenerationHandle,
   type InputOptions,
   type ModelRef,
-  type QueueRow,
   type RunOptions,
+  type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
 } from "../../runtime/index.js";
@@ -116,7 +116,7 @@ export function enqueue(input: WanV27TextToVideoInput, options?: EnqueueOptions 
   return clientFor<WanV27TextToVideoInput>(options).queue.enqueue(ref, input, options);
 }
 
-/** Validates, queues and waits for one generation with WAN 2.7 - Text to Video; returns the final queue row. */
-export function run(input: WanV27TextToVideoInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+/** Validates, queues and waits for one generation with WAN 2.7 - Text to Video; returns the succeeded row (its video is at `result_url`). */
+export function run(input: WanV27TextToVideoInput, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
   return clientFor<WanV27TextToVideoInput>(options).run(ref, input, options);
 }

@@ -10,8 +10,8 @@ import {
   type GenerationHandle,
   type InputOptions,
   type ModelRef,
-  type QueueRow,
   type RunOptions,
+  type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
 } from "../../runtime/index.js";
@@ -90,7 +90,7 @@ export function enqueue(input: XaiGrokImagineVideoImageToVideoInput, options?: E
   return clientFor<XaiGrokImagineVideoImageToVideoInput>(options).queue.enqueue(ref, input, options);
 }
 
-/** Validates, queues and waits for one generation with Grok Imagine - Image to Video; returns the final queue row. */
-export function run(input: XaiGrokImagineVideoImageToVideoInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+/** Validates, queues and waits for one generation with Grok Imagine - Image to Video; returns the succeeded row (its video is at `result_url`). */
+export function run(input: XaiGrokImagineVideoImageToVideoInput, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
   return clientFor<XaiGrokImagineVideoImageToVideoInput>(options).run(ref, input, options);
 }
