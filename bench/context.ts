@@ -7,6 +7,6 @@ export interface BenchContext {
   schemas: string;
   /** A scratch folder of this run. */
   work: string;
-  /** The built command line (dist/esm/generator/cli.js), run as users run the installed package. */
+  /** The built generator command (dist/generator-package/generator/cli.js), run as users run the installed package. */
   cli: string;
 }

@@ -12,8 +12,13 @@ export interface Io {
   env: Record<string, string | undefined>;
 }
 
+/** What `parse` returns for the options `T` (with --help), as node:util's parseArgs types it. */
+export type Parsed<T extends NonNullable<ParseArgsConfig["options"]>> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: T & { help: { type: "boolean"; short: "h" } }; allowPositionals: true; strict: true }>
+>;
+
 /** Parses a command's arguments; a wrong flag is an InputError with the command's usage line. */
-export function parse<T extends NonNullable<ParseArgsConfig["options"]>>(argv: string[], options: T, usage: string) {
+export function parse<T extends NonNullable<ParseArgsConfig["options"]>>(argv: string[], options: T, usage: string): Parsed<T> {
   try {
     return parseArgs({ args: argv, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
   } catch (error) {

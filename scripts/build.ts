@@ -1,35 +1,44 @@
-// Builds dist/: ESM for everything (dist/esm: library, mock, CLI), CommonJS for what a require()
-// consumer imports (dist/cjs: runtime, generated models, mock), and declarations beside both.
+// Builds both packages. The client (this folder's package.json) goes to dist/esm and dist/cjs:
+// ESM for everything (library, mock, CLI), CommonJS for what a require() consumer imports (runtime,
+// generated models, mock), declarations beside both. The generator package goes to
+// dist/generator-package, laid out as the sources are (generator/, cli/, runtime/, templates/), so
+// that its relative paths hold; `npm pack dist/generator-package` packs it.
 // Each file is transpiled on its own (no bundling), so one model's entry loads only that model.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { cp, mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 
 const ROOT = join(import.meta.dirname, "..");
 const DIST = join(ROOT, "dist");
 const LIBRARY = ["runtime", "generated", "mock"];
-const CLI = ["cli"];
+const GENERATOR_PACKAGE = join(DIST, "generator-package");
+/** What the generator runs besides its own folder: the command-line plumbing and the runtime (for fetch). */
+const GENERATOR_SHARED = ["cli/args.ts", "cli/dispatch.ts", "cli/errors.ts", "cli/version.ts", "runtime"];
 
-async function sources(dirs: string[], pattern: RegExp): Promise<string[]> {
+async function sources(paths: string[], pattern: RegExp): Promise<string[]> {
   const files: string[] = [];
-  for (const dir of dirs) {
-    for (const e of await readdir(join(ROOT, dir), { recursive: true, withFileTypes: true })) {
-      const path = join(e.parentPath, e.name);
-      if (e.isFile() && pattern.test(e.name) && !e.name.endsWith(".d.ts") && !e.name.endsWith(".test.ts")) files.push(path);
+  const wanted = (name: string): boolean => pattern.test(name) && !name.endsWith(".d.ts") && !name.endsWith(".test.ts");
+  for (const path of paths) {
+    if (wanted(path)) {
+      files.push(join(ROOT, path));
+      continue;
+    }
+    for (const e of await readdir(join(ROOT, path), { recursive: true, withFileTypes: true })) {
+      if (e.isFile() && wanted(e.name)) files.push(join(e.parentPath, e.name));
     }
   }
   return files.sort();
 }
 
 /** `moduleUrl`: give CommonJS output an import.meta.url (the mock finds its default snapshot with it). */
-async function transpile(dirs: string[], format: "esm" | "cjs", outdir: string, moduleUrl = false): Promise<void> {
+async function transpile(paths: string[], format: "esm" | "cjs", outdir: string, moduleUrl = false): Promise<void> {
   await build({
     ...(moduleUrl && {
       define: { "import.meta.url": "__oxenModuleUrl" },
       banner: { js: 'const __oxenModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
     }),
-    entryPoints: await sources(dirs, /\.(ts|js)$/),
+    entryPoints: await sources(paths, /\.(ts|js)$/),
     outbase: ROOT,
     outdir,
     format,
@@ -52,19 +61,41 @@ async function copyDeclarations(from: string, to: string): Promise<void> {
   }
 }
 
+async function buildClient(): Promise<void> {
+  await transpile([...LIBRARY, "cli"], "esm", join(DIST, "esm"));
+  await transpile(["runtime", "generated"], "cjs", join(DIST, "cjs"));
+  await transpile(["mock"], "cjs", join(DIST, "cjs"), true);
+  await writeFile(join(DIST, "cjs", "package.json"), `${JSON.stringify({ type: "commonjs" })}\n`);
+  // The snapshot, for the mock's default models and the CLI's users, at the depth the code expects.
+  for (const tree of ["esm", "cjs"]) await cp(join(ROOT, "schemas"), join(DIST, tree, "schemas"), { recursive: true });
+
+  // One declaration pass; the same .d.ts text reads as ESM under dist/esm and as CommonJS under
+  // dist/cjs (whose package.json says so), which is what TypeScript's node16 resolution expects.
+  const types = join(DIST, "types");
+  execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(ROOT, "tsconfig.build.json")], { stdio: "inherit" });
+  for (const dir of LIBRARY) await copyDeclarations(join(ROOT, dir), join(types, dir));
+  for (const tree of ["esm", "cjs"]) await cp(types, join(DIST, tree), { recursive: true });
+  await rm(types, { recursive: true });
+}
+
+async function buildGenerator(): Promise<void> {
+  await transpile(["generator", ...GENERATOR_SHARED], "esm", GENERATOR_PACKAGE);
+  // Declarations of its entry (the `main` the client's command calls) and what that entry names.
+  execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(ROOT, "tsconfig.generator.json")], { stdio: "inherit" });
+  await cp(join(ROOT, "templates"), join(GENERATOR_PACKAGE, "templates"), { recursive: true });
+  await mkdir(join(GENERATOR_PACKAGE, "bin"));
+  await cp(join(ROOT, "bin", "oxen-contracts-generator.js"), join(GENERATOR_PACKAGE, "bin", "oxen-contracts-generator.js"));
+  for (const file of ["LICENSE", "CHANGELOG.md"]) await cp(join(ROOT, file), join(GENERATOR_PACKAGE, file));
+  await cp(join(ROOT, "generator", "README.md"), join(GENERATOR_PACKAGE, "README.md"));
+  // The manifest's version follows the client's: the two are released together.
+  const client = JSON.parse(await readFile(join(ROOT, "package.json"), "utf8"));
+  const manifest = JSON.parse(await readFile(join(ROOT, "generator", "package.json"), "utf8"));
+  if (manifest.version !== client.version || manifest.dependencies["oxen-contracts"] !== client.version) {
+    throw new Error(`generator/package.json must have version ${client.version} and depend on oxen-contracts ${client.version}`);
+  }
+  await writeFile(join(GENERATOR_PACKAGE, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
 await rm(DIST, { recursive: true, force: true });
-await transpile([...LIBRARY, ...CLI], "esm", join(DIST, "esm"));
-await transpile(["runtime", "generated"], "cjs", join(DIST, "cjs"));
-await transpile(["mock"], "cjs", join(DIST, "cjs"), true);
-await writeFile(join(DIST, "cjs", "package.json"), `${JSON.stringify({ type: "commonjs" })}\n`);
-
-// The snapshot, for the mock's default models and the CLI's users, at the depth the code expects.
-for (const tree of ["esm", "cjs"]) await cp(join(ROOT, "schemas"), join(DIST, tree, "schemas"), { recursive: true });
-
-// One declaration pass; the same .d.ts text reads as ESM under dist/esm and as CommonJS under
-// dist/cjs (whose package.json says so), which is what TypeScript's node16 resolution expects.
-const types = join(DIST, "types");
-execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(ROOT, "tsconfig.build.json")], { stdio: "inherit" });
-for (const dir of LIBRARY) await copyDeclarations(join(ROOT, dir), join(types, dir));
-for (const tree of ["esm", "cjs"]) await cp(types, join(DIST, tree), { recursive: true });
-await rm(types, { recursive: true });
+await buildClient();
+await buildGenerator();
