@@ -1,8 +1,6 @@
-import type { Row } from "./queue.js";
+import { HISTORY_PAGE, HISTORY_PAGE_SIZE, outOfRange, type IntegerRange } from "../runtime/limits.js";
 import { matchesFilters } from "./filters.js";
-
-/** `page_size` of `GET /api/ai/generations` as the document declares it: default 50, 1 to 1000. */
-export const HISTORY_PAGE_SIZE = { default: 50, max: 1000 } as const;
+import type { Row } from "./queue.js";
 
 /** A history row: the queue row plus what it was charged (a decimal string, null when nothing was). */
 export type HistoryRow = Row & { cost: string | null };
@@ -17,8 +15,8 @@ const MEDIA_TYPES = ["image", "video"];
 
 /** Every row that passes the documented filters, newest first, one page of them, with the totals of the whole filtered set. */
 export function historyPage(rows: Iterable<Row>, query: URLSearchParams): HistoryPage {
-  const page = integerParam(query, "page", 1, 1, Number.MAX_SAFE_INTEGER);
-  const size = integerParam(query, "page_size", HISTORY_PAGE_SIZE.default, 1, HISTORY_PAGE_SIZE.max);
+  const page = integerParam(query, "page", 1, HISTORY_PAGE);
+  const size = integerParam(query, "page_size", HISTORY_PAGE_SIZE.default, HISTORY_PAGE_SIZE);
   if (typeof page === "string") return { ok: false, problem: page };
   if (typeof size === "string") return { ok: false, problem: size };
   for (const [param, allowed] of [["status", STATUSES], ["media_type", MEDIA_TYPES]] as const) {
@@ -48,9 +46,9 @@ export function historyRow(row: Row): HistoryRow {
 }
 
 /** The integer value of a query parameter within its declared range, its default when absent, or why it is refused. */
-function integerParam(query: URLSearchParams, name: string, fallback: number, min: number, max: number): number | string {
+function integerParam(query: URLSearchParams, name: string, fallback: number, range: IntegerRange): number | string {
   const raw = query.get(name);
   if (raw === null) return fallback;
-  const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
-  return value >= min && value <= max ? value : `${name} must be an integer from ${min} to ${max}`;
+  const value = /^\d+$/.test(raw) ? Number(raw) : raw;
+  return outOfRange(name, value, range) ?? (value as number);
 }

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { models as generatedModels } from "../generated/index.js";
+import { NUM_GENERATIONS, outOfRange } from "../runtime/limits.js";
 import { EventHub } from "./events.js";
 import { FaultList, type Fault } from "./faults.js";
 import { matchesFilters } from "./filters.js";
@@ -178,9 +179,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     if (method === "POST" && path === "/api/ai/queue") {
       const { model: name, num_generations: count = 1, target_namespace = null, target_repo = null, target_directory = null, ...params } = objectBody(body);
       model(name, true);
-      if (!Number.isInteger(count) || (count as number) < 1 || (count as number) > 12) {
-        throw new HttpError(400, typedError("invalid_params", "Invalid parameters", "num_generations must be an integer from 1 to 12"));
-      }
+      const badCount = outOfRange("num_generations", count, NUM_GENERATIONS);
+      if (badCount !== undefined) throw new HttpError(400, typedError("invalid_params", "Invalid parameters", badCount));
       // Model parameters are not checked here: upstream accepts them and fails the generation later.
       paid++;
       const targets = { target_namespace, target_repo, target_directory } as Record<string, string | null>;
