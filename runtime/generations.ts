@@ -33,7 +33,10 @@ export function listGenerations(transport: Transport, { signal, timeoutMs, media
   return transport.request({ method: "GET", path: "/api/ai/generations", query: { ...filters, media_type: mediaType, page, page_size: pageSize }, signal, timeoutMs });
 }
 
-/** Every history row that passes `filters`, page after page from `filters.page` (default 1) to the last. */
+/**
+ * Every history row that passes `filters`, page after page from `filters.page` (default 1) to the
+ * last. Pages are newest first, so a generation started meanwhile shifts them: a row may come twice.
+ */
 export async function* eachGeneration(transport: Transport, filters: GenerationFilters = {}): AsyncGenerator<HistoryRow> {
   for (let page = filters.page ?? 1; ; page++) {
     const result = await listGenerations(transport, { ...filters, page });
