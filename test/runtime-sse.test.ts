@@ -94,12 +94,13 @@ describe("public conformance vectors", () => {
   const LATIN1_BOM = new Set(["leading-bom", "multi-bom"]);
 
   for (const { name, chunks, events } of PARSER_VECTORS.cases) {
-    it(`eventsource-parser ${name}: as sent, whole, one character at a time${chunks.join("").length <= SHORT ? ", cut at every point" : ""}`, () => {
+    it(`eventsource-parser ${name}: as sent, whole, one character and one UTF-8 byte at a time${chunks.join("").length <= SHORT ? ", cut at every point" : ""}`, async () => {
       const text = chunks.join("");
       const expected = LATIN1_BOM.has(name) ? events.slice(1) : events;
       expect(parse(chunks)).toEqual(expected);
       expect(parse([text])).toEqual(expected);
       expect(parse([...text])).toEqual(expected);
+      expect(await readChunks([...new TextEncoder().encode(text)].map((b) => Uint8Array.of(b)))).toEqual(expected);
       if (text.length <= SHORT) for (const cut of splits(text)) expect(parse(cut), JSON.stringify(cut)).toEqual(expected);
     });
   }
