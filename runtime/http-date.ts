@@ -39,11 +39,8 @@ function fullYear(twoDigits: number, now: number): number {
 
 function utc(year: number, month: string, day: string, hour: string, minute: string, second: string): number | undefined {
   const [d, h, min, s] = [day, hour, minute, second].map((v) => Number(v.trim())) as [number, number, number, number];
-  const monthIndex = MONTHS.indexOf(month);
-  // 60 seconds is a leap second; a day that does not exist in its month (31 Feb) is not a date.
-  if (h > 23 || min > 59 || s > 60 || d < 1) return undefined;
-  const date = new Date(Date.UTC(year, monthIndex, d, h, min, s));
-  if (date.getUTCDate() !== d && s !== 60) return undefined;
-  if (year < 100) date.setUTCFullYear(year);
-  return date.getTime();
+  const midnight = Date.UTC(year, MONTHS.indexOf(month), d);
+  // A day that its month does not have (31 Feb) is not a date; 60 seconds is a leap second.
+  if (new Date(midnight).getUTCDate() !== d || h > 23 || min > 59 || s > 60) return undefined;
+  return midnight + ((h * 60 + min) * 60 + s) * 1000;
 }
