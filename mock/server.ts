@@ -8,7 +8,7 @@ import { EventHub } from "./events.js";
 import { FaultList, type Fault } from "./faults.js";
 import { matchesFilters } from "./filters.js";
 import { historyPage, historyRow } from "./history.js";
-import { listItem, loadModelObjects, type ModelObject } from "./models.js";
+import { listItem, loadModelObjects, modelMatches, type ModelObject } from "./models.js";
 import { Queue, TERMINAL, type QueueTimings, type Row } from "./queue.js";
 import { defaultErrorBody, messageError, typedError } from "./responses.js";
 
@@ -307,19 +307,6 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       await closed;
     },
   };
-}
-
-/**
- * The documented filters of `GET /api/ai/models` that a model object can answer: `developer_name`
- * (its `developer.name`) and `action` (one of its `fine_tuning.actions`). `provider_name` names no
- * field of the documented Model, so it selects nothing out.
- */
-function modelMatches(model: ModelObject, query: URLSearchParams): boolean {
-  const developer = query.get("developer_name");
-  const action = query.get("action");
-  if (developer !== null && (model.developer as { name?: unknown } | null | undefined)?.name !== developer) return false;
-  const actions = (model.fine_tuning as { actions?: unknown } | null | undefined)?.actions;
-  return action === null || (Array.isArray(actions) && actions.includes(action));
 }
 
 function objectBody(body: unknown): Record<string, unknown> {
