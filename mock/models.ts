@@ -28,3 +28,15 @@ export function listItem(model: ModelObject, withSchemas: boolean): ModelObject 
   return { ...rest, request_schema: null };
 }
 
+/**
+ * The documented filters of `GET /api/ai/models` that a model object can answer: `developer_name`
+ * (its `developer.name`) and `action` (one of its `fine_tuning.actions`). `provider_name` names no
+ * field of the documented Model, so it selects nothing out.
+ */
+export function modelMatches(model: ModelObject, query: URLSearchParams): boolean {
+  const developer = query.get("developer_name");
+  const action = query.get("action");
+  if (developer !== null && (model.developer as { name?: unknown } | null | undefined)?.name !== developer) return false;
+  const actions = (model.fine_tuning as { actions?: unknown } | null | undefined)?.actions;
+  return action === null || (Array.isArray(actions) && actions.includes(action));
+}

@@ -3,10 +3,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { models as generatedModels } from "../generated/index.js";
+import { NUM_GENERATIONS, outOfRange } from "../runtime/limits.js";
 import { EventHub } from "./events.js";
 import { FaultList, type Fault } from "./faults.js";
-import { listItem, loadModelObjects, type ModelObject } from "./models.js";
-import { Queue, TERMINAL, type GenerationStatus, type QueueTimings, type Row } from "./queue.js";
+import { matchesFilters } from "./filters.js";
+import { historyPage, historyRow } from "./history.js";
+import { listItem, loadModelObjects, modelMatches, type ModelObject } from "./models.js";
+import { Queue, TERMINAL, type QueueTimings, type Row } from "./queue.js";
 import { defaultErrorBody, messageError, typedError } from "./responses.js";
 
 /** The key the server accepts unless told otherwise; safe to print, it opens nothing real. */
@@ -79,7 +82,6 @@ const CORS = {
   "access-control-expose-headers": "x-request-id, retry-after, retry-after-ms, content-length",
   "access-control-max-age": "600",
 };
-const QUEUE_FILTERS: Record<string, string> = { namespace: "target_namespace", repo: "target_repo", folder: "target_directory", model: "model_name", media_type: "media_type" };
 
 /** A small stand-in for a rendered video: an MP4 `ftyp` box and the generation id. */
 function resultBytes(id: string): Buffer {
@@ -126,10 +128,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     return result.ok ? undefined : result.errors.map((e) => e.message).join("; ");
   }
 
-  function model(id: unknown): ModelObject {
+  /** The model a request names. Unknown: 404 on `GET /api/ai/models/{id}`, 400 in a POST body (the only error status the document gives the POSTs). */
+  function model(id: unknown, inBody: boolean): ModelObject {
     if (typeof id !== "string" || id === "") throw new HttpError(400, typedError("invalid_params", "Invalid parameters", "model is required"));
     const found = models.get(id);
-    if (found === undefined) throw new HttpError(404, messageError(`Model not found: ${id}`));
+    if (found === undefined) throw inBody ? new HttpError(400, typedError("invalid_params", "Invalid parameters", `Model not found: ${id}`)) : new HttpError(404, messageError(`Model not found: ${id}`));
     return found;
   }
 
@@ -156,16 +159,15 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 
     if (method === "GET" && path === "/api/events") return events.attach(res, { ...CORS, "x-request-id": requestId });
     if (method === "GET" && path === "/api/ai/models") {
-      const developer = url.searchParams.get("developer_name");
-      const data = [...models.values()].filter((m) => developer === null || (m.developer as { name?: unknown } | undefined)?.name === developer);
+      const data = [...models.values()].filter((m) => modelMatches(m, url.searchParams));
       return send(200, { object: "list", data: data.map((m) => listItem(m, options.listSchemas ?? false)) });
     }
     const modelId = id("/api/ai/models/");
-    if (method === "GET" && modelId !== undefined) return send(200, model(modelId));
+    if (method === "GET" && modelId !== undefined) return send(200, model(modelId, false));
 
     if (method === "POST" && path === "/api/ai/videos/generate") {
       const { model: name, ...params } = objectBody(body);
-      model(name);
+      model(name, true);
       const problem = invalidParams(name as string, params);
       if (problem !== undefined) throw new HttpError(400, typedError("invalid_params", "Invalid parameters", problem));
       paid++;
@@ -176,10 +178,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     }
     if (method === "POST" && path === "/api/ai/queue") {
       const { model: name, num_generations: count = 1, target_namespace = null, target_repo = null, target_directory = null, ...params } = objectBody(body);
-      model(name);
-      if (!Number.isInteger(count) || (count as number) < 1 || (count as number) > 12) {
-        throw new HttpError(400, typedError("invalid_params", "Invalid parameters", "num_generations must be an integer from 1 to 12"));
-      }
+      model(name, true);
+      const badCount = outOfRange("num_generations", count, NUM_GENERATIONS);
+      if (badCount !== undefined) throw new HttpError(400, typedError("invalid_params", "Invalid parameters", badCount));
       // Model parameters are not checked here: upstream accepts them and fails the generation later.
       paid++;
       const targets = { target_namespace, target_repo, target_directory } as Record<string, string | null>;
@@ -188,11 +189,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     }
     if (method === "GET" && path === "/api/ai/queue") {
       const status = url.searchParams.get("status");
-      const rows = [...queue.rows.values()].filter(
-        (r) =>
-          (status === null ? !TERMINAL.includes(r.status) : r.status === (status as GenerationStatus)) &&
-          Object.entries(QUEUE_FILTERS).every(([param, field]) => url.searchParams.get(param) === null || r[field] === url.searchParams.get(param)),
-      );
+      const rows = [...queue.rows.values()].filter((r) => (status !== null || !TERMINAL.includes(r.status)) && matchesFilters(r, url.searchParams));
       return send(200, { count: rows.length, generations: rows });
     }
     const generationId = id("/api/ai/queue/");
@@ -202,20 +199,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       return send(200, { status: "success", generation_id: generationId });
     }
     if (method === "GET" && path === "/api/ai/generations") {
-      const page = Math.max(1, Number(url.searchParams.get("page") ?? 1) || 1);
-      const size = Math.min(100, Math.max(1, Number(url.searchParams.get("page_size") ?? 20) || 20));
-      const all = [...queue.rows.values()].reverse().map(historyRow);
-      const generations = all.slice((page - 1) * size, page * size);
-      const charged = all.filter((r) => r.cost !== null);
-      return send(200, {
-        count: generations.length,
-        generations,
-        page_number: page,
-        page_size: size,
-        total_entries: all.length,
-        total_pages: Math.ceil(all.length / size),
-        total_cost: charged.length === 0 ? null : (charged.length * 0.1).toFixed(2),
-      });
+      const page = historyPage(queue.rows.values(), url.searchParams);
+      if (!page.ok) throw new HttpError(400, typedError("invalid_params", "Invalid parameters", page.problem));
+      return send(200, page.body);
     }
     const historyId = id("/api/ai/generations/");
     if (method === "GET" && historyId !== undefined) return send(200, { status: "success", status_message: "resource_found", generation: historyRow(row(historyId)) });
@@ -240,10 +226,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     requests.push(received);
     if (method === "OPTIONS") return void res.writeHead(204, CORS).end();
 
-    let text: string;
-    try {
-      text = await readBody(req);
-    } catch {
+    const text = await readBody(req);
+    if (text === undefined) {
+      // The whole body has been read (and dropped), so the connection stays usable for the next request.
       return void res.writeHead(413, { ...CORS, "content-type": "application/json" }).end(JSON.stringify(messageError("Request body too large")));
     }
     let body: unknown;
@@ -324,24 +309,20 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   };
 }
 
-function historyRow(row: Row): Row & { cost: string | null } {
-  return { ...row, cost: row.status === "succeeded" ? "0.10" : null };
-}
-
 function objectBody(body: unknown): Record<string, unknown> {
   if (body === null || typeof body !== "object" || Array.isArray(body)) throw new HttpError(400, typedError("invalid_params", "Invalid parameters", "The body must be a JSON object"));
   return body as Record<string, unknown>;
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+/** The body as text, or undefined when it is over MAX_BODY: then the rest is read to its end and dropped. */
+async function readBody(req: IncomingMessage): Promise<string | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new Error("too large");
-    chunks.push(chunk as Buffer);
+    if (size <= MAX_BODY) chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return size > MAX_BODY ? undefined : Buffer.concat(chunks).toString("utf8");
 }
 
 function sleep(ms: number): Promise<void> {

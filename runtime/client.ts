@@ -1,6 +1,8 @@
 import { download, type DownloadOptions, type DownloadResult } from "./download.js";
 import { OxenError, ValidationError } from "./errors.js";
 import { EventSubscription, type EventStreamOptions, type SubscribeOptions } from "./events.js";
+import { eachGeneration, getGeneration, listGenerations, type GenerationFilters, type GenerationPage, type HistoryRow } from "./generations.js";
+import { NUM_GENERATIONS, outOfRange } from "./limits.js";
 import type { Backoff } from "./retry.js";
 import { pathOf, Transport, type ClientOptions, type RequestOptions } from "./transport.js";
 import type { GenerationHandle, Model, ModelList, QueueCreateResponse, QueueDeleteResponse, QueueList, QueueRow, QueueStatus, SucceededRow, VideoGenerateResponse } from "./types.js";
@@ -20,6 +22,7 @@ export interface ModelRef<Input = unknown> {
 export interface InputOptions extends RequestOptions, ValidateOptions {}
 
 export interface EnqueueOptions extends InputOptions {
+  /** An integer from 1 to 12 (the server's default: 1); anything else is refused before sending. */
   numGenerations?: number;
   targetNamespace?: string;
   targetRepo?: string;
@@ -44,6 +47,10 @@ export interface QueueListFilters extends RequestOptions {
 export interface ModelListOptions extends RequestOptions {
   /** Only models that make this (by `capabilities.output`, or by `endpoint`): the API has no such filter. */
   output?: "video" | "image";
+  /** The API's own filters (`developer_name`, `provider_name`, `action`). */
+  developerName?: string;
+  providerName?: string;
+  action?: string;
 }
 
 export interface OxenClientOptions extends ClientOptions, EventStreamOptions {
@@ -72,7 +79,7 @@ export class OxenClient<M extends object = Record<string, Record<string, unknown
   constructor(options: OxenClientOptions = {}) {
     this.transport = new Transport(options);
     this.#models = options.models;
-    this.#eventOptions = { idleTimeoutMs: options.idleTimeoutMs, reconnectBackoff: options.reconnectBackoff };
+    this.#eventOptions = { idleTimeoutMs: options.idleTimeoutMs, reconnectBackoff: options.reconnectBackoff, maxEventLength: options.maxEventLength };
     this.#waitContext = {
       get: (id, o) => this.queue.get(id, o),
       cancel: (id, o) => this.queue.cancel(id, o),
@@ -97,8 +104,9 @@ export class OxenClient<M extends object = Record<string, Record<string, unknown
 
   readonly models = {
     get: (id: string, options: RequestOptions = {}): Promise<Model> => this.transport.request({ method: "GET", path: pathOf`/api/ai/models/${id}`, ...options }),
-    list: async ({ output, ...options }: ModelListOptions = {}): Promise<ModelList> => {
-      const list = await this.transport.request<ModelList>({ method: "GET", path: "/api/ai/models", ...options });
+    list: async ({ output, developerName, providerName, action, ...options }: ModelListOptions = {}): Promise<ModelList> => {
+      const query = { developer_name: developerName, provider_name: providerName, action };
+      const list = await this.transport.request<ModelList>({ method: "GET", path: "/api/ai/models", query, ...options });
       if (output === undefined) return list;
       return { ...list, data: list.data.filter((m) => m.capabilities?.output?.includes(output) || m.endpoint === `/${output}s/generate`) };
     },
@@ -116,6 +124,8 @@ export class OxenClient<M extends object = Record<string, Record<string, unknown
     /** Validates and queues; returns one handle per generation. Never replayed once sent (see the README's retry policy). */
     enqueue: async <K extends Key<M>>(model: K | ModelRef<M[K]>, input: M[K], options: EnqueueOptions = {}): Promise<GenerationHandle[]> => {
       const id = this.checkInput(model, input, options);
+      const problem = options.numGenerations === undefined ? undefined : outOfRange("numGenerations", options.numGenerations, NUM_GENERATIONS);
+      if (problem !== undefined) throw new ValidationError(id, [{ path: "num_generations", keyword: "range", params: { ...NUM_GENERATIONS }, message: problem }]);
       const body = {
         ...input,
         model: id,
@@ -138,6 +148,16 @@ export class OxenClient<M extends object = Record<string, Record<string, unknown
     /** Waits for a generation to end (see WaitOptions); takes a handle from any process, or an id. */
     wait: (handleOrId: GenerationHandle | string, options: WaitOptions = {}): Promise<SucceededRow> =>
       waitForGeneration(this.#waitContext, typeof handleOrId === "string" ? handleOrId : handleOrId.generationId, { via: "poll", ...options }),
+  };
+
+  /** The generation history: every generation with its cost, finished or not (`queue` is the live view). */
+  readonly generations = {
+    /** One page, newest first, with the documented filters (`page`, `pageSize` 1–1000, server default 50). */
+    list: (filters: GenerationFilters = {}): Promise<GenerationPage> => listGenerations(this.transport, filters),
+    /** Every row that passes the filters, fetching page after page. */
+    each: (filters: GenerationFilters = {}): AsyncGenerator<HistoryRow> => eachGeneration(this.transport, filters),
+    /** One generation with its cost (404 `NotFoundError` for an unknown id). */
+    get: (generationId: string, options: RequestOptions = {}): Promise<HistoryRow> => getGeneration(this.transport, generationId, options),
   };
 
   readonly events = {

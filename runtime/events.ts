@@ -19,6 +19,8 @@ export interface EventStreamOptions {
   idleTimeoutMs?: number;
   /** Between reconnection attempts. Default 1 s doubling to 30 s, with jitter. */
   reconnectBackoff?: Partial<Backoff>;
+  /** The longest line or event (in characters) the reader holds; a longer one drops the connection, which reconnects. Default 1 MiB. */
+  maxEventLength?: number;
 }
 
 export interface SubscribeOptions {
@@ -61,6 +63,7 @@ export class EventSubscription implements AsyncIterable<CompletionEvent> {
   readonly #transport: Transport;
   readonly #idleTimeoutMs: number;
   readonly #backoff: Backoff;
+  readonly #maxEventLength: number | undefined;
   readonly #stop: AbortController;
   readonly #unlink: () => void;
   readonly #buffer: CompletionEvent[] = [];
@@ -73,6 +76,7 @@ export class EventSubscription implements AsyncIterable<CompletionEvent> {
     this.#transport = transport;
     this.#idleTimeoutMs = options.idleTimeoutMs ?? 45_000;
     this.#backoff = { ...DEFAULT_RECONNECT, ...options.reconnectBackoff };
+    this.#maxEventLength = options.maxEventLength;
     const { controller, unlink } = follow(options.signal);
     this.#stop = controller;
     this.#unlink = unlink;
@@ -153,7 +157,7 @@ export class EventSubscription implements AsyncIterable<CompletionEvent> {
         failures = 0;
         if (connections++ === 0) opened();
         for (const listener of this.#openListeners) listener(connections > 1);
-        for await (const message of readSse(response.body, touch)) {
+        for await (const message of readSse(response.body, touch, this.#maxEventLength)) {
           if (message.event !== COMPLETED) continue;
           const event = completionEvent(message.data);
           if (event === undefined) this.#transport.log(`GET /api/events: skipped a ${COMPLETED} event with an unreadable payload`);

@@ -20,6 +20,8 @@ export {
   ValidationError,
 } from "./errors.js";
 export { EventSubscription, type CompletionEvent, type EventStreamOptions, type SubscribeOptions } from "./events.js";
+export type { GenerationDetail, GenerationFilters, GenerationPage, HistoryRow } from "./generations.js";
+export { NUM_GENERATIONS, HISTORY_PAGE_SIZE } from "./limits.js";
 export type { DownloadOptions, DownloadProgress, DownloadResult } from "./download.js";
 export type { WaitOptions } from "./wait.js";
 export type { Backoff } from "./retry.js";

@@ -1,3 +1,5 @@
+import { parseHttpDate } from "./http-date.js";
+
 /** Exponential backoff: `initialMs`, doubling, never above `maxMs`. */
 export interface Backoff {
   initialMs: number;
@@ -13,15 +15,19 @@ export function backoffDelay(retry: number, backoff: Backoff, random: () => numb
   return Math.round(step * (1 - 0.25 * random()));
 }
 
-/** How long the server asks us to wait, from `retry-after-ms` or `Retry-After` (seconds or an HTTP date). */
+/**
+ * How long the server asks us to wait, in ms: `retry-after-ms` when it is a plain non-negative
+ * number, else `Retry-After` as RFC 9110 §10.2.3 defines it — delta-seconds (digits only) or an
+ * HTTP-date (a past date: now). Any other value is ignored, so the normal backoff applies.
+ */
 export function retryAfterMs(headers: Headers, now: number = Date.now()): number | undefined {
-  const ms = headers.get("retry-after-ms");
-  if (ms !== null && ms.trim() !== "" && Number.isFinite(Number(ms)) && Number(ms) >= 0) return Number(ms);
+  const ms = headers.get("retry-after-ms")?.trim();
+  if (ms !== undefined && /^\d+(\.\d+)?$/.test(ms)) return Number(ms);
   const value = headers.get("retry-after")?.trim();
-  if (value === undefined || value === "") return undefined;
-  if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  if (value === undefined) return undefined;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const date = parseHttpDate(value, now);
+  return date === undefined ? undefined : Math.max(0, date - now);
 }
 
 /** Statuses worth another try for a request that is safe to replay. */

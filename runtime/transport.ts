@@ -41,6 +41,11 @@ export interface Request {
 }
 
 export const DEFAULT_BASE_URL = "https://hub.oxen.ai";
+const REDACTED = "[redacted]";
+/** Keys at least this long are taken out wherever they occur: no real text contains one by chance. */
+const LONG_KEY = 16;
+/** A character that would make a short key part of a longer word or token. */
+const WORD = /^[A-Za-z0-9_-]$/;
 const DEFAULT_TIMEOUT_MS = 60_000;
 
 function env(name: string): string | undefined {
@@ -106,15 +111,29 @@ export class Transport {
     return url.toString();
   }
 
-  /** A log line, with the key taken out of anything that echoed it. */
+  /** A log line. Only our own words and text already redacted where it entered (see `redact`) reach it. */
   log(line: string): void {
-    this.#logger?.(this.redact(`oxen: ${line}`));
+    this.#logger?.(`oxen: ${line}`);
   }
 
-  /** `text` with every occurrence of the API key replaced. */
+  /**
+   * Text from outside (an answer's body, a platform error) with the key taken out: the only places
+   * the key can appear, since it is only ever sent in the authorization header. A key shorter than
+   * LONG_KEY is taken out only where it stands alone, so that a short key cannot cut into words.
+   */
   redact(text: string): string {
     const key = this.#key(false);
-    return key === undefined ? text : text.split(key).join("[redacted]");
+    if (key === undefined || key === "") return text;
+    if (key.length >= LONG_KEY) return text.split(key).join(REDACTED);
+    let out = "";
+    let from = 0;
+    for (let at = text.indexOf(key); at !== -1; at = text.indexOf(key, at + 1)) {
+      if (WORD.test(text.charAt(at - 1)) || WORD.test(text.charAt(at + key.length))) continue;
+      out += text.slice(from, at) + REDACTED;
+      from = at + key.length;
+      at = from - 1;
+    }
+    return out + text.slice(from);
   }
 
   /** Sends a request and parses the JSON answer. */

@@ -1,4 +1,5 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { Agent, request } from "node:http";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type MockServer, type MockServerOptions } from "../mock/index.js";
@@ -183,9 +184,11 @@ describe("generation endpoints", () => {
     expect((await call("/api/ai/queue/00000000-0000-0000-0000-000000000000", { method: "DELETE" })).body).toMatchObject({ error: { type: "resource_not_found" } });
   });
 
-  it("rejects an unknown model and a bad num_generations at enqueue", async () => {
+  it("rejects an unknown model in either POST with 400 (the document gives them no 404), and a bad num_generations at enqueue", async () => {
     await start();
-    expect(await post("/api/ai/queue", { model: "nope", prompt: "x" })).toMatchObject({ status: 404, body: { error: { message: "Model not found: nope" } } });
+    for (const path of ["/api/ai/queue", "/api/ai/videos/generate"]) {
+      expect(await post(path, { model: "nope", prompt: "x" })).toMatchObject({ status: 400, body: { error: { type: "invalid_params", detail: "Model not found: nope" } } });
+    }
     expect((await post("/api/ai/queue", { model: SEED, ...GOOD, num_generations: 13 })).status).toBe(400);
     expect(server!.paidSubmissions).toBe(0);
   });
@@ -197,6 +200,65 @@ describe("generation endpoints", () => {
     expect(page).toMatchObject({ count: 1, page_number: 2, page_size: 2, total_entries: 3, total_pages: 2 });
     const id = page.generations[0].generation_id;
     expect((await call(`/api/ai/generations/${id}`)).body).toMatchObject({ status: "success", status_message: "resource_found", generation: { generation_id: id } });
+    expect((await call("/api/ai/generations/no-such-id")).status).toBe(404);
+  });
+
+  it("applies every documented history filter, and the documented page size default (50) and limit (1000)", async () => {
+    await start({ timings: { queuedMs: 60_000 } });
+    const enqueue = async (extra: Record<string, unknown>) => (await post("/api/ai/queue", { model: SEED, ...GOOD, ...extra })).body.generations[0].generation_id as string;
+    const a = await enqueue({ target_namespace: "ns1", target_repo: "r1", target_directory: "d1" });
+    const b = await enqueue({ target_namespace: "ns2", target_repo: "r2", target_directory: "d2" });
+    const c = await enqueue({ target_namespace: "ns1", target_repo: "r2" });
+    server!.finish(a, { status: "succeeded" });
+    server!.finish(b, { status: "failed", error_message: "no" });
+    const ids = async (query: string) => ((await call(`/api/ai/generations?${query}`)).body.generations as { generation_id: string }[]).map((g) => g.generation_id);
+    expect(await ids("status=succeeded")).toEqual([a]);
+    expect(await ids("status=failed")).toEqual([b]);
+    expect(await ids("status=queued")).toEqual([c]);
+    expect(await ids("namespace=ns1")).toEqual([c, a]);
+    expect(await ids("repo=r2")).toEqual([c, b]);
+    expect(await ids("folder=d2")).toEqual([b]);
+    expect(await ids(`model=${SEED}`)).toEqual([c, b, a]);
+    expect(await ids("model=other")).toEqual([]);
+    expect(await ids("media_type=video")).toHaveLength(3);
+    expect(await ids("media_type=image")).toEqual([]);
+    expect(await ids("namespace=ns1&status=queued")).toEqual([c]);
+    expect((await call("/api/ai/generations?status=succeeded")).body).toMatchObject({ total_entries: 1, total_cost: "0.10" });
+    expect((await call("/api/ai/generations?status=failed")).body).toMatchObject({ total_entries: 1, total_cost: null });
+
+    for (let i = 0; i < 52; i++) await enqueue({});
+    expect((await call("/api/ai/generations")).body).toMatchObject({ count: 50, page_size: 50, total_entries: 55, total_pages: 2 });
+    expect((await call("/api/ai/generations?page_size=1000")).body).toMatchObject({ count: 55, page_size: 1000, total_pages: 1 });
+    for (const query of ["page_size=1001", "page_size=0", "page=0", "page=x", "status=done", "media_type=audio"]) {
+      expect((await call(`/api/ai/generations?${query}`)).status, query).toBe(400);
+    }
+  });
+
+  it("answers 413 to a body over 1 MiB and keeps the connection usable for the next request", async () => {
+    await start();
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (method: string, path: string, body?: Buffer) =>
+      new Promise<{ status: number; reused: boolean; text: string }>((resolve, reject) => {
+        const req = request(`${server!.url}${path}`, { method, agent, headers: { ...AUTH, ...(body ? { "content-type": "application/json", "content-length": String(body.length) } : {}) } }, (res) => {
+          let text = "";
+          res.setEncoding("utf8");
+          res.on("data", (chunk: string) => (text += chunk));
+          res.on("end", () => resolve({ status: res.statusCode!, reused: req.reusedSocket, text }));
+        });
+        req.on("error", reject);
+        req.end(body);
+      });
+    try {
+      const big = await send("POST", "/api/ai/queue", Buffer.alloc(3 << 20, 0x20));
+      expect(big.status).toBe(413);
+      expect(JSON.parse(big.text)).toEqual({ error: { message: "Request body too large" } });
+      const next = await send("GET", `/api/ai/models/${SEED}`);
+      expect(next).toMatchObject({ status: 200, reused: true });
+      expect(JSON.parse(next.text).id).toBe(SEED);
+      expect(server!.paidSubmissions).toBe(0);
+    } finally {
+      agent.destroy();
+    }
   });
 });
 

@@ -147,4 +147,16 @@ describe("the API key", () => {
     expect(everything).not.toContain(KEY);
     expect(everything).toContain("[redacted]");
   });
+
+  it("never garbles a message when the key is short: only a key standing alone in the server's text is taken out", async () => {
+    server = await startTestServer({ apiKeys: ["e"] });
+    const lines: string[] = [];
+    const oxen = new OxenClient({ apiKey: "e", baseUrl: server.url, maxRetries: 0, logger: (l) => lines.push(l) });
+    server.inject({ path: "/api/ai/queue/", status: 404, body: { error: { message: "Generation not found: gen-e; key e rejected (e)" } } });
+    const error = await failure(oxen.queue.get("gen-e"));
+    expect(error.message).toBe("404 Generation not found: gen-e; key [redacted] rejected ([redacted]) (GET /api/ai/queue/gen-e, request req_1)");
+    expect(lines[0]).toMatch(/^oxen: GET \/api\/ai\/queue\/gen-e → 404 \(\d+ ms\)$/);
+    expect((await oxen.models.get(SEED)).id).toBe(SEED);
+    expect(lines[1]).toMatch(new RegExp(`^oxen: GET /api/ai/models/${SEED} → 200 \\(\\d+ ms\\)$`));
+  });
 });

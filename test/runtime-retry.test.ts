@@ -39,14 +39,92 @@ describe("the delay before a retry", () => {
     expect(backoffDelay(1, b, () => 1)).toBe(150);
   });
 
-  it("reads retry-after-ms, Retry-After seconds and Retry-After dates", () => {
+  it("reads retry-after-ms, Retry-After delta-seconds and the three HTTP-date forms, all GMT", () => {
     const now = Date.parse("2026-01-01T00:00:00Z");
-    expect(retryAfterMs(new Headers({ "retry-after-ms": "250", "retry-after": "9" }), now)).toBe(250);
-    expect(retryAfterMs(new Headers({ "retry-after": "2" }), now)).toBe(2000);
-    expect(retryAfterMs(new Headers({ "retry-after": "Thu, 01 Jan 2026 00:00:03 GMT" }), now)).toBe(3000);
-    expect(retryAfterMs(new Headers({ "retry-after": "Wed, 31 Dec 2025 00:00:00 GMT" }), now)).toBe(0);
-    expect(retryAfterMs(new Headers({ "retry-after": "soon" }), now)).toBeUndefined();
-    expect(retryAfterMs(new Headers(), now)).toBeUndefined();
+    const after = (headers: Record<string, string>) => retryAfterMs(new Headers(headers), now);
+    expect(after({ "retry-after-ms": "250", "retry-after": "9" })).toBe(250);
+    expect(after({ "retry-after-ms": "0.5" })).toBe(0.5);
+    expect(after({ "retry-after": "2" })).toBe(2000);
+    expect(after({ "retry-after": "Thu, 01 Jan 2026 00:00:03 GMT" })).toBe(3000);
+    expect(after({ "retry-after": "Thursday, 01-Jan-26 00:00:03 GMT" })).toBe(3000);
+    expect(after({ "retry-after": "Thu Jan  1 00:00:03 2026" })).toBe(3000);
+    expect(after({ "retry-after": "Wed, 31 Dec 2025 00:00:00 GMT" })).toBe(0);
+    // RFC 850's two-digit year: more than 50 years ahead means the century before.
+    expect(after({ "retry-after": "Friday, 01-Jan-99 00:00:00 GMT" })).toBe(0);
+    expect(after({ "retry-after": "Friday, 01-Jan-76 00:00:00 GMT" })).toBe(Date.parse("2076-01-01T00:00:00Z") - now);
+    expect(after({})).toBeUndefined();
+  });
+
+  it("ignores every Retry-After and retry-after-ms that is not in those forms", () => {
+    const now = Date.parse("2026-01-01T00:00:00Z");
+    const invalid = ["-1", "+5", "1.5", "1e3", " 5x", "foo 1", "soon", "0x10", "", "Infinity",
+      "2026-01-01T00:00:03Z", "Thu, 01 Jan 2026 00:00:03 +0000", "Thu, 01 Jan 2026 00:00:03", "thu, 01 jan 2026 00:00:03 gmt",
+      "Thu, 1 Jan 2026 00:00:03 GMT", "Thu, 31 Feb 2026 00:00:03 GMT", "Thu, 01 Jan 2026 24:00:03 GMT", "Thu Jan 1 00:00:03 2026", "Jan 1, 2026"];
+    for (const value of invalid) expect(retryAfterMs(new Headers({ "retry-after": value }), now), value).toBeUndefined();
+    for (const value of ["-5", "+5", "1e3", "abc", "Infinity", "NaN", ""]) expect(retryAfterMs(new Headers({ "retry-after-ms": value }), now), value).toBeUndefined();
+    // An unusable retry-after-ms leaves Retry-After to decide.
+    expect(retryAfterMs(new Headers({ "retry-after-ms": "-5", "retry-after": "2" }), now)).toBe(2000);
+  });
+});
+
+describe("Retry-After over loopback", () => {
+  /** One 503 with `headers` on GET /api/ai/models; returns what the client logged of the wait. */
+  async function retryAfter(headers: Record<string, string>) {
+    const { server, oxen, lines } = await setup({ maxRetries: 1, retryBackoff: { initialMs: 40, maxMs: 40 }, maxRetryAfterMs: 1 });
+    server.inject({ method: "GET", path: "/api/ai/models", status: 503, headers });
+    let error: Error | undefined;
+    await oxen.models.list().catch((e: Error) => (error = e));
+    const retrying = lines.map((l) => /retrying GET \/api\/ai\/models in ([\d.]+) ms/.exec(l)?.[1]).find((v) => v !== undefined);
+    const asked = lines.map((l) => /the server asks to wait ([\d.e+]+) ms/.exec(l)?.[1]).find((v) => v !== undefined);
+    return { retryMs: retrying === undefined ? undefined : Number(retrying), askedMs: asked === undefined ? undefined : Number(asked), error, attempts: attempts(server, "GET", "/api/ai/models") };
+  }
+  const httpDate = (ms: number) => new Date(ms).toUTCString();
+
+  it("honours delta-seconds and each HTTP-date form (a longer wait than maxRetryAfterMs is refused, naming the wait)", async () => {
+    expect(await retryAfter({ "retry-after": "3" })).toMatchObject({ askedMs: 3000, attempts: 1, error: expect.any(InternalServerError) });
+    const target = Math.floor(Date.now() / 1000) * 1000 + 3000;
+    const d = new Date(target);
+    const two = (n: number) => String(n).padStart(2, "0");
+    const [weekday, day, month, year, time] = [d.toUTCString().slice(0, 3), d.getUTCDate(), d.toUTCString().slice(8, 11), d.getUTCFullYear(), d.toUTCString().slice(17, 25)];
+    const longDay = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"][d.getUTCDay()];
+    const forms = [httpDate(target), `${longDay}, ${two(day)}-${month}-${two(year % 100)} ${time} GMT`, `${weekday} ${month} ${String(day).padStart(2, " ")} ${time} ${year}`];
+    // The process's own time zone must not matter (asctime was read as local time).
+    const tz = process.env.TZ;
+    process.env.TZ = "America/New_York";
+    try {
+      for (const value of forms) {
+        const { askedMs, attempts: n } = await retryAfter({ "retry-after": value });
+        expect(askedMs, value).toBeGreaterThan(1000);
+        expect(askedMs, value).toBeLessThanOrEqual(3000);
+        expect(n).toBe(1);
+      }
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
+  });
+
+  it("retries at once for a past date, and gives up on a huge value", async () => {
+    expect(await retryAfter({ "retry-after": httpDate(Date.now() - 3_600_000) })).toMatchObject({ retryMs: 0, attempts: 2 });
+    expect(await retryAfter({ "retry-after": "99999999999999999999" })).toMatchObject({ askedMs: 1e23, attempts: 1 });
+    expect(await retryAfter({ "retry-after": "Fri, 31 Dec 9999 23:59:59 GMT" })).toMatchObject({ attempts: 1, error: expect.any(InternalServerError) });
+  });
+
+  it("falls back to the normal backoff for invalid and negative values", async () => {
+    for (const headers of <Record<string, string>[]>[{ "retry-after": "-1" }, { "retry-after": "+5" }, { "retry-after": "foo 1" }, { "retry-after": "1.5" }, { "retry-after": "Thu, 01 Jan 2026 00:00:03 +0100" }, { "retry-after-ms": "-20" }, { "retry-after-ms": "1e1" }]) {
+      const { retryMs, attempts: n } = await retryAfter(headers);
+      // 40 ms less up to 25 % jitter: neither "now" nor what the header seemed to say.
+      expect(retryMs, JSON.stringify(headers)).toBeGreaterThanOrEqual(30);
+      expect(retryMs, JSON.stringify(headers)).toBeLessThanOrEqual(40);
+      expect(n).toBe(2);
+    }
+  });
+
+  it("honours retry-after-ms as a plain number", async () => {
+    const { server, oxen, lines } = await setup({ maxRetries: 1, retryBackoff: { initialMs: 40, maxMs: 40 } });
+    server.inject({ method: "GET", path: "/api/ai/models", status: 503, headers: { "retry-after-ms": "7.5" } });
+    await oxen.models.list();
+    expect(lines).toContain("oxen: retrying GET /api/ai/models in 7.5 ms (retry 1 of 1)");
   });
 });
 
@@ -115,7 +193,8 @@ describe("GET and DELETE", () => {
     const started = Date.now();
     await oxen.models.list();
     expect(Date.now() - started).toBeGreaterThanOrEqual(150);
-    expect(lines.some((l) => /retrying GET \/api\/ai\/models in 1\d\d ms \(retry 1 of 2\)/.test(l))).toBe(true);
+    // 200 ms less up to 25 % jitter: 150 to 200.
+    expect(lines.some((l) => /retrying GET \/api\/ai\/models in (1[5-9]\d|200) ms \(retry 1 of 2\)/.test(l))).toBe(true);
   });
 
   it("stop at once when Retry-After asks for more than maxRetryAfterMs", async () => {
