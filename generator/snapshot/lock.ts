@@ -4,6 +4,7 @@ import { canonicalJson, schemaHash, sha256 } from "./canonical.js";
 import type { FileMap } from "../emit/emit-all.js";
 import type { ModelContract } from "../load/model.js";
 import { assignNames } from "../emit/names.js";
+import { listFiles, readText } from "../write/write.js";
 
 /** One model as it goes into the snapshot: its contract, its file text, and where it came from. */
 export interface SnapshotEntry {
@@ -56,6 +57,21 @@ export function snapshotFiles(entries: SnapshotEntry[], hub: { text: string; sou
   const lock: Lock = { lockVersion: 1, hubOpenapi, models: Object.fromEntries(models) };
   files.set("lock.json", `${JSON.stringify(lock, null, 2)}\n`);
   return files;
+}
+
+/**
+ * `files` plus every file of the folder `dir` that a snapshot does not own (anything but models/,
+ * hub-openapi.json and lock.json: the documented example bodies in examples/, overlays/), as they
+ * are, so that rewriting the snapshot never deletes them.
+ */
+export function keepingOtherFiles(dir: string, files: FileMap): FileMap {
+  const out: FileMap = new Map(files);
+  for (const path of listFiles(dir)) {
+    if (path.startsWith("models/") || path === "hub-openapi.json" || path === "lock.json") continue;
+    const text = readText(join(dir, path));
+    if (text !== undefined) out.set(path, text);
+  }
+  return out;
 }
 
 export async function readLock(dir: string): Promise<Lock | undefined> {
