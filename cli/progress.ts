@@ -13,6 +13,9 @@ export function elapsedText(ms: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 }
 
+/** Back to the start of the line above (the status line; the column may have moved, e.g. by an echoed ^C) and clear it. */
+const REWRITE = "\r\x1b[1A\x1b[2K";
+
 /**
  * What a long command is doing, on stderr. "live" (a terminal): one status line with the elapsed
  * time, rewritten in place every second. "lines" (piped, CI): one plain line per new phase, no
@@ -25,6 +28,9 @@ export class Progress {
   #phase = "";
   #detail = "";
   #drawn = false;
+  #drawnAt = 0;
+  /** A new detail waits to be drawn. */
+  #pending = false;
   #timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(io: Io, mode: "live" | "lines" | "quiet") {
@@ -41,16 +47,20 @@ export class Progress {
   /** The current phase (`queued`, `uploading input_audio`) and a detail that changes within it (bytes). */
   status(phase: string, detail = ""): void {
     const changed = phase !== this.#phase;
+    // Byte counts come in per chunk: they are redrawn at most ten times a second, but the last
+    // count of a phase is shown before the next phase replaces it.
+    if (this.#mode === "live" && changed && this.#pending) this.#draw();
     this.#phase = phase;
     this.#detail = detail;
-    if (this.#mode === "live") this.#draw();
+    this.#pending = this.#mode === "live" && !changed && Date.now() - this.#drawnAt < 100;
+    if (this.#mode === "live" && !this.#pending) this.#draw();
     else if (this.#mode === "lines" && changed) this.#io.err(phase);
   }
 
   /** A line that stays (a result, a warning); the status line, if any, is redrawn below it. */
   note(line: string): void {
     if (this.#mode === "quiet") return;
-    if (this.#mode === "live" && this.#drawn) this.#io.err(`\x1b[1A\x1b[2K${line}`);
+    if (this.#mode === "live" && this.#drawn) this.#io.err(`${REWRITE}${line}`);
     else this.#io.err(line);
     this.#drawn = false;
     if (this.#mode === "live" && this.#phase !== "") this.#draw();
@@ -58,6 +68,7 @@ export class Progress {
 
   /** Ends the status line (leaving its last state on screen). */
   stop(): void {
+    if (this.#pending) this.#draw();
     clearInterval(this.#timer);
     this.#timer = undefined;
   }
@@ -65,7 +76,9 @@ export class Progress {
   #draw(): void {
     if (this.#phase === "") return;
     const text = [this.#phase, this.#detail, elapsedText(this.elapsedMs)].filter(Boolean).join(" · ");
-    this.#io.err(`${this.#drawn ? "\x1b[1A\x1b[2K" : ""}${text}`);
+    this.#io.err(`${this.#drawn ? REWRITE : ""}${text}`);
     this.#drawn = true;
+    this.#drawnAt = Date.now();
+    this.#pending = false;
   }
 }

@@ -69,7 +69,7 @@ describe("oxen-contracts run on a terminal", () => {
     const screen = term.screen();
     expect(screen).toMatch(/uploading input_audio · 4\.1 kB \/ 4\.1 kB · 0:0\d/);
     expect(screen).toMatch(/queued generation [0-9a-f-]{36}/);
-    expect(screen).toMatch(/\x1b\[1A\x1b\[2Kqueued · 0:0\d/); // rewritten in place
+    expect(screen).toMatch(/\r\x1b\[1A\x1b\[2Kqueued · 0:0\d/); // rewritten in place
     const id = /queued generation ([0-9a-f-]{36})/.exec(screen)![1]!;
     expect(screen).toMatch(new RegExp(`saved choir\\.mp4 \\(\\d+ B\\) from generation ${id} in 0:0\\d`));
     const video = await readFile(join(dir, "choir.mp4"));
