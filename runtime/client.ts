@@ -189,9 +189,12 @@ export class OxenClient<M extends object = Record<string, Record<string, unknown
   };
 
   /**
-   * Validates, subscribes to completion events, queues one generation and waits for it: returns the
-   * final row, or throws as `queue.wait` does. `timeoutMs` is one deadline counted from the call; it
-   * does not cut the enqueue request short (a paid POST aborted midway would leave a job with no handle).
+   * Validates, uploads local files (see `uploads`), subscribes to completion events, queues one
+   * generation and waits for it: returns the final row, or throws as `queue.wait` does. `timeoutMs`
+   * is one deadline counted from the call; it does not cut the enqueue request short (a paid POST
+   * aborted midway would leave a job with no handle). Aborting `signal` cancels the generation on the
+   * server (`cancelOnAbort: false` leaves it running); an abort during the enqueue request lets it
+   * finish, then cancels.
    */
   async run<K extends Key<M>>(model: K | ModelRef<M[K]>, input: F[K], options: RunOptions = {}): Promise<QueueRow> {
     const started = Date.now();
