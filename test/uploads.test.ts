@@ -93,8 +93,11 @@ describe("files.upload", () => {
   ])("recovers from %s during the upload", async (_what, fault) => {
     const { server, oxen } = await setup();
     server.inject({ method: "PUT", path: "/api/repos/", ...fault });
-    const result = await oxen.files.upload(new Blob([WAV]), TARGET);
+    // With progress, the body is a stream made afresh for each attempt.
+    const progress: number[] = [];
+    const result = await oxen.files.upload(new Blob([WAV]), { ...TARGET, onProgress: (p) => progress.push(p.sentBytes) });
     expect(Buffer.from(await (await fetch(result.url)).arrayBuffer())).toEqual(WAV);
+    expect(progress.at(-1)).toBe(WAV.length);
   });
 
   it("ends in a clear error when the upload keeps failing, and a path that cannot be read names it", async () => {
