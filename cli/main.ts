@@ -6,6 +6,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { processIo, type Io } from "./args.js";
 import { mockCommand } from "./commands/mock.js";
+import { modelsCommand } from "./commands/models.js";
+import { runCommand } from "./commands/run.js";
 import { validateCommand } from "./commands/validate.js";
 import { dispatch, type Command, type Commands } from "./dispatch.js";
 import { InputError } from "./errors.js";
@@ -34,6 +36,8 @@ function generatorCommand(name: string): Command {
 }
 
 const COMMANDS: Commands = {
+  run: [runCommand, "run a model from the command line: flags from its schema, local files uploaded, the video saved"],
+  models: [modelsCommand, "list the models, or show one model's parameters"],
   validate: [validateCommand, "check a request body against a model's validator"],
   mock: [mockCommand, "run a local Oxen-compatible server for tests and demos"],
   generate: [generatorCommand("generate"), `turn a schema snapshot into typed models (${GENERATOR_PACKAGE})`],

@@ -138,6 +138,41 @@ export interface ModelInputs {
   ["xai-grok-imagine-video-image-to-video"]: XaiGrokImagineVideoImageToVideo.XaiGrokImagineVideoImageToVideoInput;
 }
 
+/** Model id → its input where media parameters may also be local files (uploaded through the client's `uploads`). */
+export interface ModelFileInputs {
+  ["bytedance-depth-anything-video"]: BytedanceDepthAnythingVideo.BytedanceDepthAnythingVideoInputWithFiles;
+  ["bytedance-seedance-2-0-reference-to-video"]: BytedanceSeedance20ReferenceToVideo.BytedanceSeedance20ReferenceToVideoInputWithFiles;
+  ["bytedance-seedance-2-5-text-to-video"]: BytedanceSeedance25TextToVideo.BytedanceSeedance25TextToVideoInputWithFiles;
+  ["flux-3-video"]: Flux3Video.Flux3VideoInputWithFiles;
+  ["gemini-omni-flash-preview"]: GeminiOmniFlashPreview.GeminiOmniFlashPreviewInputWithFiles;
+  ["google-veo-3-1"]: GoogleVeo31.GoogleVeo31InputWithFiles;
+  ["happyhorse-1.0-t2v"]: Happyhorse10T2V.Happyhorse10T2VInputWithFiles;
+  ["kling-video-o3-omni"]: KlingVideoO3Omni.KlingVideoO3OmniInputWithFiles;
+  ["kling-video-v3-pro-motion-control"]: KlingVideoV3ProMotionControl.KlingVideoV3ProMotionControlInputWithFiles;
+  ["ltx-2-19b-image-to-video"]: Ltx219BImageToVideo.Ltx219BImageToVideoInputWithFiles;
+  ["ltx-2-3-fast-image-to-video"]: Ltx23FastImageToVideo.Ltx23FastImageToVideoInputWithFiles;
+  ["ltx-2-3-fast-text-to-video"]: Ltx23FastTextToVideo.Ltx23FastTextToVideoInputWithFiles;
+  ["ltx-2-3-pro"]: Ltx23Pro.Ltx23ProInputWithFiles;
+  ["ltx-2-3-pro-22b-IC-LoRA-Union-Control"]: Ltx23Pro22BICLoRAUnionControl.Ltx23Pro22BICLoRAUnionControlInputWithFiles;
+  ["ltx-2-3-pro-audio-to-video"]: Ltx23ProAudioToVideo.Ltx23ProAudioToVideoInputWithFiles;
+  ["ltx-2-3-pro-extend-video"]: Ltx23ProExtendVideo.Ltx23ProExtendVideoInputWithFiles;
+  ["ltx-2-3-pro-retake"]: Ltx23ProRetake.Ltx23ProRetakeInputWithFiles;
+  ["ltx-2-3-pro-text-to-video"]: Ltx23ProTextToVideo.Ltx23ProTextToVideoInputWithFiles;
+  ["ltx-2-3-quality-audio-to-video"]: Ltx23QualityAudioToVideo.Ltx23QualityAudioToVideoInputWithFiles;
+  ["ltx-2-3-quality-hdr"]: Ltx23QualityHdr.Ltx23QualityHdrInputWithFiles;
+  ["ltx-2-3-quality-image-to-video"]: Ltx23QualityImageToVideo.Ltx23QualityImageToVideoInputWithFiles;
+  ["ltx-2-3-quality-reference-video-to-video"]: Ltx23QualityReferenceVideoToVideo.Ltx23QualityReferenceVideoToVideoInputWithFiles;
+  ["ltx-2-3-quality-text-to-video"]: Ltx23QualityTextToVideo.Ltx23QualityTextToVideoInputWithFiles;
+  ["luma-ray-v3-2-reframe"]: LumaRayV32Reframe.LumaRayV32ReframeInputWithFiles;
+  ["minimax-h3"]: MinimaxH3.MinimaxH3InputWithFiles;
+  ["openai-sora-2-pro"]: OpenaiSora2Pro.OpenaiSora2ProInputWithFiles;
+  ["sam-3-video"]: Sam3Video.Sam3VideoInputWithFiles;
+  ["topazlabs-upscale-starlight-2-5-video"]: TopazlabsUpscaleStarlight25Video.TopazlabsUpscaleStarlight25VideoInputWithFiles;
+  ["wan-ai-wan2-2-ti2v-5b-diffusers"]: WanAiWan22Ti2V5BDiffusers.WanAiWan22Ti2V5BDiffusersInputWithFiles;
+  ["wan-v2-7-text-to-video"]: WanV27TextToVideo.WanV27TextToVideoInputWithFiles;
+  ["xai-grok-imagine-video-image-to-video"]: XaiGrokImagineVideoImageToVideo.XaiGrokImagineVideoImageToVideoInputWithFiles;
+}
+
 /** Model id → the model's validator and id, as `OxenClient` uses them. */
 export const models = {
   ["bytedance-depth-anything-video"]: BytedanceDepthAnythingVideo.ref,
@@ -217,7 +252,7 @@ export function validate(modelId: ModelId | (string & {}), input: unknown, optio
 }
 
 /** The client, typed for every model of the snapshot; calls by id are validated before anything is sent. */
-export class OxenClient extends RuntimeClient<ModelInputs> {
+export class OxenClient extends RuntimeClient<ModelInputs, ModelFileInputs> {
   constructor(options: Omit<OxenClientOptions, "models"> = {}) {
     super({ ...options, models });
   }

@@ -6,10 +6,11 @@ import { models as generatedModels } from "../generated/index.js";
 import { NUM_GENERATIONS, outOfRange } from "../runtime/limits.js";
 import { EventHub } from "./events.js";
 import { FaultList, type Fault } from "./faults.js";
+import { fileRoute, RepoFiles } from "./files.js";
 import { matchesFilters } from "./filters.js";
 import { historyPage, historyRow } from "./history.js";
 import { listItem, loadModelObjects, modelMatches, type ModelObject } from "./models.js";
-import { Queue, TERMINAL, type QueueTimings, type Row } from "./queue.js";
+import { Queue, TERMINAL, type GenerationStatus, type QueueTimings, type Row } from "./queue.js";
 import { defaultErrorBody, messageError, typedError } from "./responses.js";
 
 /** The key the server accepts unless told otherwise; safe to print, it opens nothing real. */
@@ -75,9 +76,11 @@ export interface MockServer {
 
 const DEFAULT_TIMINGS: MockTimings = { queuedMs: 1000, processingMs: 3000, syncMs: 2000, keepAliveMs: 15_000 };
 const MAX_BODY = 1 << 20;
+/** Uploads through the file API may be media files. */
+const MAX_UPLOAD = 256 << 20;
 const CORS = {
   "access-control-allow-origin": "*",
-  "access-control-allow-methods": "GET, POST, DELETE, OPTIONS",
+  "access-control-allow-methods": "GET, HEAD, POST, PUT, DELETE, OPTIONS",
   "access-control-allow-headers": "authorization, content-type, accept",
   "access-control-expose-headers": "x-request-id, retry-after, retry-after-ms, content-length",
   "access-control-max-age": "600",
@@ -102,6 +105,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const keys = new Set(options.apiKeys ?? [DEMO_API_KEY]);
   const models = await loadModelObjects(options.schemasDir ?? fileURLToPath(new URL("../schemas/", import.meta.url)));
   const faults = new FaultList();
+  const files = new RepoFiles();
   const events = new EventHub(timings.keepAliveMs, options.eventLineEnding ?? "\n");
   const requests: ReceivedRequest[] = [];
   let paid = 0;
@@ -154,9 +158,21 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       return send(200, resultBytes(result[1]!), { "content-type": "video/mp4" });
     }
 
+    // Files of a (public) repository are read without a key, as a model's server reads them.
+    const file = fileRoute(path);
+    if ((method === "GET" || method === "HEAD") && file !== undefined) {
+      const found = files.get(file);
+      if (found === undefined) throw new HttpError(404, typedError("resource_not_found", "Not found", `File not found: ${file.path}`));
+      return send(200, found.bytes, { "content-type": found.type });
+    }
+
     const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? "");
     if (auth === null || !keys.has(auth[1]!)) throw new HttpError(401, typedError("unauthenticated", "Unauthenticated", "Invalid or missing API key"));
 
+    if (method === "PUT" && file !== undefined) {
+      const answer = await files.put(file, req.headers["content-type"] ?? "", body as Buffer);
+      return send(answer.status, answer.body);
+    }
     if (method === "GET" && path === "/api/events") return events.attach(res, { ...CORS, "x-request-id": requestId });
     if (method === "GET" && path === "/api/ai/models") {
       const data = [...models.values()].filter((m) => modelMatches(m, url.searchParams));
@@ -226,19 +242,22 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     requests.push(received);
     if (method === "OPTIONS") return void res.writeHead(204, CORS).end();
 
-    const text = await readBody(req);
-    if (text === undefined) {
+    // A file upload is kept as bytes (and logged by its size); any other body is JSON.
+    const upload = method === "PUT" && fileRoute(url.pathname) !== undefined;
+    const raw = await readBody(req, upload ? MAX_UPLOAD : MAX_BODY);
+    if (raw === undefined) {
       // The whole body has been read (and dropped), so the connection stays usable for the next request.
       return void res.writeHead(413, { ...CORS, "content-type": "application/json" }).end(JSON.stringify(messageError("Request body too large")));
     }
-    let body: unknown;
+    const text = upload ? "" : raw.toString("utf8");
+    let body: unknown = upload ? raw : undefined;
     let badJson = false;
     try {
-      body = text === "" ? undefined : JSON.parse(text);
+      if (text !== "") body = JSON.parse(text);
     } catch {
       badJson = true;
     }
-    received.body = badJson ? text : body;
+    received.body = upload ? { contentType: req.headers["content-type"], bytes: raw.length } : badJson ? text : body;
 
     const fault = faults.take(method, url.pathname);
     if (fault?.delayMs !== undefined) await sleep(fault.delayMs);
@@ -314,15 +333,15 @@ function objectBody(body: unknown): Record<string, unknown> {
   return body as Record<string, unknown>;
 }
 
-/** The body as text, or undefined when it is over MAX_BODY: then the rest is read to its end and dropped. */
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
+/** The body as bytes, or undefined when it is over `limit`: then the rest is read to its end and dropped. */
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size <= MAX_BODY) chunks.push(chunk as Buffer);
+    if (size <= limit) chunks.push(chunk as Buffer);
   }
-  return size > MAX_BODY ? undefined : Buffer.concat(chunks).toString("utf8");
+  return size > limit ? undefined : Buffer.concat(chunks);
 }
 
 function sleep(ms: number): Promise<void> {

@@ -1,12 +1,14 @@
 import { download, type DownloadOptions, type DownloadResult } from "./download.js";
-import { OxenError, ValidationError } from "./errors.js";
+import { AbortError, OxenError, ValidationError } from "./errors.js";
 import { EventSubscription, type EventStreamOptions, type SubscribeOptions } from "./events.js";
 import { eachGeneration, getGeneration, listGenerations, type GenerationFilters, type GenerationPage, type HistoryRow } from "./generations.js";
 import { NUM_GENERATIONS, outOfRange } from "./limits.js";
 import type { Backoff } from "./retry.js";
 import { pathOf, Transport, type ClientOptions, type RequestOptions } from "./transport.js";
 import type { GenerationHandle, Model, ModelList, QueueCreateResponse, QueueDeleteResponse, QueueList, QueueRow, QueueStatus, SucceededRow, VideoGenerateResponse } from "./types.js";
-import type { ValidateOptions, ValidationResult } from "./validation.js";
+import { findLocalFiles } from "./local-files.js";
+import { Files, type UploadProgress, type UploadTarget } from "./uploads.js";
+import { closestName, type ValidateOptions, type ValidationResult } from "./validation.js";
 import { waitForGeneration, type WaitContext, type WaitOptions } from "./wait.js";
 
 /** What a generated model module hands the client: its id, its validator and its schema hash. */
@@ -15,11 +17,16 @@ export interface ModelRef<Input = unknown> {
   validate(input: unknown, options?: ValidateOptions): ValidationResult;
   /** sha256 of the request schema the validator was made from; recorded in handles. */
   readonly schemaSha256?: string;
+  /** Parameters that take a media URL (and a local file, uploaded first, when the client has `uploads`). */
+  readonly media?: readonly string[];
   /** Carries the input type for inference only; never set. */
   readonly __input?: Input;
 }
 
-export interface InputOptions extends RequestOptions, ValidateOptions {}
+export interface InputOptions extends RequestOptions, ValidateOptions {
+  /** Progress of the uploads of local files given for media parameters (`parameter`: `input_audio`, `input_images[1]`). */
+  onUploadProgress?: (progress: UploadProgress & { parameter: string }) => void;
+}
 
 export interface EnqueueOptions extends InputOptions {
   /** An integer from 1 to 12 (the server's default: 1); anything else is refused before sending. */
@@ -58,7 +65,12 @@ export interface OxenClientOptions extends ClientOptions, EventStreamOptions {
   models?: Readonly<Record<string, ModelRef>>;
   /** Poll intervals of `wait` and `run`. Default 2 s doubling to 15 s, with jitter. */
   pollBackoff?: Partial<Backoff>;
+  /** Where local files given for media parameters are uploaded; without it, inputs take URLs only. */
+  uploads?: UploadTarget;
 }
+
+/** Stands in for a file's URL while the rest of the input is checked, before anything is uploaded. */
+const PENDING_UPLOAD = "https://uploads.invalid/pending";
 
 /** The sync call blocks while the video is made (documented as up to 15 minutes). */
 const GENERATE_TIMEOUT_MS = 20 * 60_000;
@@ -70,14 +82,19 @@ type Key<M> = keyof M & string;
  * The client. `M` maps model ids to input types (the generated `ModelInputs`); calls by id are
  * typed from it, calls with a generated model's `ref` from that model.
  */
-export class OxenClient<M extends object = Record<string, Record<string, unknown>>> {
+export class OxenClient<M extends object = Record<string, Record<string, unknown>>, F extends { [K in keyof M]: unknown } = M> {
   readonly transport: Transport;
+  /** Uploads to a repository through Oxen's file API. */
+  readonly files: Files;
+  readonly #uploads: UploadTarget | undefined;
   readonly #models: Readonly<Record<string, ModelRef>> | undefined;
   readonly #eventOptions: EventStreamOptions;
   readonly #waitContext: WaitContext;
 
   constructor(options: OxenClientOptions = {}) {
     this.transport = new Transport(options);
+    this.files = new Files(this.transport);
+    this.#uploads = options.uploads;
     this.#models = options.models;
     this.#eventOptions = { idleTimeoutMs: options.idleTimeoutMs, reconnectBackoff: options.reconnectBackoff, maxEventLength: options.maxEventLength };
     this.#waitContext = {
@@ -94,12 +111,38 @@ export class OxenClient<M extends object = Record<string, Record<string, unknown
     const ref = this.#ref(model);
     const id = typeof model === "string" ? model : model.id;
     if (ref === undefined) {
-      if (this.#models !== undefined) throw new ValidationError(id, [{ path: "", keyword: "model", params: { model: id }, message: `unknown model "${id}"` }]);
+      if (this.#models !== undefined) {
+        const suggestion = closestName(id, Object.keys(this.#models));
+        throw new ValidationError(id, [{ path: "", keyword: "model", params: { model: id, suggestion }, message: `unknown model "${id}"${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}` }]);
+      }
       return id;
     }
     const result = ref.validate(input, options);
     if (!result.ok) throw new ValidationError(id, result.errors);
     return id;
+  }
+
+  /**
+   * Validates `input` and uploads its local files (see `uploads`), checking everything else first:
+   * returns the model id and the body to send. Nothing is sent for the generation before every
+   * upload has succeeded.
+   */
+  async prepareInput(model: string | ModelRef, input: unknown, options: InputOptions = {}): Promise<{ id: string; body: Record<string, unknown> }> {
+    const { body, files } = findLocalFiles(input, this.#ref(model)?.media ?? []);
+    const id = typeof model === "string" ? model : model.id;
+    if (files.length === 0) return { id: this.checkInput(model, input, options), body: input as Record<string, unknown> };
+    const uploads = this.#uploads;
+    if (uploads === undefined) {
+      const hint = "give the client an upload target, new OxenClient({ uploads: { namespace, repo } }), or pass a URL";
+      throw new ValidationError(id, files.map((f) => ({ path: f.path, keyword: "format", params: { format: "media-url", local: true }, message: `${f.path} is a local file: ${hint}` })));
+    }
+    for (const f of files) f.set(PENDING_UPLOAD);
+    this.checkInput(model, body, options);
+    for (const f of files) {
+      const onProgress = options.onUploadProgress && ((p: UploadProgress) => options.onUploadProgress!({ ...p, parameter: f.path }));
+      f.set((await this.files.upload(f.file, { ...uploads, signal: options.signal, onProgress })).url);
+    }
+    return { id: this.checkInput(model, body, options), body: body as Record<string, unknown> };
   }
 
   readonly models = {
@@ -114,20 +157,21 @@ export class OxenClient<M extends object = Record<string, Record<string, unknown
 
   readonly videos = {
     /** The sync call: blocks until the video is made (minutes). Never replayed once sent (see the README's retry policy). */
-    generate: async <K extends Key<M>>(model: K | ModelRef<M[K]>, input: M[K], options: InputOptions = {}): Promise<VideoGenerateResponse> => {
-      const id = this.checkInput(model, input, options);
-      return this.transport.request({ method: "POST", path: "/api/ai/videos/generate", body: { ...input, model: id }, signal: options.signal, timeoutMs: options.timeoutMs ?? GENERATE_TIMEOUT_MS });
+    generate: async <K extends Key<M>>(model: K | ModelRef<M[K]>, input: F[K], options: InputOptions = {}): Promise<VideoGenerateResponse> => {
+      const { id, body } = await this.prepareInput(model, input, options);
+      return this.transport.request({ method: "POST", path: "/api/ai/videos/generate", body: { ...body, model: id }, signal: options.signal, timeoutMs: options.timeoutMs ?? GENERATE_TIMEOUT_MS });
     },
   };
 
   readonly queue = {
     /** Validates and queues; returns one handle per generation. Never replayed once sent (see the README's retry policy). */
-    enqueue: async <K extends Key<M>>(model: K | ModelRef<M[K]>, input: M[K], options: EnqueueOptions = {}): Promise<GenerationHandle[]> => {
-      const id = this.checkInput(model, input, options);
+    enqueue: async <K extends Key<M>>(model: K | ModelRef<M[K]>, input: F[K], options: EnqueueOptions = {}): Promise<GenerationHandle[]> => {
+      // Checked before anything is uploaded or sent.
       const problem = options.numGenerations === undefined ? undefined : outOfRange("numGenerations", options.numGenerations, NUM_GENERATIONS);
-      if (problem !== undefined) throw new ValidationError(id, [{ path: "num_generations", keyword: "range", params: { ...NUM_GENERATIONS }, message: problem }]);
+      if (problem !== undefined) throw new ValidationError(typeof model === "string" ? model : model.id, [{ path: "num_generations", keyword: "range", params: { ...NUM_GENERATIONS }, message: problem }]);
+      const { id, body: params } = await this.prepareInput(model, input, options);
       const body = {
-        ...input,
+        ...params,
         model: id,
         num_generations: options.numGenerations,
         target_namespace: options.targetNamespace,
@@ -166,24 +210,32 @@ export class OxenClient<M extends object = Record<string, Record<string, unknown
   };
 
   /**
-   * Validates, subscribes to completion events, queues one generation and waits for it: returns the
-   * final row, or throws as `queue.wait` does. `timeoutMs` is one deadline counted from the call; it
-   * does not cut the enqueue request short (a paid POST aborted midway would leave a job with no handle).
+   * Validates, uploads local files (see `uploads`), subscribes to completion events, queues one
+   * generation and waits for it: returns the final row, or throws as `queue.wait` does. `timeoutMs`
+   * is one deadline counted from the call; it does not cut the enqueue request short (a paid POST
+   * aborted midway would leave a job with no handle). Aborting `signal` cancels the generation on the
+   * server (`cancelOnAbort: false` leaves it running); an abort during the enqueue request lets it
+   * finish, then cancels.
    */
-  async run<K extends Key<M>>(model: K | ModelRef<M[K]>, input: M[K], options: RunOptions = {}): Promise<SucceededRow> {
+  async run<K extends Key<M>>(model: K | ModelRef<M[K]>, input: F[K], options: RunOptions = {}): Promise<SucceededRow> {
     const started = Date.now();
-    this.checkInput(model, input, options);
+    const { body } = await this.prepareInput(model, input, options);
     const via = options.via ?? "auto";
+    const cancelOnAbort = options.cancelOnAbort ?? true;
     // The stream has no replay: it must be open before the job exists, or its completion can be missed.
     const events = via === "poll" ? undefined : this.events.subscribe({ signal: options.signal });
     try {
       if (events !== undefined && via === "events") await events.ready;
       else await events?.ready.catch(() => {});
       const { timeoutMs: _deadline, ...enqueueOptions } = options;
-      const [handle] = await this.queue.enqueue(model, input, { ...enqueueOptions, numGenerations: 1 });
+      // An abort must not cut the paid POST short (that would leave a job with no handle to cancel):
+      // it is let finish, and the wait below cancels the new generation at once.
+      if (options.signal?.aborted) throw new AbortError("run aborted before the generation was queued", { cause: options.signal.reason });
+      const signal = cancelOnAbort ? undefined : options.signal;
+      const [handle] = await this.queue.enqueue(model, body as F[K], { ...enqueueOptions, signal, numGenerations: 1 });
       if (handle === undefined) throw new OxenError("the queue accepted the request but returned no generation");
       options.onEnqueued?.(handle);
-      return await waitForGeneration(this.#waitContext, handle.generationId, { ...options, via }, events, started);
+      return await waitForGeneration(this.#waitContext, handle.generationId, { ...options, via, cancelOnAbort }, events, started);
     } finally {
       events?.close();
     }
@@ -209,9 +261,9 @@ export interface ClientChoice {
 
 let shared: OxenClient | undefined;
 
-/** The client a generated model function calls, typed for that model's input. */
-export function clientFor<Input>(options?: ClientChoice): OxenClient<Record<string, Input>> {
+/** The client a generated model function calls, typed for that model's input (and its input with local files). */
+export function clientFor<Input, Files = Input>(options?: ClientChoice): OxenClient<Record<string, Input>, Record<string, Files>> {
   if (options?.client !== undefined) return options.client;
   shared ??= new OxenClient();
-  return shared as OxenClient<Record<string, Input>>;
+  return shared as OxenClient<Record<string, Input>, Record<string, Files>>;
 }

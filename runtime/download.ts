@@ -1,4 +1,5 @@
 import { AbortError, ConnectionError, OxenError } from "./errors.js";
+import { nodeFs } from "./node-fs.js";
 import type { Transport } from "./transport.js";
 
 export interface DownloadProgress {
@@ -54,12 +55,9 @@ export async function download(transport: Transport, url: string, destination: s
   return { bytes: receivedBytes, contentType: response.headers.get("content-type") ?? undefined };
 }
 
-/** A module name bundlers do not follow, so a browser bundle of the runtime never includes node:fs. */
-const NODE_FS: string = "node:fs/promises";
-
 /** Node only: `node:fs` is loaded on this branch alone, so the module still loads in browsers. */
 async function writeFile(body: ReadableStream<Uint8Array>, path: string): Promise<void> {
-  const fs = (await import(/* @vite-ignore */ /* webpackIgnore: true */ NODE_FS)) as typeof import("node:fs/promises");
+  const fs = await nodeFs();
   const partial = `${path}.partial`;
   const file = await fs.open(partial, "w");
   try {

@@ -26,4 +26,7 @@ export type { DownloadOptions, DownloadProgress, DownloadResult } from "./downlo
 export type { WaitOptions } from "./wait.js";
 export type { Backoff } from "./retry.js";
 export { DEFAULT_BASE_URL, Transport, type ClientOptions, type Logger, type RequestOptions } from "./transport.js";
+export { Files, type UploadOptions, type UploadProgress, type UploadResult, type UploadTarget } from "./uploads.js";
+export type { LocalFile, WithLocalFiles } from "./local-files.js";
+export { isLocalPath, mediaParameters, mediaUrlProblem, UPLOAD_HINT } from "./media.js";
 export { runValidator, type FieldError, type ValidateOptions, type ValidationResult } from "./validation.js";

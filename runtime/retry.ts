@@ -41,7 +41,8 @@ export function isRetryableStatus(status: number): boolean {
  * reached the server (see `failedBeforeSending`) or was refused with 429 before any work.
  */
 export function isReplayable(method: string): boolean {
-  return method === "GET" || method === "DELETE";
+  // PUT and HEAD serve uploads: a PUT of a content-addressed file writes the same bytes each time.
+  return method === "GET" || method === "DELETE" || method === "HEAD" || method === "PUT";
 }
 
 /** Error codes (Node, undici) that mean no connection was made, so nothing was sent. */

@@ -30,11 +30,13 @@ export interface RequestOptions {
 }
 
 export interface Request {
-  method: "GET" | "POST" | "DELETE";
+  method: "GET" | "POST" | "DELETE" | "PUT" | "HEAD";
   /** Path below the base URL with ids already encoded (see `pathOf`), or an absolute URL. */
   path: string;
   query?: Record<string, string | number | undefined>;
   body?: unknown;
+  /** A body sent as it is (not JSON), made afresh for each attempt, with its content type. */
+  rawBody?: { make(): BodyInit; type: string };
   signal?: AbortSignal;
   timeoutMs?: number;
   accept?: string;
@@ -170,6 +172,7 @@ export class Transport {
     const headers: Record<string, string> = { accept: req.accept ?? "application/json" };
     if (key !== undefined) headers.authorization = `Bearer ${key}`;
     if (req.body !== undefined) headers["content-type"] = "application/json";
+    if (req.rawBody !== undefined) headers["content-type"] = req.rawBody.type;
     const body = req.body === undefined ? undefined : JSON.stringify(req.body);
     const what = `${req.method} ${new URL(url).pathname}`;
     const timeoutMs = req.timeoutMs ?? this.#timeoutMs;
@@ -182,7 +185,10 @@ export class Transport {
       let failure: Failure;
       let streamed = false;
       try {
-        const response = await this.#fetch(url, { method: req.method, headers, body, signal: controller.signal });
+        const sent = req.rawBody?.make() ?? body;
+        // A stream body needs `duplex` (Node's fetch requires it; no browser sends one over HTTP/1.1).
+        const init = { method: req.method, headers, body: sent, signal: controller.signal, ...(sent instanceof ReadableStream && { duplex: "half" }) };
+        const response = await this.#fetch(url, init);
         this.log(`${what} → ${response.status} (${Date.now() - started} ms)`);
         if (response.ok) {
           const value = await read(response, what);

@@ -1,3 +1,4 @@
+import { mediaUrlErrors } from "./media.js";
 import type { AjvError, StandaloneValidator } from "./validator-support.js";
 
 /** Annotation the generator puts on objects it closed to unknown properties (see generator/load/schema-views.ts). */
@@ -21,13 +22,20 @@ export interface ValidateOptions {
   allowUnknown?: boolean;
 }
 
-/** Runs a generated standalone validator and explains what it found. */
-export function runValidator(validator: StandaloneValidator, input: unknown, options: ValidateOptions = {}): ValidationResult {
-  if (validator(input)) return { ok: true };
-  let errors = validator.errors ?? [];
+/**
+ * Runs a generated standalone validator and explains what it found; `media` names the parameters
+ * whose URLs are also checked for what the server can fetch (see media.ts).
+ */
+export function runValidator(validator: StandaloneValidator, input: unknown, options: ValidateOptions = {}, media: readonly string[] = []): ValidationResult {
+  let errors = validator(input) ? [] : (validator.errors ?? []);
   if (options.allowUnknown) errors = errors.filter((e) => !(e.keyword === "additionalProperties" && e.parentSchema?.[CLOSED_MARK] === true));
-  if (errors.length === 0) return { ok: true };
-  return { ok: false, errors: errors.map(fieldError) };
+  const fieldErrors = errors.map(fieldError);
+  // A media value of the wrong type is already reported; a media message says more than "must be a valid uri".
+  const typed = new Set(fieldErrors.filter((e) => e.keyword !== "format").map((e) => e.path));
+  const mediaErrors = mediaUrlErrors(input, media).filter((m) => !typed.has(m.path));
+  const replaced = fieldErrors.map((e) => (e.keyword === "format" ? (mediaErrors.find((m) => m.path === e.path) ?? e) : e));
+  const all = [...replaced, ...mediaErrors.filter((m) => !replaced.includes(m))];
+  return all.length === 0 ? { ok: true } : { ok: false, errors: all };
 }
 
 /** `/images/0/url` → `images[0].url` */

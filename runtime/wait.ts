@@ -11,6 +11,11 @@ export interface WaitOptions {
   timeoutMs?: number;
   /** Cancel the generation on the server before throwing the TimeoutError. */
   cancelOnTimeout?: boolean;
+  /**
+   * Cancel the generation on the server when `signal` aborts, before throwing the AbortError.
+   * Default false for `wait` (the generation may be someone else's), true for `run`.
+   */
+  cancelOnAbort?: boolean;
   /** Called with the row whenever its status changes (and once with the first row seen). */
   onUpdate?: (row: QueueRow) => void;
   /**
@@ -99,23 +104,28 @@ export async function waitForGeneration(ctx: WaitContext, id: string, options: W
     }
   } catch (error) {
     if (signal.reason === DEADLINE) {
-      let note = "";
-      if (options.cancelOnTimeout) {
-        try {
-          await ctx.cancel(id, {});
-          note = "; cancelled it";
-        } catch (cancelError) {
-          note = `; could not cancel it: ${(cancelError as Error).message}`;
-        }
-      }
+      const note = options.cancelOnTimeout ? await cancelOnServer(ctx, id) : "";
       throw new TimeoutError(`waited ${options.timeoutMs} ms for generation ${id} (last status: ${last ?? "unknown"})${note}`, { cause: error });
     }
-    if (options.signal?.aborted && !(error instanceof AbortError)) throw new AbortError(`waiting for generation ${id} aborted`, { cause: error });
+    if (options.signal?.aborted) {
+      const note = options.cancelOnAbort ? await cancelOnServer(ctx, id) : "";
+      if (note !== "" || !(error instanceof AbortError)) throw new AbortError(`waiting for generation ${id} aborted${note}`, { cause: error });
+    }
     throw error;
   } finally {
     clearTimeout(deadline);
     unlink();
     events?.close();
+  }
+}
+
+/** Cancels a generation on the server; says how that went, as the end of an error message. */
+async function cancelOnServer(ctx: WaitContext, id: string): Promise<string> {
+  try {
+    await ctx.cancel(id, {});
+    return "; cancelled it";
+  } catch (cancelError) {
+    return `; could not cancel it: ${(cancelError as Error).message}`;
   }
 }
 

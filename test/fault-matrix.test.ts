@@ -16,6 +16,7 @@ const KEY = CANARY_KEY;
 const SEED = "ltx-2-3-quality-audio-to-video";
 const BODY = { prompt: "a choir", input_audio: "https://example.com/choir.mp3" };
 const TIMEOUT_MS = 250;
+const UPLOADS = { namespace: "me", repo: "assets" };
 
 const FAULTS: [name: string, fault: Fault][] = [
   ["429, no Retry-After", { status: 429 }],
@@ -71,6 +72,14 @@ const CALLS: Record<string, Call> = {
     path: () => "/results/",
     run: (c) => c.client.download(c.resultUrl, new WritableStream()),
   },
+  // Fresh bytes each time: the same bytes are uploaded once, and the next call would send no PUT.
+  "files.upload": { method: "PUT", path: () => "/api/repos/", run: (c) => c.client.files.upload(new Blob([crypto.randomUUID()]), UPLOADS) },
+  "run with a local file (fault on its upload)": {
+    method: "PUT",
+    path: () => "/api/repos/",
+    paid: true,
+    run: (c) => c.client.run(SEED, { ...BODY, input_audio: new Blob([crypto.randomUUID()]) }, { via: "poll", timeoutMs: 10_000, pollBackoff: { initialMs: 20, maxMs: 40 } }),
+  },
 };
 
 /** One cell: what the caller sees, how many requests the call made, and how much paid work it started. */
@@ -106,7 +115,7 @@ afterAll(async () => {
 });
 
 async function context(): Promise<Context> {
-  const client = new OxenClient({ apiKey: KEY, baseUrl: server.url, timeoutMs: TIMEOUT_MS, maxRetries: 2, retryBackoff: { initialMs: 10, maxMs: 40 } });
+  const client = new OxenClient({ apiKey: KEY, baseUrl: server.url, timeoutMs: TIMEOUT_MS, maxRetries: 2, retryBackoff: { initialMs: 10, maxMs: 40 }, uploads: UPLOADS });
   const [active] = await client.queue.enqueue(SEED, BODY);
   const [done] = await client.queue.enqueue(SEED, BODY);
   const finished = await client.queue.wait(done!.generationId, { timeoutMs: 5000, pollBackoff: { initialMs: 20, maxMs: 40 } });

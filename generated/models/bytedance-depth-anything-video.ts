@@ -14,6 +14,7 @@ import {
   type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
+  type WithLocalFiles,
 } from "../../runtime/index.js";
 import { validate as check } from "../validators/bytedance-depth-anything-video.js";
 
@@ -88,27 +89,32 @@ export const model = {
     "side_by_side": false,
     "include_raw_depths": false,
   } as Readonly<Partial<BytedanceDepthAnythingVideoInput>>,
+  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+  media: ["video_url"],
 } as const;
+
+/** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
+export type BytedanceDepthAnythingVideoInputWithFiles = WithLocalFiles<BytedanceDepthAnythingVideoInput, (typeof model.media)[number]>;
 
 /** Checks a request body for Depth Anything Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options);
+  return runValidator(check, input, options, model.media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<BytedanceDepthAnythingVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: ModelRef<BytedanceDepthAnythingVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
 
 /** Generates with Depth Anything Video and waits for the video (the sync call; it can take minutes). */
-export function generate(input: BytedanceDepthAnythingVideoInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<BytedanceDepthAnythingVideoInput>(options).videos.generate(ref, input, options);
+export function generate(input: BytedanceDepthAnythingVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+  return clientFor<BytedanceDepthAnythingVideoInput, BytedanceDepthAnythingVideoInputWithFiles>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with Depth Anything Video, after validating `input`; returns a handle per generation. */
-export function enqueue(input: BytedanceDepthAnythingVideoInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<BytedanceDepthAnythingVideoInput>(options).queue.enqueue(ref, input, options);
+export function enqueue(input: BytedanceDepthAnythingVideoInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+  return clientFor<BytedanceDepthAnythingVideoInput, BytedanceDepthAnythingVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Depth Anything Video; returns the succeeded row (its video is at `result_url`). */
-export function run(input: BytedanceDepthAnythingVideoInput, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<BytedanceDepthAnythingVideoInput>(options).run(ref, input, options);
+export function run(input: BytedanceDepthAnythingVideoInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
+  return clientFor<BytedanceDepthAnythingVideoInput, BytedanceDepthAnythingVideoInputWithFiles>(options).run(ref, input, options);
 }

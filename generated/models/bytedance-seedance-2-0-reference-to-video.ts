@@ -14,6 +14,7 @@ import {
   type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
+  type WithLocalFiles,
 } from "../../runtime/index.js";
 import { validate as check } from "../validators/bytedance-seedance-2-0-reference-to-video.js";
 
@@ -105,27 +106,38 @@ export const model = {
     "generate_audio": false,
     "watermark": false,
   } as Readonly<Partial<BytedanceSeedance20ReferenceToVideoInput>>,
+  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+  media: [
+    "input_face_images",
+    "input_images",
+    "input_face_videos",
+    "input_videos",
+    "input_audios",
+  ],
 } as const;
+
+/** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
+export type BytedanceSeedance20ReferenceToVideoInputWithFiles = WithLocalFiles<BytedanceSeedance20ReferenceToVideoInput, (typeof model.media)[number]>;
 
 /** Checks a request body for Seedance 2.0 - Reference to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options);
+  return runValidator(check, input, options, model.media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<BytedanceSeedance20ReferenceToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: ModelRef<BytedanceSeedance20ReferenceToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
 
 /** Generates with Seedance 2.0 - Reference to Video and waits for the video (the sync call; it can take minutes). */
-export function generate(input: BytedanceSeedance20ReferenceToVideoInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<BytedanceSeedance20ReferenceToVideoInput>(options).videos.generate(ref, input, options);
+export function generate(input: BytedanceSeedance20ReferenceToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+  return clientFor<BytedanceSeedance20ReferenceToVideoInput, BytedanceSeedance20ReferenceToVideoInputWithFiles>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with Seedance 2.0 - Reference to Video, after validating `input`; returns a handle per generation. */
-export function enqueue(input: BytedanceSeedance20ReferenceToVideoInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<BytedanceSeedance20ReferenceToVideoInput>(options).queue.enqueue(ref, input, options);
+export function enqueue(input: BytedanceSeedance20ReferenceToVideoInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+  return clientFor<BytedanceSeedance20ReferenceToVideoInput, BytedanceSeedance20ReferenceToVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Seedance 2.0 - Reference to Video; returns the succeeded row (its video is at `result_url`). */
-export function run(input: BytedanceSeedance20ReferenceToVideoInput, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<BytedanceSeedance20ReferenceToVideoInput>(options).run(ref, input, options);
+export function run(input: BytedanceSeedance20ReferenceToVideoInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
+  return clientFor<BytedanceSeedance20ReferenceToVideoInput, BytedanceSeedance20ReferenceToVideoInputWithFiles>(options).run(ref, input, options);
 }

@@ -14,6 +14,7 @@ import {
   type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
+  type WithLocalFiles,
 } from "../../runtime/index.js";
 import { validate as check } from "../validators/bytedance-seedance-2-5-text-to-video.js";
 
@@ -86,27 +87,32 @@ export const model = {
     "output_format": "mp4",
     "watermark": false,
   } as Readonly<Partial<BytedanceSeedance25TextToVideoInput>>,
+  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+  media: [],
 } as const;
+
+/** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
+export type BytedanceSeedance25TextToVideoInputWithFiles = WithLocalFiles<BytedanceSeedance25TextToVideoInput, (typeof model.media)[number]>;
 
 /** Checks a request body for Seedance 2.5 - Text to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options);
+  return runValidator(check, input, options, model.media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<BytedanceSeedance25TextToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: ModelRef<BytedanceSeedance25TextToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
 
 /** Generates with Seedance 2.5 - Text to Video and waits for the video (the sync call; it can take minutes). */
-export function generate(input: BytedanceSeedance25TextToVideoInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<BytedanceSeedance25TextToVideoInput>(options).videos.generate(ref, input, options);
+export function generate(input: BytedanceSeedance25TextToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+  return clientFor<BytedanceSeedance25TextToVideoInput, BytedanceSeedance25TextToVideoInputWithFiles>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with Seedance 2.5 - Text to Video, after validating `input`; returns a handle per generation. */
-export function enqueue(input: BytedanceSeedance25TextToVideoInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<BytedanceSeedance25TextToVideoInput>(options).queue.enqueue(ref, input, options);
+export function enqueue(input: BytedanceSeedance25TextToVideoInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+  return clientFor<BytedanceSeedance25TextToVideoInput, BytedanceSeedance25TextToVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Seedance 2.5 - Text to Video; returns the succeeded row (its video is at `result_url`). */
-export function run(input: BytedanceSeedance25TextToVideoInput, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<BytedanceSeedance25TextToVideoInput>(options).run(ref, input, options);
+export function run(input: BytedanceSeedance25TextToVideoInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
+  return clientFor<BytedanceSeedance25TextToVideoInput, BytedanceSeedance25TextToVideoInputWithFiles>(options).run(ref, input, options);
 }

@@ -14,6 +14,7 @@ import {
   type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
+  type WithLocalFiles,
 } from "../../runtime/index.js";
 import { validate as check } from "../validators/gemini-omni-flash-preview.js";
 
@@ -67,27 +68,32 @@ export const model = {
     "input_image": [],
     "aspect_ratio": "16:9",
   } as Readonly<Partial<GeminiOmniFlashPreviewInput>>,
+  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+  media: ["first_frame_image", "input_image", "input_video"],
 } as const;
+
+/** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
+export type GeminiOmniFlashPreviewInputWithFiles = WithLocalFiles<GeminiOmniFlashPreviewInput, (typeof model.media)[number]>;
 
 /** Checks a request body for Gemini Omni Flash against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options);
+  return runValidator(check, input, options, model.media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<GeminiOmniFlashPreviewInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: ModelRef<GeminiOmniFlashPreviewInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
 
 /** Generates with Gemini Omni Flash and waits for the video (the sync call; it can take minutes). */
-export function generate(input: GeminiOmniFlashPreviewInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<GeminiOmniFlashPreviewInput>(options).videos.generate(ref, input, options);
+export function generate(input: GeminiOmniFlashPreviewInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+  return clientFor<GeminiOmniFlashPreviewInput, GeminiOmniFlashPreviewInputWithFiles>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with Gemini Omni Flash, after validating `input`; returns a handle per generation. */
-export function enqueue(input: GeminiOmniFlashPreviewInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<GeminiOmniFlashPreviewInput>(options).queue.enqueue(ref, input, options);
+export function enqueue(input: GeminiOmniFlashPreviewInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+  return clientFor<GeminiOmniFlashPreviewInput, GeminiOmniFlashPreviewInputWithFiles>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Gemini Omni Flash; returns the succeeded row (its video is at `result_url`). */
-export function run(input: GeminiOmniFlashPreviewInput, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<GeminiOmniFlashPreviewInput>(options).run(ref, input, options);
+export function run(input: GeminiOmniFlashPreviewInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
+  return clientFor<GeminiOmniFlashPreviewInput, GeminiOmniFlashPreviewInputWithFiles>(options).run(ref, input, options);
 }

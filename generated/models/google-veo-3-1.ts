@@ -14,6 +14,7 @@ import {
   type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
+  type WithLocalFiles,
 } from "../../runtime/index.js";
 import { validate as check } from "../validators/google-veo-3-1.js";
 
@@ -70,27 +71,32 @@ export const model = {
     "resolution": "1080p",
     "duration": 8,
   } as Readonly<Partial<GoogleVeo31Input>>,
+  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+  media: ["input_image"],
 } as const;
+
+/** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
+export type GoogleVeo31InputWithFiles = WithLocalFiles<GoogleVeo31Input, (typeof model.media)[number]>;
 
 /** Checks a request body for Veo 3.1 against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options);
+  return runValidator(check, input, options, model.media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<GoogleVeo31Input> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: ModelRef<GoogleVeo31Input> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
 
 /** Generates with Veo 3.1 and waits for the video (the sync call; it can take minutes). */
-export function generate(input: GoogleVeo31Input, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<GoogleVeo31Input>(options).videos.generate(ref, input, options);
+export function generate(input: GoogleVeo31InputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+  return clientFor<GoogleVeo31Input, GoogleVeo31InputWithFiles>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with Veo 3.1, after validating `input`; returns a handle per generation. */
-export function enqueue(input: GoogleVeo31Input, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<GoogleVeo31Input>(options).queue.enqueue(ref, input, options);
+export function enqueue(input: GoogleVeo31InputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+  return clientFor<GoogleVeo31Input, GoogleVeo31InputWithFiles>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Veo 3.1; returns the succeeded row (its video is at `result_url`). */
-export function run(input: GoogleVeo31Input, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<GoogleVeo31Input>(options).run(ref, input, options);
+export function run(input: GoogleVeo31InputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
+  return clientFor<GoogleVeo31Input, GoogleVeo31InputWithFiles>(options).run(ref, input, options);
 }

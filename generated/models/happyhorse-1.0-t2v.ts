@@ -14,6 +14,7 @@ import {
   type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
+  type WithLocalFiles,
 } from "../../runtime/index.js";
 import { validate as check } from "../validators/happyhorse-1.0-t2v.js";
 
@@ -72,27 +73,32 @@ export const model = {
     "resolution": "1080P",
     "duration": 5,
   } as Readonly<Partial<Happyhorse10T2VInput>>,
+  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+  media: [],
 } as const;
+
+/** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
+export type Happyhorse10T2VInputWithFiles = WithLocalFiles<Happyhorse10T2VInput, (typeof model.media)[number]>;
 
 /** Checks a request body for Happy Horse - Text to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options);
+  return runValidator(check, input, options, model.media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Happyhorse10T2VInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: ModelRef<Happyhorse10T2VInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
 
 /** Generates with Happy Horse - Text to Video and waits for the video (the sync call; it can take minutes). */
-export function generate(input: Happyhorse10T2VInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<Happyhorse10T2VInput>(options).videos.generate(ref, input, options);
+export function generate(input: Happyhorse10T2VInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+  return clientFor<Happyhorse10T2VInput, Happyhorse10T2VInputWithFiles>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with Happy Horse - Text to Video, after validating `input`; returns a handle per generation. */
-export function enqueue(input: Happyhorse10T2VInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<Happyhorse10T2VInput>(options).queue.enqueue(ref, input, options);
+export function enqueue(input: Happyhorse10T2VInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+  return clientFor<Happyhorse10T2VInput, Happyhorse10T2VInputWithFiles>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Happy Horse - Text to Video; returns the succeeded row (its video is at `result_url`). */
-export function run(input: Happyhorse10T2VInput, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<Happyhorse10T2VInput>(options).run(ref, input, options);
+export function run(input: Happyhorse10T2VInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
+  return clientFor<Happyhorse10T2VInput, Happyhorse10T2VInputWithFiles>(options).run(ref, input, options);
 }

@@ -14,6 +14,7 @@ import {
   type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
+  type WithLocalFiles,
 } from "../../runtime/index.js";
 import { validate as check } from "../validators/kling-video-o3-omni.js";
 
@@ -123,27 +124,32 @@ export const model = {
     "generate_audio": false,
     "keep_audio": true,
   } as Readonly<Partial<KlingVideoO3OmniInput>>,
+  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+  media: ["input_image", "input_video", "start_image_url", "tail_image_url"],
 } as const;
+
+/** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
+export type KlingVideoO3OmniInputWithFiles = WithLocalFiles<KlingVideoO3OmniInput, (typeof model.media)[number]>;
 
 /** Checks a request body for Kling O3 Omni against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options);
+  return runValidator(check, input, options, model.media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<KlingVideoO3OmniInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: ModelRef<KlingVideoO3OmniInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
 
 /** Generates with Kling O3 Omni and waits for the video (the sync call; it can take minutes). */
-export function generate(input: KlingVideoO3OmniInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<KlingVideoO3OmniInput>(options).videos.generate(ref, input, options);
+export function generate(input: KlingVideoO3OmniInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+  return clientFor<KlingVideoO3OmniInput, KlingVideoO3OmniInputWithFiles>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with Kling O3 Omni, after validating `input`; returns a handle per generation. */
-export function enqueue(input: KlingVideoO3OmniInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<KlingVideoO3OmniInput>(options).queue.enqueue(ref, input, options);
+export function enqueue(input: KlingVideoO3OmniInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+  return clientFor<KlingVideoO3OmniInput, KlingVideoO3OmniInputWithFiles>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Kling O3 Omni; returns the succeeded row (its video is at `result_url`). */
-export function run(input: KlingVideoO3OmniInput, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<KlingVideoO3OmniInput>(options).run(ref, input, options);
+export function run(input: KlingVideoO3OmniInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
+  return clientFor<KlingVideoO3OmniInput, KlingVideoO3OmniInputWithFiles>(options).run(ref, input, options);
 }

@@ -14,6 +14,7 @@ import {
   type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
+  type WithLocalFiles,
 } from "../../runtime/index.js";
 import { validate as check } from "../validators/kling-video-v3-pro-motion-control.js";
 
@@ -73,27 +74,32 @@ export const model = {
     "character_orientation": "video",
     "keep_original_sound": true,
   } as Readonly<Partial<KlingVideoV3ProMotionControlInput>>,
+  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+  media: ["input_image", "input_video"],
 } as const;
+
+/** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
+export type KlingVideoV3ProMotionControlInputWithFiles = WithLocalFiles<KlingVideoV3ProMotionControlInput, (typeof model.media)[number]>;
 
 /** Checks a request body for Kling 3.0 Pro: Motion Control against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options);
+  return runValidator(check, input, options, model.media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<KlingVideoV3ProMotionControlInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: ModelRef<KlingVideoV3ProMotionControlInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
 
 /** Generates with Kling 3.0 Pro: Motion Control and waits for the video (the sync call; it can take minutes). */
-export function generate(input: KlingVideoV3ProMotionControlInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<KlingVideoV3ProMotionControlInput>(options).videos.generate(ref, input, options);
+export function generate(input: KlingVideoV3ProMotionControlInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+  return clientFor<KlingVideoV3ProMotionControlInput, KlingVideoV3ProMotionControlInputWithFiles>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with Kling 3.0 Pro: Motion Control, after validating `input`; returns a handle per generation. */
-export function enqueue(input: KlingVideoV3ProMotionControlInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<KlingVideoV3ProMotionControlInput>(options).queue.enqueue(ref, input, options);
+export function enqueue(input: KlingVideoV3ProMotionControlInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+  return clientFor<KlingVideoV3ProMotionControlInput, KlingVideoV3ProMotionControlInputWithFiles>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Kling 3.0 Pro: Motion Control; returns the succeeded row (its video is at `result_url`). */
-export function run(input: KlingVideoV3ProMotionControlInput, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<KlingVideoV3ProMotionControlInput>(options).run(ref, input, options);
+export function run(input: KlingVideoV3ProMotionControlInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
+  return clientFor<KlingVideoV3ProMotionControlInput, KlingVideoV3ProMotionControlInputWithFiles>(options).run(ref, input, options);
 }

@@ -14,6 +14,7 @@ import {
   type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
+  type WithLocalFiles,
 } from "../../runtime/index.js";
 import { validate as check } from "../validators/ltx-2-19b-image-to-video.js";
 
@@ -69,27 +70,32 @@ export const model = {
     "duration": 6,
     "generate_audio": true,
   } as Readonly<Partial<Ltx219BImageToVideoInput>>,
+  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+  media: ["input_image"],
 } as const;
+
+/** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
+export type Ltx219BImageToVideoInputWithFiles = WithLocalFiles<Ltx219BImageToVideoInput, (typeof model.media)[number]>;
 
 /** Checks a request body for LTX-2 Pro against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options);
+  return runValidator(check, input, options, model.media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Ltx219BImageToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: ModelRef<Ltx219BImageToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
 
 /** Generates with LTX-2 Pro and waits for the video (the sync call; it can take minutes). */
-export function generate(input: Ltx219BImageToVideoInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<Ltx219BImageToVideoInput>(options).videos.generate(ref, input, options);
+export function generate(input: Ltx219BImageToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+  return clientFor<Ltx219BImageToVideoInput, Ltx219BImageToVideoInputWithFiles>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with LTX-2 Pro, after validating `input`; returns a handle per generation. */
-export function enqueue(input: Ltx219BImageToVideoInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<Ltx219BImageToVideoInput>(options).queue.enqueue(ref, input, options);
+export function enqueue(input: Ltx219BImageToVideoInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+  return clientFor<Ltx219BImageToVideoInput, Ltx219BImageToVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX-2 Pro; returns the succeeded row (its video is at `result_url`). */
-export function run(input: Ltx219BImageToVideoInput, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<Ltx219BImageToVideoInput>(options).run(ref, input, options);
+export function run(input: Ltx219BImageToVideoInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
+  return clientFor<Ltx219BImageToVideoInput, Ltx219BImageToVideoInputWithFiles>(options).run(ref, input, options);
 }

@@ -14,6 +14,7 @@ import {
   type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
+  type WithLocalFiles,
 } from "../../runtime/index.js";
 import { validate as check } from "../validators/ltx-2-3-fast-image-to-video.js";
 
@@ -91,27 +92,32 @@ export const model = {
     "fps": 25,
     "generate_audio": true,
   } as Readonly<Partial<Ltx23FastImageToVideoInput>>,
+  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+  media: ["input_image", "last_frame_image"],
 } as const;
+
+/** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
+export type Ltx23FastImageToVideoInputWithFiles = WithLocalFiles<Ltx23FastImageToVideoInput, (typeof model.media)[number]>;
 
 /** Checks a request body for LTX 2.3 Fast: Image to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options);
+  return runValidator(check, input, options, model.media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Ltx23FastImageToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: ModelRef<Ltx23FastImageToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
 
 /** Generates with LTX 2.3 Fast: Image to Video and waits for the video (the sync call; it can take minutes). */
-export function generate(input: Ltx23FastImageToVideoInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<Ltx23FastImageToVideoInput>(options).videos.generate(ref, input, options);
+export function generate(input: Ltx23FastImageToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+  return clientFor<Ltx23FastImageToVideoInput, Ltx23FastImageToVideoInputWithFiles>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with LTX 2.3 Fast: Image to Video, after validating `input`; returns a handle per generation. */
-export function enqueue(input: Ltx23FastImageToVideoInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<Ltx23FastImageToVideoInput>(options).queue.enqueue(ref, input, options);
+export function enqueue(input: Ltx23FastImageToVideoInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+  return clientFor<Ltx23FastImageToVideoInput, Ltx23FastImageToVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX 2.3 Fast: Image to Video; returns the succeeded row (its video is at `result_url`). */
-export function run(input: Ltx23FastImageToVideoInput, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<Ltx23FastImageToVideoInput>(options).run(ref, input, options);
+export function run(input: Ltx23FastImageToVideoInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
+  return clientFor<Ltx23FastImageToVideoInput, Ltx23FastImageToVideoInputWithFiles>(options).run(ref, input, options);
 }

@@ -14,6 +14,7 @@ import {
   type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
+  type WithLocalFiles,
 } from "../../runtime/index.js";
 import { validate as check } from "../validators/ltx-2-3-pro-22b-IC-LoRA-Union-Control.js";
 
@@ -106,27 +107,32 @@ export const model = {
     "video_conditioning_strength": 1,
     "conditioning_attention_strength": 1,
   } as Readonly<Partial<Ltx23Pro22BICLoRAUnionControlInput>>,
+  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+  media: ["input_image", "input_video"],
 } as const;
+
+/** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
+export type Ltx23Pro22BICLoRAUnionControlInputWithFiles = WithLocalFiles<Ltx23Pro22BICLoRAUnionControlInput, (typeof model.media)[number]>;
 
 /** Checks a request body for LTX-2.3 Pro 22B IC-LoRA Union Control against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options);
+  return runValidator(check, input, options, model.media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Ltx23Pro22BICLoRAUnionControlInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: ModelRef<Ltx23Pro22BICLoRAUnionControlInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
 
 /** Generates with LTX-2.3 Pro 22B IC-LoRA Union Control and waits for the video (the sync call; it can take minutes). */
-export function generate(input: Ltx23Pro22BICLoRAUnionControlInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<Ltx23Pro22BICLoRAUnionControlInput>(options).videos.generate(ref, input, options);
+export function generate(input: Ltx23Pro22BICLoRAUnionControlInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+  return clientFor<Ltx23Pro22BICLoRAUnionControlInput, Ltx23Pro22BICLoRAUnionControlInputWithFiles>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with LTX-2.3 Pro 22B IC-LoRA Union Control, after validating `input`; returns a handle per generation. */
-export function enqueue(input: Ltx23Pro22BICLoRAUnionControlInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<Ltx23Pro22BICLoRAUnionControlInput>(options).queue.enqueue(ref, input, options);
+export function enqueue(input: Ltx23Pro22BICLoRAUnionControlInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+  return clientFor<Ltx23Pro22BICLoRAUnionControlInput, Ltx23Pro22BICLoRAUnionControlInputWithFiles>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX-2.3 Pro 22B IC-LoRA Union Control; returns the succeeded row (its video is at `result_url`). */
-export function run(input: Ltx23Pro22BICLoRAUnionControlInput, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<Ltx23Pro22BICLoRAUnionControlInput>(options).run(ref, input, options);
+export function run(input: Ltx23Pro22BICLoRAUnionControlInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
+  return clientFor<Ltx23Pro22BICLoRAUnionControlInput, Ltx23Pro22BICLoRAUnionControlInputWithFiles>(options).run(ref, input, options);
 }

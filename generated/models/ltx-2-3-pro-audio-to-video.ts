@@ -14,6 +14,7 @@ import {
   type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
+  type WithLocalFiles,
 } from "../../runtime/index.js";
 import { validate as check } from "../validators/ltx-2-3-pro-audio-to-video.js";
 
@@ -51,27 +52,32 @@ export const model = {
   basic: ["prompt", "input_image", "input_audio"] as readonly string[],
   /** Default of every parameter that has one. */
   defaults: {} as Readonly<Partial<Ltx23ProAudioToVideoInput>>,
+  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+  media: ["input_image", "input_audio"],
 } as const;
+
+/** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
+export type Ltx23ProAudioToVideoInputWithFiles = WithLocalFiles<Ltx23ProAudioToVideoInput, (typeof model.media)[number]>;
 
 /** Checks a request body for LTX 2.3 Pro: Audio to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options);
+  return runValidator(check, input, options, model.media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Ltx23ProAudioToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: ModelRef<Ltx23ProAudioToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
 
 /** Generates with LTX 2.3 Pro: Audio to Video and waits for the video (the sync call; it can take minutes). */
-export function generate(input: Ltx23ProAudioToVideoInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<Ltx23ProAudioToVideoInput>(options).videos.generate(ref, input, options);
+export function generate(input: Ltx23ProAudioToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+  return clientFor<Ltx23ProAudioToVideoInput, Ltx23ProAudioToVideoInputWithFiles>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with LTX 2.3 Pro: Audio to Video, after validating `input`; returns a handle per generation. */
-export function enqueue(input: Ltx23ProAudioToVideoInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<Ltx23ProAudioToVideoInput>(options).queue.enqueue(ref, input, options);
+export function enqueue(input: Ltx23ProAudioToVideoInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+  return clientFor<Ltx23ProAudioToVideoInput, Ltx23ProAudioToVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX 2.3 Pro: Audio to Video; returns the succeeded row (its video is at `result_url`). */
-export function run(input: Ltx23ProAudioToVideoInput, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<Ltx23ProAudioToVideoInput>(options).run(ref, input, options);
+export function run(input: Ltx23ProAudioToVideoInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
+  return clientFor<Ltx23ProAudioToVideoInput, Ltx23ProAudioToVideoInputWithFiles>(options).run(ref, input, options);
 }

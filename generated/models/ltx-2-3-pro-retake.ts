@@ -14,6 +14,7 @@ import {
   type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
+  type WithLocalFiles,
 } from "../../runtime/index.js";
 import { validate as check } from "../validators/ltx-2-3-pro-retake.js";
 
@@ -77,27 +78,32 @@ export const model = {
     "retake_duration": 2,
     "retake_mode": "replace_audio_and_video",
   } as Readonly<Partial<Ltx23ProRetakeInput>>,
+  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+  media: ["input_video"],
 } as const;
+
+/** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
+export type Ltx23ProRetakeInputWithFiles = WithLocalFiles<Ltx23ProRetakeInput, (typeof model.media)[number]>;
 
 /** Checks a request body for LTX 2.3 Pro: Retake against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options);
+  return runValidator(check, input, options, model.media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Ltx23ProRetakeInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: ModelRef<Ltx23ProRetakeInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
 
 /** Generates with LTX 2.3 Pro: Retake and waits for the video (the sync call; it can take minutes). */
-export function generate(input: Ltx23ProRetakeInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<Ltx23ProRetakeInput>(options).videos.generate(ref, input, options);
+export function generate(input: Ltx23ProRetakeInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+  return clientFor<Ltx23ProRetakeInput, Ltx23ProRetakeInputWithFiles>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with LTX 2.3 Pro: Retake, after validating `input`; returns a handle per generation. */
-export function enqueue(input: Ltx23ProRetakeInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<Ltx23ProRetakeInput>(options).queue.enqueue(ref, input, options);
+export function enqueue(input: Ltx23ProRetakeInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+  return clientFor<Ltx23ProRetakeInput, Ltx23ProRetakeInputWithFiles>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX 2.3 Pro: Retake; returns the succeeded row (its video is at `result_url`). */
-export function run(input: Ltx23ProRetakeInput, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<Ltx23ProRetakeInput>(options).run(ref, input, options);
+export function run(input: Ltx23ProRetakeInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
+  return clientFor<Ltx23ProRetakeInput, Ltx23ProRetakeInputWithFiles>(options).run(ref, input, options);
 }

@@ -14,6 +14,7 @@ import {
   type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
+  type WithLocalFiles,
 } from "../../runtime/index.js";
 import { validate as check } from "../validators/luma-ray-v3-2-reframe.js";
 
@@ -66,27 +67,32 @@ export const model = {
   defaults: {
     "resolution": "540p",
   } as Readonly<Partial<LumaRayV32ReframeInput>>,
+  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+  media: ["input_video"],
 } as const;
+
+/** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
+export type LumaRayV32ReframeInputWithFiles = WithLocalFiles<LumaRayV32ReframeInput, (typeof model.media)[number]>;
 
 /** Checks a request body for Luma Ray 3.2 - Reframe against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options);
+  return runValidator(check, input, options, model.media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<LumaRayV32ReframeInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: ModelRef<LumaRayV32ReframeInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
 
 /** Generates with Luma Ray 3.2 - Reframe and waits for the video (the sync call; it can take minutes). */
-export function generate(input: LumaRayV32ReframeInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<LumaRayV32ReframeInput>(options).videos.generate(ref, input, options);
+export function generate(input: LumaRayV32ReframeInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+  return clientFor<LumaRayV32ReframeInput, LumaRayV32ReframeInputWithFiles>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with Luma Ray 3.2 - Reframe, after validating `input`; returns a handle per generation. */
-export function enqueue(input: LumaRayV32ReframeInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<LumaRayV32ReframeInput>(options).queue.enqueue(ref, input, options);
+export function enqueue(input: LumaRayV32ReframeInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+  return clientFor<LumaRayV32ReframeInput, LumaRayV32ReframeInputWithFiles>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Luma Ray 3.2 - Reframe; returns the succeeded row (its video is at `result_url`). */
-export function run(input: LumaRayV32ReframeInput, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<LumaRayV32ReframeInput>(options).run(ref, input, options);
+export function run(input: LumaRayV32ReframeInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
+  return clientFor<LumaRayV32ReframeInput, LumaRayV32ReframeInputWithFiles>(options).run(ref, input, options);
 }

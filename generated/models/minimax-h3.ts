@@ -14,6 +14,7 @@ import {
   type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
+  type WithLocalFiles,
 } from "../../runtime/index.js";
 import { validate as check } from "../validators/minimax-h3.js";
 
@@ -96,27 +97,38 @@ export const model = {
     "duration": 5,
     "aspect_ratio": "adaptive",
   } as Readonly<Partial<MinimaxH3Input>>,
+  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+  media: [
+    "input_image",
+    "tail_image_url",
+    "input_images",
+    "input_videos",
+    "input_audios",
+  ],
 } as const;
+
+/** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
+export type MinimaxH3InputWithFiles = WithLocalFiles<MinimaxH3Input, (typeof model.media)[number]>;
 
 /** Checks a request body for MiniMax H3 against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options);
+  return runValidator(check, input, options, model.media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<MinimaxH3Input> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: ModelRef<MinimaxH3Input> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
 
 /** Generates with MiniMax H3 and waits for the video (the sync call; it can take minutes). */
-export function generate(input: MinimaxH3Input, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<MinimaxH3Input>(options).videos.generate(ref, input, options);
+export function generate(input: MinimaxH3InputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+  return clientFor<MinimaxH3Input, MinimaxH3InputWithFiles>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with MiniMax H3, after validating `input`; returns a handle per generation. */
-export function enqueue(input: MinimaxH3Input, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<MinimaxH3Input>(options).queue.enqueue(ref, input, options);
+export function enqueue(input: MinimaxH3InputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+  return clientFor<MinimaxH3Input, MinimaxH3InputWithFiles>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with MiniMax H3; returns the succeeded row (its video is at `result_url`). */
-export function run(input: MinimaxH3Input, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<MinimaxH3Input>(options).run(ref, input, options);
+export function run(input: MinimaxH3InputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
+  return clientFor<MinimaxH3Input, MinimaxH3InputWithFiles>(options).run(ref, input, options);
 }

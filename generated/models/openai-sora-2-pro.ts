@@ -14,6 +14,7 @@ import {
   type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
+  type WithLocalFiles,
 } from "../../runtime/index.js";
 import { validate as check } from "../validators/openai-sora-2-pro.js";
 
@@ -70,27 +71,32 @@ export const model = {
     "resolution": "standard",
     "seconds": "4",
   } as Readonly<Partial<OpenaiSora2ProInput>>,
+  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+  media: ["input_image"],
 } as const;
+
+/** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
+export type OpenaiSora2ProInputWithFiles = WithLocalFiles<OpenaiSora2ProInput, (typeof model.media)[number]>;
 
 /** Checks a request body for Sora 2 Pro against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options);
+  return runValidator(check, input, options, model.media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<OpenaiSora2ProInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: ModelRef<OpenaiSora2ProInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
 
 /** Generates with Sora 2 Pro and waits for the video (the sync call; it can take minutes). */
-export function generate(input: OpenaiSora2ProInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<OpenaiSora2ProInput>(options).videos.generate(ref, input, options);
+export function generate(input: OpenaiSora2ProInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+  return clientFor<OpenaiSora2ProInput, OpenaiSora2ProInputWithFiles>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with Sora 2 Pro, after validating `input`; returns a handle per generation. */
-export function enqueue(input: OpenaiSora2ProInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<OpenaiSora2ProInput>(options).queue.enqueue(ref, input, options);
+export function enqueue(input: OpenaiSora2ProInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+  return clientFor<OpenaiSora2ProInput, OpenaiSora2ProInputWithFiles>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Sora 2 Pro; returns the succeeded row (its video is at `result_url`). */
-export function run(input: OpenaiSora2ProInput, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<OpenaiSora2ProInput>(options).run(ref, input, options);
+export function run(input: OpenaiSora2ProInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
+  return clientFor<OpenaiSora2ProInput, OpenaiSora2ProInputWithFiles>(options).run(ref, input, options);
 }

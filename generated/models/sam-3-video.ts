@@ -14,6 +14,7 @@ import {
   type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
+  type WithLocalFiles,
 } from "../../runtime/index.js";
 import { validate as check } from "../validators/sam-3-video.js";
 
@@ -53,27 +54,32 @@ export const model = {
   defaults: {
     "apply_mask": true,
   } as Readonly<Partial<Sam3VideoInput>>,
+  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+  media: ["input_video"],
 } as const;
+
+/** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
+export type Sam3VideoInputWithFiles = WithLocalFiles<Sam3VideoInput, (typeof model.media)[number]>;
 
 /** Checks a request body for Segment Anything 3 - Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options);
+  return runValidator(check, input, options, model.media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Sam3VideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: ModelRef<Sam3VideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
 
 /** Generates with Segment Anything 3 - Video and waits for the video (the sync call; it can take minutes). */
-export function generate(input: Sam3VideoInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<Sam3VideoInput>(options).videos.generate(ref, input, options);
+export function generate(input: Sam3VideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+  return clientFor<Sam3VideoInput, Sam3VideoInputWithFiles>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with Segment Anything 3 - Video, after validating `input`; returns a handle per generation. */
-export function enqueue(input: Sam3VideoInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<Sam3VideoInput>(options).queue.enqueue(ref, input, options);
+export function enqueue(input: Sam3VideoInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+  return clientFor<Sam3VideoInput, Sam3VideoInputWithFiles>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Segment Anything 3 - Video; returns the succeeded row (its video is at `result_url`). */
-export function run(input: Sam3VideoInput, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<Sam3VideoInput>(options).run(ref, input, options);
+export function run(input: Sam3VideoInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
+  return clientFor<Sam3VideoInput, Sam3VideoInputWithFiles>(options).run(ref, input, options);
 }

@@ -14,6 +14,7 @@ import {
   type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
+  type WithLocalFiles,
 } from "../../runtime/index.js";
 import { validate as check } from "../validators/topazlabs-upscale-starlight-2-5-video.js";
 
@@ -65,27 +66,32 @@ export const model = {
     "interpolate_frames": false,
     "target_fps": 30,
   } as Readonly<Partial<TopazlabsUpscaleStarlight25VideoInput>>,
+  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+  media: ["input_video"],
 } as const;
+
+/** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
+export type TopazlabsUpscaleStarlight25VideoInputWithFiles = WithLocalFiles<TopazlabsUpscaleStarlight25VideoInput, (typeof model.media)[number]>;
 
 /** Checks a request body for Topaz Starlight Precise 2.5 against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options);
+  return runValidator(check, input, options, model.media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<TopazlabsUpscaleStarlight25VideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: ModelRef<TopazlabsUpscaleStarlight25VideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
 
 /** Generates with Topaz Starlight Precise 2.5 and waits for the video (the sync call; it can take minutes). */
-export function generate(input: TopazlabsUpscaleStarlight25VideoInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<TopazlabsUpscaleStarlight25VideoInput>(options).videos.generate(ref, input, options);
+export function generate(input: TopazlabsUpscaleStarlight25VideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+  return clientFor<TopazlabsUpscaleStarlight25VideoInput, TopazlabsUpscaleStarlight25VideoInputWithFiles>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with Topaz Starlight Precise 2.5, after validating `input`; returns a handle per generation. */
-export function enqueue(input: TopazlabsUpscaleStarlight25VideoInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<TopazlabsUpscaleStarlight25VideoInput>(options).queue.enqueue(ref, input, options);
+export function enqueue(input: TopazlabsUpscaleStarlight25VideoInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+  return clientFor<TopazlabsUpscaleStarlight25VideoInput, TopazlabsUpscaleStarlight25VideoInputWithFiles>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Topaz Starlight Precise 2.5; returns the succeeded row (its video is at `result_url`). */
-export function run(input: TopazlabsUpscaleStarlight25VideoInput, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<TopazlabsUpscaleStarlight25VideoInput>(options).run(ref, input, options);
+export function run(input: TopazlabsUpscaleStarlight25VideoInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
+  return clientFor<TopazlabsUpscaleStarlight25VideoInput, TopazlabsUpscaleStarlight25VideoInputWithFiles>(options).run(ref, input, options);
 }

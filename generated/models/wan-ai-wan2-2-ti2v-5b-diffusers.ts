@@ -14,6 +14,7 @@ import {
   type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
+  type WithLocalFiles,
 } from "../../runtime/index.js";
 import { validate as check } from "../validators/wan-ai-wan2-2-ti2v-5b-diffusers.js";
 
@@ -93,27 +94,32 @@ export const model = {
     "num_frames": 81,
     "guidance_scale": 5,
   } as Readonly<Partial<WanAiWan22Ti2V5BDiffusersInput>>,
+  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+  media: [],
 } as const;
+
+/** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
+export type WanAiWan22Ti2V5BDiffusersInputWithFiles = WithLocalFiles<WanAiWan22Ti2V5BDiffusersInput, (typeof model.media)[number]>;
 
 /** Checks a request body for Wan2.2 5B - Text to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options);
+  return runValidator(check, input, options, model.media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<WanAiWan22Ti2V5BDiffusersInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: ModelRef<WanAiWan22Ti2V5BDiffusersInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
 
 /** Generates with Wan2.2 5B - Text to Video and waits for the video (the sync call; it can take minutes). */
-export function generate(input: WanAiWan22Ti2V5BDiffusersInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<WanAiWan22Ti2V5BDiffusersInput>(options).videos.generate(ref, input, options);
+export function generate(input: WanAiWan22Ti2V5BDiffusersInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+  return clientFor<WanAiWan22Ti2V5BDiffusersInput, WanAiWan22Ti2V5BDiffusersInputWithFiles>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with Wan2.2 5B - Text to Video, after validating `input`; returns a handle per generation. */
-export function enqueue(input: WanAiWan22Ti2V5BDiffusersInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<WanAiWan22Ti2V5BDiffusersInput>(options).queue.enqueue(ref, input, options);
+export function enqueue(input: WanAiWan22Ti2V5BDiffusersInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+  return clientFor<WanAiWan22Ti2V5BDiffusersInput, WanAiWan22Ti2V5BDiffusersInputWithFiles>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Wan2.2 5B - Text to Video; returns the succeeded row (its video is at `result_url`). */
-export function run(input: WanAiWan22Ti2V5BDiffusersInput, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<WanAiWan22Ti2V5BDiffusersInput>(options).run(ref, input, options);
+export function run(input: WanAiWan22Ti2V5BDiffusersInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
+  return clientFor<WanAiWan22Ti2V5BDiffusersInput, WanAiWan22Ti2V5BDiffusersInputWithFiles>(options).run(ref, input, options);
 }

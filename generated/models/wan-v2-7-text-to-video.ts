@@ -14,6 +14,7 @@ import {
   type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
+  type WithLocalFiles,
 } from "../../runtime/index.js";
 import { validate as check } from "../validators/wan-v2-7-text-to-video.js";
 
@@ -96,27 +97,32 @@ export const model = {
     "prompt_extend": true,
     "watermark": false,
   } as Readonly<Partial<WanV27TextToVideoInput>>,
+  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+  media: ["audio_url"],
 } as const;
+
+/** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
+export type WanV27TextToVideoInputWithFiles = WithLocalFiles<WanV27TextToVideoInput, (typeof model.media)[number]>;
 
 /** Checks a request body for WAN 2.7 - Text to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options);
+  return runValidator(check, input, options, model.media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<WanV27TextToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: ModelRef<WanV27TextToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
 
 /** Generates with WAN 2.7 - Text to Video and waits for the video (the sync call; it can take minutes). */
-export function generate(input: WanV27TextToVideoInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<WanV27TextToVideoInput>(options).videos.generate(ref, input, options);
+export function generate(input: WanV27TextToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+  return clientFor<WanV27TextToVideoInput, WanV27TextToVideoInputWithFiles>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with WAN 2.7 - Text to Video, after validating `input`; returns a handle per generation. */
-export function enqueue(input: WanV27TextToVideoInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<WanV27TextToVideoInput>(options).queue.enqueue(ref, input, options);
+export function enqueue(input: WanV27TextToVideoInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+  return clientFor<WanV27TextToVideoInput, WanV27TextToVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with WAN 2.7 - Text to Video; returns the succeeded row (its video is at `result_url`). */
-export function run(input: WanV27TextToVideoInput, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<WanV27TextToVideoInput>(options).run(ref, input, options);
+export function run(input: WanV27TextToVideoInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
+  return clientFor<WanV27TextToVideoInput, WanV27TextToVideoInputWithFiles>(options).run(ref, input, options);
 }

@@ -14,6 +14,7 @@ import {
   type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
+  type WithLocalFiles,
 } from "../../runtime/index.js";
 import { validate as check } from "../validators/xai-grok-imagine-video-image-to-video.js";
 
@@ -70,27 +71,32 @@ export const model = {
     "duration": 6,
     "aspect_ratio": "16:9",
   } as Readonly<Partial<XaiGrokImagineVideoImageToVideoInput>>,
+  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+  media: ["input_image"],
 } as const;
+
+/** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
+export type XaiGrokImagineVideoImageToVideoInputWithFiles = WithLocalFiles<XaiGrokImagineVideoImageToVideoInput, (typeof model.media)[number]>;
 
 /** Checks a request body for Grok Imagine - Image to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options);
+  return runValidator(check, input, options, model.media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<XaiGrokImagineVideoImageToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: ModelRef<XaiGrokImagineVideoImageToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
 
 /** Generates with Grok Imagine - Image to Video and waits for the video (the sync call; it can take minutes). */
-export function generate(input: XaiGrokImagineVideoImageToVideoInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<XaiGrokImagineVideoImageToVideoInput>(options).videos.generate(ref, input, options);
+export function generate(input: XaiGrokImagineVideoImageToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+  return clientFor<XaiGrokImagineVideoImageToVideoInput, XaiGrokImagineVideoImageToVideoInputWithFiles>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with Grok Imagine - Image to Video, after validating `input`; returns a handle per generation. */
-export function enqueue(input: XaiGrokImagineVideoImageToVideoInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<XaiGrokImagineVideoImageToVideoInput>(options).queue.enqueue(ref, input, options);
+export function enqueue(input: XaiGrokImagineVideoImageToVideoInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+  return clientFor<XaiGrokImagineVideoImageToVideoInput, XaiGrokImagineVideoImageToVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Grok Imagine - Image to Video; returns the succeeded row (its video is at `result_url`). */
-export function run(input: XaiGrokImagineVideoImageToVideoInput, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<XaiGrokImagineVideoImageToVideoInput>(options).run(ref, input, options);
+export function run(input: XaiGrokImagineVideoImageToVideoInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
+  return clientFor<XaiGrokImagineVideoImageToVideoInput, XaiGrokImagineVideoImageToVideoInputWithFiles>(options).run(ref, input, options);
 }

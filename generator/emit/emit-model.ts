@@ -1,5 +1,6 @@
 import type { ModelContract } from "../load/model.js";
 import type { JsonSchema } from "../load/schema-check.js";
+import { mediaParameters } from "../../runtime/media.js";
 import { orderedPropertyNames } from "../load/schema-views.js";
 import { render } from "./templates.js";
 
@@ -30,11 +31,13 @@ export function emitModelModule(model: ModelContract, typeName: string, inputTyp
     inputType,
     id: model.id,
     typeName,
+    filesTypeName: `${typeName}WithFiles`,
     displayName: model.displayName || model.id,
     summary: model.summary,
     endpoint: model.endpoint,
     schemaSha256,
     basic,
     defaults: defaultsOf(model.schema),
+    media: mediaParameters(model.schema),
   });
 }

@@ -1,0 +1,63 @@
+// Media parameters: URLs the server could never fetch are refused before sending, with how to fix
+// it; what the API accepts (http(s) with a host, data: URIs) passes.
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import * as generated from "../generated/index.js";
+import { mediaParameters, mediaUrlProblem } from "../runtime/index.js";
+import { runProcess, SCHEMAS, tempDir } from "./helpers.js";
+
+const ID = "ltx-2-3-quality-audio-to-video";
+const BIN = join(import.meta.dirname, "..", "bin", "oxen-contracts.js");
+const HINT = "upload it: pass a File, or `--upload-to namespace/repo` on the command line";
+const messages = (body: object, id: string = ID): string[] => {
+  const result = generated.validate(id, body);
+  return result.ok ? [] : result.errors.map((e) => e.message);
+};
+
+describe("media URL check", () => {
+  it.each([
+    ["choir.mp3", `input_audio is a local file path ("choir.mp3"), which the server cannot read: ${HINT}`],
+    ["./songs/choir.mp3", `input_audio is a local file path ("./songs/choir.mp3"), which the server cannot read: ${HINT}`],
+    ["/home/me/choir.mp3", `input_audio is a local file path ("/home/me/choir.mp3"), which the server cannot read: ${HINT}`],
+    ["C:\\music\\choir.mp3", `input_audio is a local file path ("C:\\\\music\\\\choir.mp3"), which the server cannot read: ${HINT}`],
+    ["file:///home/me/choir.mp3", `input_audio is a file: URL ("file:///home/me/choir.mp3"), which the server cannot read: ${HINT}`],
+    ["ftp://x/y.mp3", `input_audio must be an http(s) URL, not ftp: ("ftp://x/y.mp3"); host the file on http(s) or ${HINT}`],
+    ["https://", 'input_audio is a URL without a host ("https://")'],
+    ["https:///choir.mp3", 'input_audio is a URL without a host ("https:///choir.mp3")'],
+    ["http://user@:80/a.mp3", 'input_audio is a URL without a host ("http://user@:80/a.mp3")'],
+  ])("refuses %s with one message saying why and what to do", (value, message) => {
+    expect(messages({ prompt: "p", input_audio: value })).toEqual([message]);
+  });
+
+  it.each([
+    "https://example.com/choir.mp3",
+    "http://127.0.0.1:8080/a.mp3",
+    "https://hub.oxen.ai/api/repos/elau/assets/file/main/bloxy/bloxy_cropped_512x512.png",
+    "data:audio/mpeg;base64,SUQzAwAAAAAA",
+  ])("accepts %s", (value) => {
+    expect(messages({ prompt: "p", input_audio: value })).toEqual([]);
+  });
+
+  it("checks every item of a list of media URLs, and leaves a wrong type to the type check", () => {
+    const id = "bytedance-seedance-2-0-reference-to-video";
+    expect(messages({ prompt: "p", input_images: ["https://example.com/a.png", "b.png"] }, id)).toEqual([`input_images[1] is a local file path ("b.png"), which the server cannot read: ${HINT}`]);
+    expect(messages({ prompt: "p", input_images: "b.png" }, id)).toEqual(["input_images must be a list (got \"b.png\")"]);
+  });
+
+  it("finds the media parameters from the schema's renderType, strings and lists alike", () => {
+    expect(generated.modelInfo[ID].media).toEqual(["input_audio", "input_image"]);
+    expect(generated.modelInfo["bytedance-seedance-2-0-reference-to-video"].media).toEqual(["input_face_images", "input_images", "input_face_videos", "input_videos", "input_audios"]);
+    expect(generated.modelInfo["ltx-2-3-pro-text-to-video"].media).toEqual([]);
+    expect(mediaParameters({ properties: { a: { type: "string", renderType: "image-url" }, b: { type: "string", format: "uri" }, c: { type: "array", items: { renderType: "video-url" } } } })).toEqual(["a", "c"]);
+    expect(mediaUrlProblem("data:no-comma")).toBe('is a data: URI without data ("data:no-comma")');
+  });
+
+  it("shows in `oxen-contracts validate`", async () => {
+    const file = join(await tempDir(), "body.json");
+    await writeFile(file, JSON.stringify({ model: ID, prompt: "a choir", input_audio: "choir.mp3" }));
+    const run = await runProcess(process.execPath, [BIN, "validate", ID, file], { cwd: SCHEMAS });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(`input_audio is a local file path ("choir.mp3"), which the server cannot read: ${HINT}\n`);
+  });
+});
