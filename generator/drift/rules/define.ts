@@ -1,11 +1,12 @@
 // The common shapes of a rule: one about a schema keyword's value, one about a model field.
 import { pointerTo, same } from "../support.js";
-import type { Finding, Level, ModelRule, SchemaRule } from "../types.js";
+import type { Finding, Level, ModelRule, RuleExample, SchemaRule } from "../types.js";
 
 interface KeywordSpec {
   id: string;
   level: Level;
   description: string;
+  example?: RuleExample;
   keywords: readonly string[] | ((keyword: string) => boolean);
   /** Whether this rule applies to the keyword going from `before` to `after` (already known to differ). */
   when(before: unknown, after: unknown, keyword: string): boolean;
@@ -21,6 +22,7 @@ export function keywordRule(spec: KeywordSpec): SchemaRule {
     id: spec.id,
     level: spec.level,
     description: spec.description,
+    ...(spec.example === undefined ? {} : { example: spec.example }),
     claims,
     check({ before, after, pointer, subject }) {
       const found: Finding[] = [];
@@ -39,6 +41,7 @@ interface FieldSpec {
   id: string;
   level: Level;
   description: string;
+  example?: RuleExample;
   fields: readonly string[] | ((field: string) => boolean);
   message(field: string, before: unknown, after: unknown): string;
 }
@@ -52,6 +55,7 @@ export function fieldRule(spec: FieldSpec): ModelRule {
     id: spec.id,
     level: spec.level,
     description: spec.description,
+    ...(spec.example === undefined ? {} : { example: spec.example }),
     claims,
     check({ before, after }) {
       if (before === undefined || after === undefined) return [];

@@ -6,6 +6,7 @@ const rule: SchemaRule = {
   id: "property-became-optional",
   level: "feature",
   description: "A required parameter became optional.",
+  example: { before: { type: "object", properties: { a: { type: "string" } }, required: ["a"] }, after: { type: "object", properties: { a: { type: "string" } } } },
   claims: (keyword) => keyword === "required",
   check({ before, after, pointer, subject }) {
     const now = requiredOf(after);

@@ -1,12 +1,21 @@
-import { missingFrom } from "../support.js";
-import { keywordRule } from "./define.js";
+import { pointerTo } from "../support.js";
+import type { SchemaRule } from "../types.js";
 
-export default keywordRule({
+const rule: SchemaRule = {
+  scope: "schema",
   id: "variant-removed",
   level: "breaking",
   description: "A branch of an anyOf/oneOf was removed: values only it accepted are rejected.",
-  keywords: ["anyOf", "oneOf"],
-  // Same length: the walker pairs the branches and compares them one by one instead.
-  when: (before, after) => Array.isArray(before) && Array.isArray(after) && before.length !== after.length && missingFrom(before, after).length > 0,
-  message: (subject, before, after, keyword) => `${subject}: ${missingFrom(before as unknown[], after as unknown[]).length} ${keyword} branch(es) removed`,
-});
+  example: { before: { anyOf: [{ type: "string" }, { type: "integer" }] }, after: { anyOf: [{ type: "string" }, { type: "boolean" }, { type: "array" }] } },
+  claims: (keyword) => keyword === "anyOf" || keyword === "oneOf",
+  check(pair) {
+    return ["anyOf", "oneOf"].flatMap((keyword) => {
+      const [before, after] = [pair.before[keyword], pair.after[keyword]];
+      if (!Array.isArray(before) || !Array.isArray(after)) return [];
+      return pair
+        .branches(keyword)
+        .removed.map((i) => ({ path: pointerTo(pair.pointer, keyword, i), keywords: [keyword], before: before[i], after: null, message: `${pair.subject}: ${keyword} branch ${i} removed` }));
+    });
+  },
+};
+export default rule;
