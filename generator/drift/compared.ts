@@ -61,10 +61,14 @@ export function follow(raw: unknown, root: JsonSchema): [JsonSchema, string[]] {
   return [node, refs];
 }
 
-/** A node that accepts only null (annotations aside). */
+/** Keywords that can restrict a null value; every other one applies to other kinds only. */
+const NULL_CHECKS = ["enum", "const", "not", "anyOf", "oneOf", "allOf", "if", "$ref", "$dynamicRef", "$recursiveRef"];
+
+/** A node that accepts only null: type null and nothing that restricts null further, or enum [null]. */
 function nullOnly(node: JsonSchema): boolean {
-  const checks = Object.keys(node).filter((k) => !SOFT_KEYS.has(k) && k !== "title");
-  return (node.type === "null" && checks.every((k) => k === "type")) || (checks.length === 1 && Array.isArray(node.enum) && node.enum.length === 1 && node.enum[0] === null);
+  if (node.type === "null") return NULL_CHECKS.every((k) => node[k] === undefined);
+  const onlyNull = (Array.isArray(node.enum) && node.enum.length === 1 && node.enum[0] === null) || (node.const === null && node.enum === undefined);
+  return onlyNull && (node.type === undefined || same(node.type, ["null"])) && NULL_CHECKS.every((k) => k === "enum" || k === "const" || node[k] === undefined);
 }
 
 /** Merging follows `$ref`s into branches; a schema that refers to itself stops merging here. */
@@ -140,9 +144,9 @@ export function compared(raw: unknown, root: JsonSchema, closing: Closing = NO_C
   for (const keyword of depth < MAX_MERGE_DEPTH ? ["anyOf", "oneOf"] : []) {
     const list = out[keyword];
     if (!Array.isArray(list) || list.length < 2) continue;
-    const kept = list.map((b, i) => [b, i] as const).filter(([b]) => !nullOnly(follow(b, root)[0]));
+    const kept = list.map((b, i) => [b, i] as const).filter(([b]) => !nullOnly(compared(b, root, NO_CLOSING, depth + 1).node));
     if (kept.length === list.length || kept.length === 0) continue;
-    nullable ??= `/${keyword}/${list.findIndex((b) => nullOnly(follow(b, root)[0]))}`;
+    nullable ??= `/${keyword}/${list.findIndex((b) => nullOnly(compared(b, root, NO_CLOSING, depth + 1).node))}`;
     out[keyword] = kept.map(([b]) => b);
     if (kept.length === 1) merge(out, origin, keyword, kept[0]![1], root, depth);
   }
