@@ -3,4 +3,5 @@ export default {
   id: "operation-added",
   level: "feature",
   description: "An operation the runtime calls appeared in Oxen's OpenAPI document.",
+  example: { before: { paths: {} }, after: { paths: { "/api/ai/queue": { post: {} } } } },
 } as const;

@@ -3,4 +3,5 @@ export default {
   id: "operation-removed",
   level: "breaking",
   description: "An operation the runtime calls is gone from Oxen's OpenAPI document.",
+  example: { before: { paths: { "/api/ai/queue": { post: {} } } }, after: { paths: {} } },
 } as const;

@@ -3,4 +3,5 @@ export default {
   id: "response-property-added",
   level: "feature",
   description: "A field was added to a response the runtime reads.",
+  example: { before: { type: "object", properties: { id: { type: "string" } } }, after: { type: "object", properties: { id: { type: "string" }, eta: { type: "integer" } } } },
 } as const;

@@ -3,5 +3,6 @@
 export default {
   id: "unclassified",
   level: "breaking",
+  example: { before: { $ref: "#/nowhere/a" }, after: { $ref: "#/nowhere/b" } },
   description: "A comparison the engine cannot make (a reference it cannot follow); reported as breaking so it is never missed, and a bug to fix.",
 } as const;
