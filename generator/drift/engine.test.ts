@@ -49,6 +49,21 @@ describe("diffSchemas", () => {
     expect(diffSchemas("m", before, after)).toEqual([]);
   });
 
+  it("sees no change between equal contracts written differently", () => {
+    const before = JSON.parse(`{"type": "object", "properties": {
+      "size": {"anyOf": [{"$ref": "#/definitions/Small"}, {"$ref": "#/definitions/Large"}]},
+      "mode": {"enum": ["a"]}, "scale": {"type": "number", "maximum": 1.0, "nullable": true},
+      "tags": {"type": "array", "items": [{"type": "string"}], "additionalItems": false}},
+      "definitions": {"Small": {"type": "integer", "maximum": 8}, "Large": {"type": "integer", "minimum": 64}}}`);
+    const after = JSON.parse(`{"type": "object", "properties": {
+      "size": {"anyOf": [{"$ref": "#/$defs/Big"}, {"$ref": "#/$defs/Little"}]},
+      "mode": {"const": "a"}, "scale": {"anyOf": [{"type": "null"}, {"type": "number", "maximum": 1}]},
+      "tags": {"type": "array", "prefixItems": [{"type": "string"}], "items": false}},
+      "$defs": {"Little": {"maximum": 8, "type": "integer"}, "Big": {"type": "integer", "minimum": 64}}}`);
+    expect(diffSchemas("m", before, after)).toEqual([]);
+    expect(diffSchemas("m", after, before)).toEqual([]);
+  });
+
   it("ends on a recursive schema", () => {
     const tree = (max: number) => ({ ...obj({ root: { $ref: "#/$defs/Node" } }), $defs: { Node: obj({ size: { maximum: max }, children: { type: "array", items: { $ref: "#/$defs/Node" } } }) } });
     expect(where(diffSchemas("m", tree(9), tree(3)))).toEqual([["maximum-lowered", "/properties/root/properties/size/maximum", "root.size: maximum lowered from 9 to 3"]]);
