@@ -205,7 +205,8 @@ function walk(ctx: Walk, rawBefore: unknown, rawAfter: unknown, pointer: string,
 
 /** `side` with the keys that `other` does not have alike moved into a single `keyword` branch. */
 function lift(side: Compared, other: JsonSchema, keyword: string): Compared {
-  const moved = Object.keys(side.node).filter((k) => !SOFT_KEYS.has(k) && !(Object.hasOwn(other, k) && same(side.node[k], other[k])));
+  // Nullability stays with the node: it is where a null branch went.
+  const moved = Object.keys(side.node).filter((k) => !SOFT_KEYS.has(k) && k !== "nullable" && !(Object.hasOwn(other, k) && same(side.node[k], other[k])));
   if (moved.length === 0) return side;
   const node = Object.fromEntries(Object.entries(side.node).filter(([k]) => !moved.includes(k)));
   return { ...side, node: { ...node, [keyword]: [Object.fromEntries(moved.map((k) => [k, side.node[k]]))] } };
