@@ -164,6 +164,11 @@ function walk(ctx: Walk, rawBefore: unknown, rawAfter: unknown, pointer: string,
     subject,
     branches: (keyword) => matchBranches(listOf(before[keyword]), listOf(after[keyword]), ctx.roots),
     equivalent: (keyword) => fingerprint(before[keyword], ctx.roots[0]) === fingerprint(after[keyword], ctx.roots[1]),
+    inner: (keyword) => {
+      const inner: Change[] = [];
+      walk({ ...ctx, changes: inner }, before[keyword], after[keyword], pointerTo(pointer, keyword), childSubject(subject, keyword), closingOf(keyword, below));
+      return inner;
+    },
     view: (raw, side) => compared(raw, ctx.roots[side === "before" ? 0 : 1]).node,
   };
   const found = classify(
@@ -183,11 +188,7 @@ function walk(ctx: Walk, rawBefore: unknown, rawAfter: unknown, pointer: string,
   for (const child of children) {
     const path = relocate(pointerTo(pointer, child.keyword, ...(child.name === undefined ? [] : [child.name])));
     const childSubjectText = childSubject(subject, child.keyword, child.name);
-    const childClosing: Closing = CLOSING_CHILDREN.includes(child.keyword)
-      ? { reach: below.reach, here: below.reach }
-      : ["anyOf", "oneOf", "allOf"].includes(child.keyword)
-        ? { reach: below.reach, here: false }
-        : NO_CLOSING;
+    const childClosing = closingOf(child.keyword, below);
     if (!child.exclusive) {
       walk(ctx, child.before, child.after, path, childSubjectText, childClosing);
       continue;
@@ -210,6 +211,12 @@ function lift(side: Compared, other: JsonSchema, keyword: string): Compared {
   if (moved.length === 0) return side;
   const node = Object.fromEntries(Object.entries(side.node).filter(([k]) => !moved.includes(k)));
   return { ...side, node: { ...node, [keyword]: [Object.fromEntries(moved.map((k) => [k, side.node[k]]))] } };
+}
+
+/** Where the validator closes objects below a keyword's subschema (see validatorSchema). */
+function closingOf(keyword: string, parent: Closing): Closing {
+  if (CLOSING_CHILDREN.includes(keyword)) return { reach: parent.reach, here: parent.reach };
+  return ["anyOf", "oneOf", "allOf"].includes(keyword) ? { reach: parent.reach, here: false } : NO_CLOSING;
 }
 
 const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);

@@ -4,7 +4,8 @@
 import type { JsonSchema } from "../load/schema-check.js";
 import { isObject } from "../load/model.js";
 import { diffSchemas } from "./engine.js";
-import { ENGINE_RULES, RULES } from "./rules/index.js";
+import { ONLY_NARROWING } from "./narrowing.js";
+import { ENGINE_RULES } from "./rules/index.js";
 import type { Side } from "./sources.js";
 import { same } from "./support.js";
 import type { Change, Level, RuleEntry } from "./types.js";
@@ -23,9 +24,6 @@ export const RUNTIME_OPERATIONS: readonly [method: string, path: string][] = [
 /** The subject of envelope changes in a report: `envelope: POST /api/ai/queue`. */
 const subjectOf = (method: string, path: string) => `envelope: ${method.toUpperCase()} ${path}`;
 
-/** Response changes that only narrow what a reader can receive. */
-const NARROWING = new Set(RULES.filter((r) => r.level === "breaking").map((r) => r.id));
-for (const id of ["type-changed", "pattern-changed", "format-changed", "negation-changed", "condition-changed", "variant-overlap-added", "variant-overlap-widened", "unclassified", "property-removed"]) NARROWING.delete(id);
 
 export function diffEnvelopes(before: Side["hub"], after: Side["hub"]): Change[] {
   if (before === undefined || after === undefined || same(before, after)) return [];
@@ -64,7 +62,7 @@ function forReader(change: Change): Change {
   if (change.rule === "property-added-optional" || change.rule === "property-added-required") return as(ENGINE_RULES.responsePropertyAdded, "new in the response");
   const level: Level = change.level;
   if (level === "feature") return as(ENGINE_RULES.responseValueWidened, "a reader may receive values it did not before");
-  if (level === "breaking") return NARROWING.has(change.rule) ? as(ENGINE_RULES.responseValueNarrowed, "a reader receives fewer kinds of values") : as(ENGINE_RULES.responseValueChanged, "a reader may receive values it did not before");
+  if (level === "breaking") return ONLY_NARROWING.has(change.rule) ? as(ENGINE_RULES.responseValueNarrowed, "a reader receives fewer kinds of values") : as(ENGINE_RULES.responseValueChanged, "a reader may receive values it did not before");
   return change;
 }
 

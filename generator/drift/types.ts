@@ -41,6 +41,8 @@ export interface SchemaPair {
   branches(keyword: string): BranchMatch;
   /** Whether a keyword's subschema means the same on both sides (annotations aside). */
   equivalent(keyword: string): boolean;
+  /** The changes inside a keyword's subschema, compared on their own (for a keyword whose sense a rule judges, such as not). */
+  inner(keyword: string): Change[];
   /** A subschema of one side in its compared form. */
   view(raw: unknown, side: "before" | "after"): JsonSchema;
 }

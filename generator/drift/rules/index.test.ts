@@ -55,6 +55,7 @@ const LEVELS: Record<string, string> = {
   "multiple-of-relaxed": "feature",
   "unique-items-removed": "feature",
   "constraint-removed": "feature",
+  "negation-relaxed": "feature",
   "dependent-required-removed": "feature",
   "schema-repaired": "feature",
   "operation-added": "feature",

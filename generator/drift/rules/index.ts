@@ -37,6 +37,7 @@ import modelRemoved from "./model-removed.js";
 import multipleOfRelaxed from "./multiple-of-relaxed.js";
 import multipleOfTightened from "./multiple-of-tightened.js";
 import negationChanged from "./negation-changed.js";
+import negationRelaxed from "./negation-relaxed.js";
 import nullableAdded from "./nullable-added.js";
 import nullableRemoved from "./nullable-removed.js";
 import openedToUnknownProperties from "./opened-to-unknown-properties.js";
@@ -118,6 +119,7 @@ export const RULES: readonly Rule[] = [
   multipleOfRelaxed,
   uniqueItemsRemoved,
   constraintRemoved,
+  negationRelaxed,
   dependentRequiredRemoved,
   // docs
   displayNameChanged,

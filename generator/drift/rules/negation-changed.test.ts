@@ -9,8 +9,12 @@ describe("negation-changed", () => {
     expect(rulesFor({ not: { const: "a" } }, { not: { enum: ["a", "b"] } })).toEqual(["negation-changed:breaking"]);
   });
 
-  it("is negation-changed the other way too", () => {
-    expect(rulesFor({ not: { enum: ["a", "b"] } }, { not: { const: "a" } })).toEqual(["negation-changed:breaking"]);
+  it("is negation-relaxed the other way", () => {
+    expect(rulesFor({ not: { enum: ["a", "b"] } }, { not: { const: "a" } })).toEqual(["negation-relaxed:feature"]);
+  });
+
+  it("counts a change inside not that is neither narrower nor wider as breaking", () => {
+    expect(rulesFor({ not: { type: "string" } }, { not: { type: "integer" } })).toEqual(["negation-changed:breaking"]);
   });
 
   it("reports only documentation changed inside not as docs", () => {
