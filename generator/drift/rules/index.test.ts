@@ -108,7 +108,62 @@ describe("the rule catalogue", () => {
   });
 });
 
+// What each schema rule's example gives when read the other way round: the counterpart rule.
+const REVERSED: Record<string, string> = {
+  "property-removed": "property-added-optional",
+  "property-added-optional": "property-removed",
+  "property-added-required": "property-removed",
+  "property-became-required": "property-became-optional",
+  "property-became-optional": "property-became-required",
+  "type-narrowed": "type-widened",
+  "type-widened": "type-narrowed",
+  "type-changed": "type-changed",
+  "enum-value-removed": "enum-value-added",
+  "enum-value-added": "enum-value-removed",
+  "enum-restricted": "enum-lifted",
+  "enum-lifted": "enum-restricted",
+  "minimum-raised": "bound-relaxed",
+  "maximum-lowered": "bound-relaxed",
+  "bound-relaxed": "maximum-lowered",
+  "format-added": "format-removed",
+  "format-removed": "format-added",
+  "format-changed": "format-changed",
+  "pattern-added": "pattern-removed",
+  "pattern-removed": "pattern-added",
+  "pattern-changed": "pattern-changed",
+  "closed-to-unknown-properties": "opened-to-unknown-properties",
+  "opened-to-unknown-properties": "closed-to-unknown-properties",
+  "variant-added": "variant-removed",
+  "variant-removed": "variant-added",
+  "variant-overlap-added": "variant-removed",
+  "nullable-added": "nullable-removed",
+  "nullable-removed": "nullable-added",
+  "multiple-of-tightened": "multiple-of-relaxed",
+  "multiple-of-relaxed": "multiple-of-tightened",
+  "unique-items-added": "unique-items-removed",
+  "unique-items-removed": "unique-items-added",
+  "constraint-added": "constraint-removed",
+  "constraint-removed": "constraint-added",
+  "negation-changed": "negation-relaxed",
+  "negation-relaxed": "negation-changed",
+  "condition-changed": "condition-changed",
+  "dependent-required-added": "dependent-required-removed",
+  "dependent-required-removed": "dependent-required-added",
+  "default-added": "default-removed",
+  "default-removed": "default-added",
+  "default-changed": "default-changed",
+};
+
 describe("the catalogue's examples", () => {
+  // Both directions of every schema rule: read backwards, the example is its counterpart's (a docs rule is its own).
+  it.each(RULES.filter((r) => r.scope === "schema").map((r) => [r.id, r] as const))("%s: its example read backwards gives its counterpart", (_, rule) => {
+    const counterpart = REVERSED[rule.id] ?? (rule.level === "docs" ? rule.id : undefined);
+    expect(counterpart, `${rule.id} needs a counterpart in REVERSED`).toBeDefined();
+    const reversed = rulesFor(rule.example!.after, rule.example!.before);
+    expect(reversed, rule.id).toContain(`${counterpart}:${CATALOGUE.find((r) => r.id === counterpart)!.level}`);
+    if (counterpart !== rule.id) expect(reversed, rule.id).not.toContain(`${rule.id}:${rule.level}`);
+  });
+
   // The example the catalogue shows for a schema rule is a change of one parameter that the rule classifies.
   it.each(RULES.filter((r) => r.scope === "schema").map((r) => [r.id, r] as const))("%s: its example is classified by it, at its level", (_, rule) => {
     expect(rule.example, rule.id).toBeDefined();

@@ -4,7 +4,7 @@ export default branchRule({
   id: "variant-removed",
   level: "breaking",
   description: "A branch of an anyOf/oneOf was removed: values only it accepted are rejected.",
-  example: { before: { anyOf: [{ type: "string" }, { type: "integer" }] }, after: { anyOf: [{ type: "string" }, { type: "boolean" }, { type: "array" }] } },
+  example: { before: { anyOf: [{ type: "string" }, { type: "integer" }, { type: "boolean" }] }, after: { anyOf: [{ type: "string" }, { type: "boolean" }] } },
   keywords: ["anyOf", "oneOf"],
   side: "before",
   pick: (pair, keyword) => pair.branches(keyword).removed,
