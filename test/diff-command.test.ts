@@ -1,6 +1,6 @@
 // `oxen-contracts diff` as a user runs it: sources, formats, exit codes, bad input.
 import { execFile } from "node:child_process";
-import { cp, writeFile } from "node:fs/promises";
+import { cp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -40,9 +40,10 @@ describe("oxen-contracts diff", () => {
     expect((await cli(["diff", breaking, breaking, "--fail-on", "docs"])).code).toBe(0);
   });
 
-  it("prints markdown for a pull request", async () => {
+  it("prints markdown for a pull request, opening with a summary table", async () => {
     const dir = await edited((s) => s.required.push("seed"));
     const result = await cli(["diff", SCHEMAS, dir, "--format", "markdown"]);
+    expect(result.out).toContain(`| model | breaking | behavior | feature | docs |\n|---|---:|---:|---:|---:|\n| ${SEED} | 1 | 0 | 0 | 0 |\n| **all 1** | 1 | 0 | 0 | 0 |`);
     expect(result.out).toContain(`### ${SEED}\n\n- **breaking** seed: now required (\` property-became-required \` at \` /properties/seed \`)`);
   });
 
@@ -57,12 +58,67 @@ describe("oxen-contracts diff", () => {
     expect(result.err.startsWith(`oxen-contracts diff: ${message}`)).toBe(true);
   });
 
-  it("exits 2 naming the file for unreadable input", async () => {
-    const dir = await snapshotCopy();
+  // Issue 13 changed this: a model file that cannot be read used to end the diff with exit 2; now
+  // it is one change of the report (schema-invalid) and every other model is still compared.
+  it("reports a model file that is not JSON as schema-invalid, naming the file, and goes on", async () => {
+    const dir = await edited((s) => (s.properties.seed.description = "Seed."));
     await writeFile(join(dir, "models", "broken.json"), "{ not json");
+    const result = await cli(["diff", SCHEMAS, dir, "--format", "json", "--fail-on", "breaking"]);
+    expect(result.code).toBe(1);
+    const { changes } = JSON.parse(result.out);
+    expect(changes.map((c: { model: string; rule: string; level: string }) => [c.model, c.rule, c.level])).toEqual([
+      ["broken", "schema-invalid", "breaking"],
+      [SEED, "description-changed", "docs"],
+    ]);
+    expect(changes[0].message).toMatch(new RegExp(`^model broken: cannot be read: not valid JSON \\(.*\\) \\(${join(dir, "models", "broken.json")}\\)$`));
+  });
+
+  it("reports a model whose schema is invalid on one side as one line, with the reason and file, and compares the others", async () => {
+    const dir = await edited((s) => (s.properties.seed.type = "int"));
+    await editModel(dir, "flux-3-video", { model: (m) => (m.display_name = "FLUX 3 Video (beta)") });
     const result = await cli(["diff", SCHEMAS, dir]);
-    expect(result.code).toBe(2);
-    expect(result.err).toMatch(new RegExp(`^oxen-contracts diff: ${join(dir, "models", "broken.json")}: not valid JSON`));
+    expect(result.code).toBe(0);
+    const file = join(dir, "models", `${SEED}.json`);
+    const lines = result.out.split("\n");
+    expect(lines).toHaveLength(6);
+    expect(lines[0]).toBe(SEED);
+    // The reason is the loader's own line (the pointer and what was expected).
+    expect(lines[1]!.startsWith(`  breaking  model ${SEED}: cannot be read: json_request_schema#/properties/seed/type: `)).toBe(true);
+    expect(lines[1]).toContain(`"int"`);
+    expect(lines[1]!.endsWith(` (${file})  [schema-invalid]`)).toBe(true);
+    expect(lines.slice(2)).toEqual(["flux-3-video", '  docs      display name changed from "FLUX 3 Video" to "FLUX 3 Video (beta)"  [display-name-changed]', "", "1 breaking, 0 behavior, 0 feature, 1 docs; suggested version bump: major"]);
+    // The other way round the model can be read again: a feature, not a breaking change.
+    const back = JSON.parse((await cli(["diff", dir, SCHEMAS, "--format", "json"])).out);
+    expect(back.changes.find((c: { model: string }) => c.model === SEED)).toMatchObject({ rule: "schema-repaired", level: "feature" });
+    expect((await cli(["diff", dir, dir, "--fail-on", "docs"])).code).toBe(0);
+  });
+
+  it("compares two folders of model objects without hub-openapi.json or lock.json", async () => {
+    const [old, now] = [await tempDir(), await tempDir()];
+    for (const dir of [old, now]) await cp(join(SCHEMAS, "models"), join(dir, "models"), { recursive: true });
+    await editModel(now, SEED, { schema: (s) => s.required.push("seed") });
+    const result = await cli(["diff", old, now, "--format", "json"]);
+    expect(result.err).toBe("");
+    expect(JSON.parse(result.out).changes.map((c: { model: string; rule: string }) => [c.model, c.rule])).toEqual([[SEED, "property-became-required"]]);
+  });
+
+  it("classifies changes to the envelope schemas the runtime uses when both sides have hub-openapi.json", async () => {
+    const dir = await snapshotCopy();
+    const path = join(dir, "hub-openapi.json");
+    const hub = JSON.parse(await readFile(path, "utf8"));
+    const schemas = hub.components.schemas;
+    delete schemas.QueueCreateResponse.properties[Object.keys(schemas.QueueCreateResponse.properties)[0]!];
+    schemas.QueueCreateResponse.properties.eta_seconds = { type: "integer" };
+    await writeFile(path, JSON.stringify(hub));
+    const { changes } = JSON.parse((await cli(["diff", SCHEMAS, dir, "--format", "json"])).out);
+    expect(changes.map((c: { model: string; rule: string; level: string }) => [c.model, c.rule, c.level])).toEqual([
+      ["envelope: POST /api/ai/queue", "response-property-removed", "breaking"],
+      ["envelope: POST /api/ai/queue", "response-property-added", "feature"],
+    ]);
+  });
+
+  it("exits 2 for a folder without models/", async () => {
+    const dir = await snapshotCopy();
     expect((await cli(["diff", join(dir, "nowhere"), dir])).err).toBe(`oxen-contracts diff: ${join(dir, "nowhere", "models")}: no such folder (a snapshot holds models/<id>.json files)`);
   });
 

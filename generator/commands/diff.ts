@@ -1,7 +1,7 @@
 import { parse, type Io } from "../../cli/args.js";
-import { diffSnapshots } from "../drift/engine.js";
+import { diffSides } from "../drift/sides.js";
 import { FORMATS, formatReport, type Format } from "../drift/format.js";
-import { loadSide } from "../drift/sources.js";
+import { readSide } from "../drift/sources.js";
 import { LEVELS, type Level } from "../drift/types.js";
 import { InputError } from "../../cli/errors.js";
 import { fetchModels } from "../snapshot/fetch.js";
@@ -13,8 +13,10 @@ const help = `${usage}
 Classifies every difference between two snapshots, from the point of view of code that uses the
 package: breaking, behavior, feature or docs, with a suggested version bump.
 
-  OLD, NEW          a snapshot folder, git:<ref> (the schemas/ folder at that git ref), or live
-                    (the API, read with OXEN_API_KEY); default git:HEAD and schemas/
+  OLD, NEW          a folder of models/*.json (hub-openapi.json and lock.json optional),
+                    git:<ref> (the schemas/ folder at that git ref), or live (the API, read
+                    with OXEN_API_KEY); default git:HEAD and schemas/. A model that cannot be
+                    read is reported (schema-invalid) and the others are still compared.
   --format F        text (default), markdown (a pull-request body) or json (one object)
   --fail-on LEVEL   exit 1 when a change at LEVEL or a more severe one exists
                     (${LEVELS.join(" > ")})
@@ -55,8 +57,8 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
       return entries.map((e) => e.model);
     },
   };
-  const before = await loadSide(old, context);
-  const report = diffSnapshots(before, await loadSide(now, context));
+  const before = await readSide(old, context);
+  const report = diffSides(before, await readSide(now, context));
   io.out(formatReport(report, format));
   if (failOn === undefined) return 0;
   const worst = LEVELS.indexOf(failOn);

@@ -28,8 +28,9 @@ describe("diffSchemas", () => {
     const before = obj({ v: { anyOf: [{ type: "string", maxLength: 9 }, { type: "null" }] }, w: { allOf: [{ minimum: 0 }] } });
     const after = obj({ v: { anyOf: [{ type: "null" }, { type: "string", maxLength: 5 }] }, w: { allOf: [{ minimum: 1 }] } });
     expect(where(diffSchemas("m", before, after))).toEqual([
-      ["maximum-lowered", "/properties/v/anyOf/1/maxLength", "v (anyOf 1): maxLength lowered from 9 to 5"],
-      ["minimum-raised", "/properties/w/allOf/0/minimum", "w (allOf 0): minimum raised from 0 to 1"],
+      // A nullable string and a single allOf branch are one node: named as the parameter, pointed at where written.
+      ["maximum-lowered", "/properties/v/anyOf/1/maxLength", "v: maxLength lowered from 9 to 5"],
+      ["minimum-raised", "/properties/w/allOf/0/minimum", "w: minimum raised from 0 to 1"],
     ]);
   });
 
@@ -46,6 +47,21 @@ describe("diffSchemas", () => {
     const before = { ...obj({ a: { $ref: "#/$defs/A" } }), $defs: { A: { type: "string" } } };
     const after = { ...obj({ a: { $ref: "#/$defs/B" } }), $defs: { B: { type: "string" } } };
     expect(diffSchemas("m", before, after)).toEqual([]);
+  });
+
+  it("sees no change between equal contracts written differently", () => {
+    const before = JSON.parse(`{"type": "object", "properties": {
+      "size": {"anyOf": [{"$ref": "#/definitions/Small"}, {"$ref": "#/definitions/Large"}]},
+      "mode": {"enum": ["a"]}, "scale": {"type": "number", "maximum": 1.0, "nullable": true},
+      "tags": {"type": "array", "items": [{"type": "string"}], "additionalItems": false}},
+      "definitions": {"Small": {"type": "integer", "maximum": 8}, "Large": {"type": "integer", "minimum": 64}}}`);
+    const after = JSON.parse(`{"type": "object", "properties": {
+      "size": {"anyOf": [{"$ref": "#/$defs/Big"}, {"$ref": "#/$defs/Little"}]},
+      "mode": {"const": "a"}, "scale": {"anyOf": [{"type": "null"}, {"type": "number", "maximum": 1}]},
+      "tags": {"type": "array", "prefixItems": [{"type": "string"}], "items": false}},
+      "$defs": {"Little": {"maximum": 8, "type": "integer"}, "Big": {"type": "integer", "minimum": 64}}}`);
+    expect(diffSchemas("m", before, after)).toEqual([]);
+    expect(diffSchemas("m", after, before)).toEqual([]);
   });
 
   it("ends on a recursive schema", () => {
@@ -114,6 +130,6 @@ describe("summarize", () => {
 describe("diffSchemas through $ref inside branches", () => {
   it("reports a changed definition used by an anyOf branch whose text did not change", () => {
     const schema = (max: number) => ({ ...obj({ v: { anyOf: [{ $ref: "#/$defs/N" }, { type: "null" }] } }), $defs: { N: { type: "integer", maximum: max } } });
-    expect(where(diffSchemas("m", schema(9), schema(3)))).toEqual([["maximum-lowered", "/properties/v/anyOf/0/maximum", "v (anyOf 0): maximum lowered from 9 to 3"]]);
+    expect(where(diffSchemas("m", schema(9), schema(3)))).toEqual([["maximum-lowered", "/properties/v/anyOf/0/maximum", "v: maximum lowered from 9 to 3"]]);
   });
 });

@@ -2,24 +2,28 @@
 // data in, a report out.
 import { canonicalJson } from "../snapshot/canonical.js";
 import { isObject, type ModelContract } from "../load/model.js";
-import type { JsonSchema } from "../load/schema-check.js";
-import { RULES, UNCLASSIFIED } from "./rules/index.js";
+import { pointerSegment, type JsonSchema } from "../load/schema-check.js";
+import { disjoint, fingerprint, matchBranches } from "./branches.js";
+import { compared, NO_CLOSING, SOFT_KEYS, type Closing, type Compared } from "./compared.js";
+import { ENGINE_RULES, RULES, UNCLASSIFIED } from "./rules/index.js";
 import { childSubject, pointerTo, ROOT_SUBJECT, same, show } from "./support.js";
-import { LEVELS, MODEL_PRESENCE, type Change, type DiffReport, type Finding, type Level, type ModelRule, type Rule, type SchemaRule } from "./types.js";
+import { LEVELS, MODEL_PRESENCE, type Change, type DiffReport, type Finding, type Level, type ModelRule, type Rule, type SchemaPair, type SchemaRule } from "./types.js";
 
 const MODEL_RULES = RULES.filter((r): r is ModelRule => r.scope === "model");
 const SCHEMA_RULES = RULES.filter((r): r is SchemaRule => r.scope === "schema");
 
 /** Where a model object keeps its request schema; the schema itself is compared node by node. */
 const SCHEMA_FIELDS = ["json_request_schema", "request_schema"];
-/** Subschema maps whose shared names are compared one by one. */
-const CHILD_MAPS = ["properties", "patternProperties"];
-/** Subschema lists whose branches are compared one by one. */
-const CHILD_LISTS = ["anyOf", "oneOf", "allOf", "prefixItems"];
 /** Reached through `$ref` and reported where they are used, so not compared as containers. */
-const REFERENCED = ["definitions", "$defs"];
+const REFERENCED = ["definitions", "$defs", "components"];
 /** A model without a request schema takes no model-specific parameters (as the validator treats it). */
 const NO_PARAMETERS: JsonSchema = { type: "object", properties: {} };
+/** Subschemas where absent means "anything": a missing side compares as `{}`. */
+const OPTIONAL_SINGLES = ["items", "propertyNames", "then", "else", "unevaluatedItems", "unevaluatedProperties"];
+/** Subschemas whose presence is itself a constraint: compared only when both sides have one. */
+const PRESENT_SINGLES = ["contains"];
+/** Where the validator closes objects (see validatorSchema): children of these keywords. */
+const CLOSING_CHILDREN = ["properties", "patternProperties", "items", "additionalProperties", "not"];
 
 export function diffSnapshots(before: readonly ModelContract[], after: readonly ModelContract[]): DiffReport {
   const old = new Map(before.map((m) => [m.id, m]));
@@ -47,12 +51,12 @@ export function diffModels(id: string, before: ModelContract | undefined, after:
 }
 
 /** Every change between two request schemas of one model (null: the model takes no parameters). */
-export function diffSchemas(model: string, before: JsonSchema | null, after: JsonSchema | null): Change[] {
+export function diffSchemas(model: string, before: JsonSchema | null, after: JsonSchema | null, subject = ROOT_SUBJECT, closing: Closing = { reach: true, here: true }): Change[] {
   const b = before ?? NO_PARAMETERS;
   const a = after ?? NO_PARAMETERS;
   const changes: Change[] = [];
   const definitions = (root: JsonSchema) => REFERENCED.map((k) => root[k] ?? null);
-  walk({ model, roots: [b, a], definitionsSame: same(definitions(b), definitions(a)), active: new Set(), changes }, b, a, "", ROOT_SUBJECT);
+  walk({ model, roots: [b, a], definitionsSame: same(definitions(b), definitions(a)), active: new Set(), changes }, b, a, "", subject, closing);
   return changes;
 }
 
@@ -101,136 +105,181 @@ interface Walk {
   changes: Change[];
 }
 
-function walk(ctx: Walk, rawBefore: unknown, rawAfter: unknown, pointer: string, subject: string): void {
+/** Two subschemas to compare below a node: before, after, the keyword and name under which they sit. */
+interface Child {
+  before: unknown;
+  after: unknown;
+  keyword: string;
+  name?: string | number;
+  /** A oneOf branch that other branches may overlap: loosening it can reject a value. */
+  exclusive?: boolean;
+}
+
+function walk(ctx: Walk, rawBefore: unknown, rawAfter: unknown, pointer: string, subject: string, closing: Closing): void {
   // Equal text means equal meaning unless it refers to definitions that changed.
   const unchanged = (b: unknown, a: unknown) => same(b, a) && (ctx.definitionsSame || !canonicalJson(b ?? null).includes('"$ref"'));
   if (unchanged(rawBefore, rawAfter)) return;
-  const [before, beforeRefs] = resolve(rawBefore, ctx.roots[0]);
-  const [after, afterRefs] = resolve(rawAfter, ctx.roots[1]);
-  const cycle = `${beforeRefs.join(" ")}|${afterRefs.join(" ")}`;
-  const viaRef = beforeRefs.length + afterRefs.length > 0;
+  let b = compared(rawBefore, ctx.roots[0], closing);
+  let a = compared(rawAfter, ctx.roots[1], closing);
+  // X and anyOf [X, Y] are compared as anyOf [X] and anyOf [X, Y]: a branch added.
+  for (const keyword of ["anyOf", "oneOf"]) {
+    if (Array.isArray(b.node[keyword]) && !Array.isArray(a.node[keyword])) a = lift(a, b.node, keyword);
+    else if (Array.isArray(a.node[keyword]) && !Array.isArray(b.node[keyword])) b = lift(b, a.node, keyword);
+  }
+  const cycle = `${b.refs.join(" ")}|${a.refs.join(" ")}`;
+  const viaRef = b.refs.length + a.refs.length > 0;
   if (viaRef && ctx.active.has(cycle)) return;
   if (viaRef) ctx.active.add(cycle);
+  const { node: before } = b;
+  const { node: after } = a;
+  // A key merged from a branch, or spelled another way, is reported where it is written.
+  const at = (keyword: string) => pointer + (a.origin[keyword] ?? b.origin[keyword] ?? `/${pointerSegment(keyword)}`);
+  const relocate = (path: string) => {
+    if (!path.startsWith(`${pointer}/`)) return path;
+    const rest = path.slice(pointer.length + 1);
+    const cut = rest.indexOf("/");
+    const segment = cut === -1 ? rest : rest.slice(0, cut);
+    const keyword = segment.replace(/~1/g, "/").replace(/~0/g, "~");
+    return at(keyword) + (cut === -1 ? "" : rest.slice(cut));
+  };
+  const below: Closing = viaRef ? { reach: true, here: true } : closing;
 
   // Containers are compared child by child below; a container whose only differences lie inside
   // its children is settled here and needs no rule.
   const differing: string[] = [];
-  const children: [unknown, unknown, string, string][] = [];
+  const children: Child[] = [];
   const settled = new Set<string>();
   for (const keyword of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
     if (REFERENCED.includes(keyword) || unchanged(before[keyword], after[keyword])) continue;
-    const pairs = childPairs(keyword, before[keyword], after[keyword]);
     if (!same(before[keyword], after[keyword])) differing.push(keyword);
-    if (pairs === undefined) continue;
-    if (pairs.complete) settled.add(keyword);
-    for (const [b, a, name] of pairs.pairs) {
-      children.push([b, a, pointerTo(pointer, keyword, ...(name === undefined ? [] : [name])), childSubject(subject, keyword, name)]);
+    const found = childrenOf(ctx, keyword, before, after);
+    if (found === undefined) continue;
+    if (found.complete) settled.add(keyword);
+    children.push(...found.children);
+  }
+  const pair: SchemaPair = {
+    before,
+    after,
+    pointer,
+    subject,
+    branches: (keyword) => matchBranches(listOf(before[keyword]), listOf(after[keyword]), ctx.roots),
+    equivalent: (keyword) => fingerprint(before[keyword], ctx.roots[0]) === fingerprint(after[keyword], ctx.roots[1]),
+    inner: (keyword) => {
+      const inner: Change[] = [];
+      walk({ ...ctx, changes: inner }, before[keyword], after[keyword], pointerTo(pointer, keyword), childSubject(subject, keyword), closingOf(keyword, below));
+      return inner;
+    },
+    view: (raw, side) => compared(raw, ctx.roots[side === "before" ? 0 : 1]).node,
+  };
+  const found = classify(
+    ctx.model,
+    SCHEMA_RULES,
+    (rule) => rule.check(pair),
+    differing,
+    (keyword) => ({
+      path: pointerTo(pointer, keyword),
+      before: before[keyword] ?? null,
+      after: after[keyword] ?? null,
+      message: `${subject}: ${keyword} changed from ${show(before[keyword])} to ${show(after[keyword])}; no rule classifies this change`,
+    }),
+    settled,
+  );
+  ctx.changes.push(...found.map((c) => ({ ...c, path: relocate(c.path) })));
+  for (const child of children) {
+    const path = relocate(pointerTo(pointer, child.keyword, ...(child.name === undefined ? [] : [child.name])));
+    const childSubjectText = childSubject(subject, child.keyword, child.name);
+    const childClosing = closingOf(child.keyword, below);
+    if (!child.exclusive) {
+      walk(ctx, child.before, child.after, path, childSubjectText, childClosing);
+      continue;
+    }
+    const inner: Change[] = [];
+    walk({ ...ctx, changes: inner }, child.before, child.after, path, childSubjectText, childClosing);
+    ctx.changes.push(...inner);
+    if (inner.some((c) => c.level === "feature")) {
+      const rule = ENGINE_RULES.variantOverlapWidened;
+      ctx.changes.push({ model: ctx.model, rule: rule.id, level: rule.level, path, before: child.before ?? null, after: child.after ?? null, message: `${childSubjectText}: accepts more, and a value another oneOf branch also accepts is now rejected` });
     }
   }
-  const pair = { before, after, pointer, subject };
-  ctx.changes.push(
-    ...classify(
-      ctx.model,
-      SCHEMA_RULES,
-      (rule) => rule.check(pair),
-      differing,
-      (keyword) => ({
-        path: pointerTo(pointer, keyword),
-        before: before[keyword] ?? null,
-        after: after[keyword] ?? null,
-        message: `${subject}: ${keyword} changed from ${show(before[keyword])} to ${show(after[keyword])}; no rule classifies this change`,
-      }),
-      settled,
-    ),
-  );
-  for (const [b, a, p, s] of children) walk(ctx, b, a, p, s);
   if (viaRef) ctx.active.delete(cycle);
 }
 
-interface ChildPairs {
-  pairs: [before: unknown, after: unknown, name?: string | number][];
-  /** No child added, removed or left unmatched. */
-  complete: boolean;
+/** `side` with the keys that `other` does not have alike moved into a single `keyword` branch. */
+function lift(side: Compared, other: JsonSchema, keyword: string): Compared {
+  // Nullability stays with the node: it is where a null branch went.
+  const moved = Object.keys(side.node).filter((k) => !SOFT_KEYS.has(k) && k !== "nullable" && !(Object.hasOwn(other, k) && same(side.node[k], other[k])));
+  if (moved.length === 0) return side;
+  const node = Object.fromEntries(Object.entries(side.node).filter(([k]) => !moved.includes(k)));
+  return { ...side, node: { ...node, [keyword]: [Object.fromEntries(moved.map((k) => [k, side.node[k]]))] } };
 }
 
+/** Where the validator closes objects below a keyword's subschema (see validatorSchema). */
+function closingOf(keyword: string, parent: Closing): Closing {
+  if (CLOSING_CHILDREN.includes(keyword)) return { reach: parent.reach, here: parent.reach };
+  return ["anyOf", "oneOf", "allOf"].includes(keyword) ? { reach: parent.reach, here: false } : NO_CLOSING;
+}
+
+const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
 /**
- * The subschemas of a container keyword to compare pairwise; undefined for a keyword that holds no
- * subschemas.
+ * The subschemas of a container keyword to compare pairwise, and whether they account for every
+ * difference of the keyword (`complete`); undefined for a keyword that holds no subschemas here.
  */
-function childPairs(keyword: string, before: unknown, after: unknown): ChildPairs | undefined {
-  if (CHILD_MAPS.includes(keyword)) {
-    const b = isObject(before) ? before : {};
-    const a = isObject(after) ? after : {};
-    const shared = Object.keys(b).filter((name) => Object.hasOwn(a, name)).sort();
-    const complete = shared.length === Object.keys(b).length && shared.length === Object.keys(a).length;
-    return { pairs: shared.map((name) => [b[name], a[name], name]), complete };
+function childrenOf(ctx: Walk, keyword: string, before: JsonSchema, after: JsonSchema): { children: Child[]; complete: boolean } | undefined {
+  const [b, a] = [before[keyword], after[keyword]];
+  if (keyword === "properties") {
+    const [old, now] = [isObject(b) ? b : {}, isObject(a) ? a : {}];
+    const children: Child[] = [];
+    let complete = true;
+    for (const name of [...new Set([...Object.keys(old), ...Object.keys(now)])].sort()) {
+      if (Object.hasOwn(old, name) && Object.hasOwn(now, name)) children.push({ before: old[name], after: now[name], keyword, name });
+      // On an open object a listed property only constrains a name that was free (or vice versa).
+      else if (Object.hasOwn(old, name) && after.additionalProperties !== false) children.push({ before: old[name], after: after.additionalProperties ?? true, keyword, name });
+      else if (Object.hasOwn(now, name) && before.additionalProperties !== false && !(Array.isArray(after.required) && after.required.includes(name))) {
+        children.push({ before: before.additionalProperties ?? true, after: now[name], keyword, name });
+      } else complete = false;
+    }
+    return { children, complete };
   }
-  if (CHILD_LISTS.includes(keyword) || (keyword === "items" && (Array.isArray(before) || Array.isArray(after)))) {
-    return Array.isArray(before) && Array.isArray(after) ? branchPairs(before, after) : { pairs: [], complete: false };
+  if (keyword === "patternProperties" || keyword === "dependentSchemas") {
+    const [old, now] = [isObject(b) ? b : {}, isObject(a) ? a : {}];
+    const names = [...new Set([...Object.keys(old), ...Object.keys(now)])].sort();
+    return { children: names.map((name) => ({ before: old[name] ?? true, after: now[name] ?? true, keyword, name })), complete: true };
   }
-  if (keyword === "items") return { pairs: [[before ?? true, after ?? true]], complete: true };
+  if (keyword === "allOf") {
+    const match = matchBranches(listOf(b), listOf(a), ctx.roots);
+    return {
+      children: [
+        ...match.pairs.map(([i, j]): Child => ({ before: listOf(b)[i], after: listOf(a)[j], keyword, name: j })),
+        ...match.added.map((j): Child => ({ before: true, after: listOf(a)[j], keyword, name: j })),
+        ...match.removed.map((i): Child => ({ before: listOf(b)[i], after: true, keyword, name: i })),
+      ],
+      complete: true,
+    };
+  }
+  if (keyword === "anyOf" || keyword === "oneOf") {
+    if (!Array.isArray(b) || !Array.isArray(a)) return undefined;
+    const match = matchBranches(b, a, ctx.roots);
+    const branches = a.map((raw) => compared(raw, ctx.roots[1]).node);
+    const overlaps = (j: number) => keyword === "oneOf" && branches.some((other, k) => k !== j && !disjoint(branches[j]!, other, ctx.roots[1]));
+    return {
+      children: match.pairs.map(([i, j]) => ({ before: b[i], after: a[j], keyword, name: j, exclusive: overlaps(j) })),
+      complete: match.added.length + match.removed.length === 0,
+    };
+  }
+  if (keyword === "prefixItems") {
+    const length = Math.max(listOf(b).length, listOf(a).length);
+    return { children: Array.from({ length }, (_, i) => ({ before: listOf(b)[i] ?? before.items ?? true, after: listOf(a)[i] ?? after.items ?? true, keyword, name: i })), complete: true };
+  }
   // `false` on either side is a rule's business (closed/opened); otherwise absent means any value.
-  if (keyword === "additionalProperties") return before === false || after === false ? { pairs: [], complete: false } : { pairs: [[before ?? true, after ?? true]], complete: true };
+  if (keyword === "additionalProperties") return b === false || a === false ? undefined : { children: [{ before: b ?? true, after: a ?? true, keyword }], complete: true };
+  if (OPTIONAL_SINGLES.includes(keyword)) return { children: [{ before: b ?? true, after: a ?? true, keyword }], complete: true };
+  if (PRESENT_SINGLES.includes(keyword)) return b === undefined || a === undefined ? undefined : { children: [{ before: b, after: a, keyword }], complete: true };
+  // `not` and `if` are not monotone: a change of meaning is a rule's business, annotations are walked.
+  if (keyword === "not" || keyword === "if") {
+    if (b === undefined || a === undefined) return undefined;
+    if (fingerprint(b, ctx.roots[0]) !== fingerprint(a, ctx.roots[1])) return undefined;
+    return { children: [{ before: b, after: a, keyword }], complete: true };
+  }
   return undefined;
-}
-
-/** Branches equal on both sides match first; the rest pair up in order when their counts agree. */
-function branchPairs(before: unknown[], after: unknown[]): ChildPairs {
-  const left = before.map((_, i) => i);
-  const matched: ChildPairs["pairs"] = [];
-  const right: number[] = [];
-  after.forEach((branch, j) => {
-    const i = left.findIndex((k) => same(before[k], branch));
-    if (i === -1) right.push(j);
-    // Equal text can still differ in meaning through a $ref, so matched branches are walked too.
-    else matched.push([before[left.splice(i, 1)[0]!], branch, j]);
-  });
-  if (left.length !== right.length) return { pairs: matched, complete: false };
-  return { pairs: [...matched, ...left.map((i, n): ChildPairs["pairs"][number] => [before[i], after[right[n]!], right[n]])], complete: true };
-}
-
-/**
- * A schema node as compared: `true`/`false` as schemas, local `$ref`s followed (siblings kept), and
- * spellings that mean the same made equal (`type` lists, `required` order, `const` as a one-value
- * enum). Returns the node and the refs followed.
- */
-function resolve(raw: unknown, root: JsonSchema): [JsonSchema, string[]] {
-  let node: JsonSchema = raw === true || raw === undefined ? {} : raw === false ? { not: {} } : (raw as JsonSchema);
-  const refs: string[] = [];
-  while (typeof node.$ref === "string" && !refs.includes(node.$ref)) {
-    const target = lookup(root, node.$ref);
-    if (target === undefined) break;
-    refs.push(node.$ref);
-    const { $ref: _, ...siblings } = node;
-    node = { ...(target === true ? {} : target === false ? { not: {} } : (target as JsonSchema)), ...siblings };
-  }
-  return [normalize(node), refs];
-}
-
-function lookup(root: JsonSchema, ref: string): unknown {
-  if (!ref.startsWith("#")) return undefined;
-  let node: unknown = root;
-  for (const segment of ref.slice(1).split("/").slice(1)) {
-    const key = decodeURIComponent(segment).replace(/~1/g, "/").replace(/~0/g, "~");
-    if (node === null || typeof node !== "object" || !Object.hasOwn(node, key)) return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node === true || node === false || isObject(node) ? node : undefined;
-}
-
-function normalize(node: JsonSchema): JsonSchema {
-  const out: JsonSchema = { ...node };
-  if (Array.isArray(node.type)) {
-    const listed = node.type as string[];
-    // integer is part of number: ["integer", "number"] says "number".
-    const types = [...new Set(listed)].filter((t) => t !== "integer" || !listed.includes("number")).sort();
-    out.type = types.length === 1 ? types[0] : types;
-  }
-  if (Array.isArray(node.required)) out.required = [...new Set(node.required)].sort();
-  if (Array.isArray(out.required) && out.required.length === 0) delete out.required;
-  if (node.const !== undefined && node.enum === undefined) {
-    out.enum = [node.const];
-    delete out.const;
-  }
-  return out;
 }

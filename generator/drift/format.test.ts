@@ -28,6 +28,18 @@ describe("formatReport", () => {
     expect(at).toEqual([...at].sort((a, b) => a - b));
   });
 
+  it("markdown: opens with a summary table, a row per model in report order, then the totals", () => {
+    const text = formatReport(report, "markdown");
+    const table = ["| model | breaking | behavior | feature | docs |", "|---|---:|---:|---:|---:|", "| z-model | 1 | 0 | 0 | 1 |", "| a-model | 0 | 0 | 1 | 1 |", "| **all 2** | 1 | 0 | 1 | 2 |"].join("\n");
+    expect(text).toContain(table);
+    expect(text.indexOf(table)).toBeLessThan(text.indexOf("### z-model"));
+  });
+
+  it("markdown: a model name in the table cannot break the table or format", () => {
+    const text = formatReport(summarize([change("a|b*", "docs", "x")]), "markdown");
+    expect(text).toContain("| a\\|b\\* | 0 | 0 | 0 | 1 |");
+  });
+
   it("markdown: upstream text cannot add links, HTML, mentions or break out of code", () => {
     const hostile = summarize([change("m", "feature", "<img src=x onerror=alert(1)> [click](https://evil) @octocat #1 `x`", "/properties/a`b")]);
     const text = formatReport(hostile, "markdown");

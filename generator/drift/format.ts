@@ -65,8 +65,12 @@ function markdown(report: DiffReport): string {
   const lines = [`## API drift: ${totals(report)}`, ""];
   if (report.changes.length === 0) return [...lines, "No changes between the two snapshots.", ""].join("\n");
   lines.push(`Suggested version bump: **${report.semver}**.`, "");
+  const groups = byModel(report.changes);
+  lines.push(`| model | ${LEVELS.join(" | ")} |`, `|---|${LEVELS.map(() => "---:").join("|")}|`);
+  for (const [model, changes] of groups) lines.push(`| ${md(model)} | ${LEVELS.map((level) => changes.filter((c) => c.level === level).length).join(" | ")} |`);
+  lines.push(`| **all ${groups.length}** | ${LEVELS.map((level) => report.summary[level]).join(" | ")} |`, "");
   lines.push(...LEVELS.map((level) => `- **${level}**: ${MEANING[level]}`), "");
-  for (const [model, changes] of byModel(report.changes)) {
+  for (const [model, changes] of groups) {
     lines.push(`### ${md(model)}`, "");
     for (const c of changes) lines.push(`- **${c.level}** ${md(c.message)} (${code(c.rule)}${c.path === "" ? "" : ` at ${code(c.path)}`})`);
     lines.push("");

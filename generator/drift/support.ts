@@ -67,9 +67,16 @@ export function missingFrom(from: readonly unknown[], other: readonly unknown[])
 }
 
 /** Lower bounds: raising one rejects values that passed. */
-export const MIN_KEYWORDS = ["minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties"];
+export const MIN_KEYWORDS = ["minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties", "minContains"];
 /** Upper bounds: lowering one rejects values that passed. */
-export const MAX_KEYWORDS = ["maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties"];
+export const MAX_KEYWORDS = ["maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties", "maxContains"];
+/** What an absent bound means, where it means a number (contains needs one matching item). */
+const BOUND_DEFAULTS: Record<string, number> = { minLength: 0, minItems: 0, minProperties: 0, minContains: 1 };
+
+/** A bound's value, its default when absent, or undefined for no bound. */
+export function boundOf(keyword: string, value: unknown): number | undefined {
+  return typeof value === "number" ? value : BOUND_DEFAULTS[keyword];
+}
 
 // "number" is split so that integer ⊂ number compares as a subset.
 const ALL_KINDS = ["string", "integer", "fraction", "boolean", "object", "array", "null"];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { diffSchemas } from "../engine.js";
 import rule from "./format-added.js";
+import { rulesFor } from "./test-support.js";
 
 const obj = (properties: Record<string, unknown>, required: string[] = []) => ({ type: "object", properties, required });
 
@@ -13,8 +14,12 @@ describe("format-added", () => {
     ]);
   });
 
-  it("reports a format replaced by another", () => {
-    const [change] = diffSchemas("m", obj({ u: { type: "string", format: "uri" } }), obj({ u: { type: "string", format: "date-time" } }));
-    expect(change).toMatchObject({ rule: "format-added", message: "u: format changed from \"uri\" to \"date-time\"" });
+  it("counts only the formats the validator checks: an unchecked one is an annotation", () => {
+    expect(rulesFor({ type: "string" }, { type: "string", format: "date-time" })).toEqual(["ignored-keyword-changed:docs"]);
+    expect(rulesFor({ type: "string", format: "uri" }, { type: "string", format: "date-time" })).toEqual(["format-removed:feature", "ignored-keyword-changed:docs"]);
+  });
+
+  it("is format-removed the other way", () => {
+    expect(rulesFor({ type: "string", format: "uri" }, { type: "string" })).toEqual(["format-removed:feature"]);
   });
 });

@@ -4,9 +4,9 @@ import { keywordRule } from "./define.js";
 export default keywordRule({
   id: "format-added",
   level: "breaking",
-  description: "A string format was added or replaced by another (e.g. \"uri\"): values that passed may now be rejected.",
+  description: "A string format the validator checks was added (e.g. \"uri\"): values that passed may now be rejected.",
+  example: { before: { type: "string" }, after: { type: "string", format: "uri" } },
   keywords: ["format"],
-  when: (_, after) => after !== undefined,
-  message: (subject, before, after) =>
-    before === undefined ? `${subject}: format ${show(after)} added` : `${subject}: format changed from ${show(before)} to ${show(after)}`,
+  when: (before, after) => before === undefined && after !== undefined,
+  message: (subject, _, after) => `${subject}: format ${show(after)} added`,
 });

@@ -5,6 +5,7 @@ export default keywordRule({
   id: "format-removed",
   level: "feature",
   description: "A string format was removed: any string of the type is accepted.",
+  example: { before: { type: "string", format: "uri" }, after: { type: "string" } },
   keywords: ["format"],
   when: (before, after) => before !== undefined && after === undefined,
   message: (subject, before) => `${subject}: format ${show(before)} removed`,

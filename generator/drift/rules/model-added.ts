@@ -5,6 +5,7 @@ const rule: ModelRule = {
   id: "model-added",
   level: "feature",
   description: "A new model is listed.",
+  example: { before: null, after: { id: "acme-video" } },
   claims: (field) => field === MODEL_PRESENCE,
   check: ({ id, before, after }) =>
     before === undefined && after !== undefined ? [{ path: "", keywords: [MODEL_PRESENCE], before: null, after: id, message: `model ${id} added` }] : [],

@@ -13,6 +13,7 @@ export default fieldRule({
   id: "model-metadata-changed",
   level: "docs",
   description: "A field of the model object outside the request schema changed (pricing, capabilities, ...).",
+  example: { before: { pricing: { per_second: 0.1 } }, after: { pricing: { per_second: 0.2 } } },
   fields: (field) => !described.includes(field) && !others.some((rule) => rule.claims(field)),
   message: (field) => `${field} changed (model metadata, not part of the request)`,
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { diffSchemas } from "../engine.js";
 import rule from "./pattern-added.js";
+import { rulesFor } from "./test-support.js";
 
 const obj = (properties: Record<string, unknown>, required: string[] = []) => ({ type: "object", properties, required });
 
@@ -13,8 +14,13 @@ describe("pattern-added", () => {
     ]);
   });
 
-  it("leaves a pattern replaced by another to unclassified", () => {
+  it("reports a pattern replaced by another as pattern-changed, and one replaced by .* as removed", () => {
     const [change] = diffSchemas("m", obj({ s: { pattern: "^a" } }), obj({ s: { pattern: "^b" } }));
-    expect(change).toMatchObject({ rule: "unclassified", level: "breaking", path: "/properties/s/pattern" });
+    expect(change).toMatchObject({ rule: "pattern-changed", level: "breaking", path: "/properties/s/pattern" });
+    expect(rulesFor({ type: "string", pattern: "^a" }, { type: "string", pattern: ".*" })).toEqual(["pattern-removed:feature"]);
+  });
+
+  it("is pattern-removed the other way", () => {
+    expect(rulesFor({ type: "string", pattern: "^a" }, { type: "string" })).toEqual(["pattern-removed:feature"]);
   });
 });

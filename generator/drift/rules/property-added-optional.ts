@@ -5,9 +5,12 @@ const rule: SchemaRule = {
   scope: "schema",
   id: "property-added-optional",
   level: "feature",
-  description: "A new optional parameter.",
+  description: "A new optional parameter (on an object that rejected properties it did not list).",
+  example: { before: { type: "object", properties: { a: { type: "string" } } }, after: { type: "object", properties: { a: { type: "string" }, b: { type: "string" } } } },
   claims: (keyword) => keyword === "properties",
   check({ before, after, pointer, subject }) {
+    // On an open object the new property constrains a name that was free: the walk compares it.
+    if (before.additionalProperties !== false) return [];
     const old = propertiesOf(before);
     const required = requiredOf(after);
     return Object.entries(propertiesOf(after))

@@ -6,6 +6,7 @@ const rule: SchemaRule = {
   id: "property-added-required",
   level: "breaking",
   description: "A new required parameter: requests without it are rejected.",
+  example: { before: { type: "object", properties: { a: { type: "string" } } }, after: { type: "object", properties: { a: { type: "string" }, b: { type: "string" } }, required: ["b"] } },
   claims: (keyword) => keyword === "properties",
   check({ before, after, pointer, subject }) {
     const old = propertiesOf(before);

@@ -6,6 +6,7 @@ const rule: SchemaRule = {
   id: "property-became-required",
   level: "breaking",
   description: "An optional parameter became required: requests without it are rejected.",
+  example: { before: { type: "object", properties: { a: { type: "string" } } }, after: { type: "object", properties: { a: { type: "string" } }, required: ["a"] } },
   claims: (keyword) => keyword === "required",
   check({ before, after, pointer, subject }) {
     const was = requiredOf(before);

@@ -6,8 +6,11 @@ const rule: SchemaRule = {
   id: "property-removed",
   level: "breaking",
   description: "A parameter was removed: requests that send it are rejected by the validator.",
+  example: { before: { type: "object", properties: { a: { type: "string" }, b: { type: "string" } } }, after: { type: "object", properties: { a: { type: "string" } } } },
   claims: (keyword) => keyword === "properties",
   check({ before, after, pointer, subject }) {
+    // On an open object the property's name becomes free (or subject to additionalProperties): the walk compares that.
+    if (after.additionalProperties !== false) return [];
     const kept = propertiesOf(after);
     const required = requiredOf(before);
     return Object.entries(propertiesOf(before))

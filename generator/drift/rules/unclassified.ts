@@ -3,5 +3,6 @@
 export default {
   id: "unclassified",
   level: "breaking",
-  description: "A change no rule classifies (e.g. a new keyword, a changed pattern); reported as breaking so it is never missed.",
+  example: { before: { $ref: "#/nowhere/a" }, after: { $ref: "#/nowhere/b" } },
+  description: "A comparison the engine cannot make (a reference it cannot follow); reported as breaking so it is never missed, and a bug to fix.",
 } as const;

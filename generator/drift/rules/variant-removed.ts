@@ -1,12 +1,12 @@
-import { missingFrom } from "../support.js";
-import { keywordRule } from "./define.js";
+import { branchRule } from "./define.js";
 
-export default keywordRule({
+export default branchRule({
   id: "variant-removed",
   level: "breaking",
   description: "A branch of an anyOf/oneOf was removed: values only it accepted are rejected.",
+  example: { before: { anyOf: [{ type: "string" }, { type: "integer" }, { type: "boolean" }] }, after: { anyOf: [{ type: "string" }, { type: "boolean" }] } },
   keywords: ["anyOf", "oneOf"],
-  // Same length: the walker pairs the branches and compares them one by one instead.
-  when: (before, after) => Array.isArray(before) && Array.isArray(after) && before.length !== after.length && missingFrom(before, after).length > 0,
-  message: (subject, before, after, keyword) => `${subject}: ${missingFrom(before as unknown[], after as unknown[]).length} ${keyword} branch(es) removed`,
+  side: "before",
+  pick: (pair, keyword) => pair.branches(keyword).removed,
+  message: (subject, keyword, i) => `${subject}: ${keyword} branch ${i} removed`,
 });
