@@ -24,4 +24,6 @@ export type { DownloadOptions, DownloadProgress, DownloadResult } from "./downlo
 export type { WaitOptions } from "./wait.js";
 export type { Backoff } from "./retry.js";
 export { DEFAULT_BASE_URL, Transport, type ClientOptions, type Logger, type RequestOptions } from "./transport.js";
-export { runValidator, type FieldError, type ValidateOptions, type ValidationResult } from "./validation.js";
+export { runValidator, type FieldError, type ModelValidator, type ValidateOptions, type ValidationResult } from "./validation.js";
+export { standardSchema, type StandardSchemaV1 } from "./standard-schema.js";
+export type { KeyNode } from "./declared-keys.js";

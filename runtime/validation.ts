@@ -1,7 +1,11 @@
+import { unknownKeys, type KeyNode, type UnknownKey } from "./declared-keys.js";
 import type { AjvError, StandaloneValidator } from "./validator-support.js";
 
-/** Annotation the generator puts on objects it closed to unknown properties (see generator/load/schema-views.ts). */
-export const CLOSED_MARK = "x-oxen-closed";
+/** A generated validator module: the schema's own check, and the keys it declares (for the closed mode). */
+export interface ModelValidator {
+  validate: StandaloneValidator;
+  declaredKeys: readonly KeyNode[];
+}
 
 /** One problem with a request body, in words a person reads. */
 export interface FieldError {
@@ -21,13 +25,47 @@ export interface ValidateOptions {
   allowUnknown?: boolean;
 }
 
-/** Runs a generated standalone validator and explains what it found. */
-export function runValidator(validator: StandaloneValidator, input: unknown, options: ValidateOptions = {}): ValidationResult {
-  if (validator(input)) return { ok: true };
-  let errors = validator.errors ?? [];
-  if (options.allowUnknown) errors = errors.filter((e) => !(e.keyword === "additionalProperties" && e.parentSchema?.[CLOSED_MARK] === true));
-  if (errors.length === 0) return { ok: true };
-  return { ok: false, errors: errors.map(fieldError) };
+/** A FieldError and where it is, as the keys leading to it. */
+export interface LocatedError {
+  error: FieldError;
+  at: (string | number)[];
+}
+
+/**
+ * What a generated validator finds in `input`: the schema's own errors, then (unless
+ * `allowUnknown`) every key that nothing in the schema declares at its place.
+ */
+export function findErrors(validator: ModelValidator, input: unknown, options: ValidateOptions = {}): LocatedError[] {
+  const own = validator.validate(input) ? [] : (validator.validate.errors ?? []);
+  const errors = own.map((e) => ({ error: fieldError(e), at: pathKeys(e.instancePath, e.params.missingProperty ?? e.params.additionalProperty) }));
+  if (options.allowUnknown) return errors;
+  // An `additionalProperties: false` of the schema's own has already named its key.
+  const named = new Set(own.filter((e) => e.keyword === "additionalProperties").map((e) => `${e.instancePath}/${String(e.params.additionalProperty)}`));
+  for (const unknown of unknownKeys(validator.declaredKeys, input)) {
+    if (!named.has(`${unknown.instancePath}/${unknown.key}`)) errors.push({ error: unknownKeyError(unknown), at: pathKeys(unknown.instancePath, unknown.key) });
+  }
+  return errors;
+}
+
+/** Runs a generated validator and explains what it found (see `findErrors`). */
+export function runValidator(validator: ModelValidator, input: unknown, options: ValidateOptions = {}): ValidationResult {
+  const errors = findErrors(validator, input, options);
+  return errors.length === 0 ? { ok: true } : { ok: false, errors: errors.map((e) => e.error) };
+}
+
+/** `/images/0`, "url" → ["images", 0, "url"] */
+function pathKeys(instancePath: string, child: unknown): (string | number)[] {
+  const segments = instancePath === "" ? [] : instancePath.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  if (typeof child === "string") segments.push(child);
+  return segments.map((s) => (/^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s));
+}
+
+function unknownKeyError({ instancePath, key, known }: UnknownKey): FieldError {
+  const at = displayPath(instancePath);
+  const suggestion = closestName(key, known);
+  const hint = suggestion !== undefined ? `; did you mean ${suggestion}?` : known.length > 0 ? ` (known: ${known.join(", ")})` : "";
+  const where = at === "" ? "" : ` in ${at}`;
+  return { keyword: "additionalProperties", params: { additionalProperty: key, suggestion }, path: displayPath(instancePath, key), message: `${key} is not a known parameter${where}${hint}` };
 }
 
 /** `/images/0/url` → `images[0].url` */
@@ -69,10 +107,7 @@ function fieldError(e: AjvError): FieldError {
     case "additionalProperties": {
       const name = String(p.additionalProperty);
       const known = Object.keys((e.parentSchema?.properties as object | undefined) ?? {});
-      const suggestion = closestName(name, known);
-      const hint = suggestion !== undefined ? `; did you mean ${suggestion}?` : known.length > 0 ? ` (known: ${known.join(", ")})` : "";
-      const where = at === "" ? "" : ` in ${at}`;
-      return { ...base, params: { ...p, suggestion }, path: displayPath(e.instancePath, name), message: `${name} is not a known parameter${where}${hint}` };
+      return { ...unknownKeyError({ instancePath: e.instancePath, key: name, known }), params: { ...p, suggestion: closestName(name, known) } };
     }
     case "type": {
       const types = String(p.type).split(",").map((t) => TYPE_WORDS[t] ?? t);

@@ -5,6 +5,7 @@ import type { components } from "../hub.js";
 import {
   clientFor,
   runValidator,
+  standardSchema,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
@@ -12,10 +13,11 @@ import {
   type ModelRef,
   type QueueRow,
   type RunOptions,
+  type StandardSchemaV1,
   type ValidateOptions,
   type ValidationResult,
 } from "../../runtime/index.js";
-import { validate as check } from "../validators/flux-3-video.js";
+import * as check from "../validators/flux-3-video.js";
 
 export interface Flux3VideoInput {
   /**
@@ -102,6 +104,9 @@ export const model = {
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
   return runValidator(check, input, options);
 }
+
+/** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
+export const schema: StandardSchemaV1<Flux3VideoInput> = standardSchema<Flux3VideoInput>(check);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: ModelRef<Flux3VideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };

@@ -5,6 +5,7 @@ import type { components } from "../hub.js";
 import {
   clientFor,
   runValidator,
+  standardSchema,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
@@ -12,10 +13,11 @@ import {
   type ModelRef,
   type QueueRow,
   type RunOptions,
+  type StandardSchemaV1,
   type ValidateOptions,
   type ValidationResult,
 } from "../../runtime/index.js";
-import { validate as check } from "../validators/kling-video-o3-omni.js";
+import * as check from "../validators/kling-video-o3-omni.js";
 
 export interface KlingVideoO3OmniInput {
   /**
@@ -129,6 +131,9 @@ export const model = {
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
   return runValidator(check, input, options);
 }
+
+/** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
+export const schema: StandardSchemaV1<KlingVideoO3OmniInput> = standardSchema<KlingVideoO3OmniInput>(check);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: ModelRef<KlingVideoO3OmniInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };

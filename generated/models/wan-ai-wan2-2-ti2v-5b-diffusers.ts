@@ -5,6 +5,7 @@ import type { components } from "../hub.js";
 import {
   clientFor,
   runValidator,
+  standardSchema,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
@@ -12,10 +13,11 @@ import {
   type ModelRef,
   type QueueRow,
   type RunOptions,
+  type StandardSchemaV1,
   type ValidateOptions,
   type ValidationResult,
 } from "../../runtime/index.js";
-import { validate as check } from "../validators/wan-ai-wan2-2-ti2v-5b-diffusers.js";
+import * as check from "../validators/wan-ai-wan2-2-ti2v-5b-diffusers.js";
 
 export interface WanAiWan22Ti2V5BDiffusersInput {
   /**
@@ -99,6 +101,9 @@ export const model = {
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
   return runValidator(check, input, options);
 }
+
+/** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
+export const schema: StandardSchemaV1<WanAiWan22Ti2V5BDiffusersInput> = standardSchema<WanAiWan22Ti2V5BDiffusersInput>(check);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: ModelRef<WanAiWan22Ti2V5BDiffusersInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };

@@ -48,7 +48,7 @@ async function emitModelFiles(model: ModelContract, slot: ModelSlot, schemaSha25
   const inputType = await emitInputType(model.schema, typeName);
   return {
     [`validators/${stem}.js`]: `${head}\n${await emitValidator(model.schema, model.id, supportImport)}`,
-    [`validators/${stem}.d.ts`]: `${head}\nimport type { StandaloneValidator } from ${JSON.stringify(supportImport)};\nexport declare const validate: StandaloneValidator;\nexport default validate;\n`,
+    [`validators/${stem}.d.ts`]: `${head}\nimport type { KeyNode, StandaloneValidator } from ${JSON.stringify(supportImport)};\nexport declare const validate: StandaloneValidator;\nexport declare const declaredKeys: readonly KeyNode[];\nexport default validate;\n`,
     [`models/${stem}.ts`]: emitModelModule(model, typeName, inputType, head, schemaSha256, {
       runtimeImport: slot.runtimeImport,
       hubImport: "../hub.js",

@@ -1,9 +1,11 @@
 // Pure transformations of a request schema into the form each emitter needs.
-import { CLOSED_MARK } from "../../runtime/validation.js";
 import type { JsonSchema } from "./schema-check.js";
+import { dialectOf } from "./schema-refs.js";
 
 const COMPOSITION = ["anyOf", "oneOf", "allOf"];
-const SUBSCHEMA_MAPS = ["properties", "definitions", "$defs", "patternProperties"];
+const SUBSCHEMA_MAPS = ["properties", "definitions", "$defs", "patternProperties", "dependentSchemas", "dependencies"];
+const SUBSCHEMA_LISTS = [...COMPOSITION, "prefixItems"];
+const SUBSCHEMA_SINGLES = ["additionalProperties", "not", "if", "then", "else", "contains", "propertyNames", "additionalItems", "unevaluatedItems", "unevaluatedProperties"];
 
 function isSchema(value: unknown): value is JsonSchema {
   return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -33,12 +35,13 @@ function mapSubschemas(node: JsonSchema, fn: (child: JsonSchema | boolean, key: 
   for (const key of SUBSCHEMA_MAPS) {
     if (!isSchema(node[key])) continue;
     const names = key === "properties" ? orderedPropertyNames(node) : Object.keys(node[key]);
-    out[key] = ownEntriesObject(names.map((n) => [n, fn((node[key] as JsonSchema)[n] as JsonSchema, key)]));
+    // `dependencies` also holds lists of names, which are kept as they are.
+    out[key] = ownEntriesObject(names.map((n) => [n, Array.isArray((node[key] as JsonSchema)[n]) ? (node[key] as JsonSchema)[n] : fn((node[key] as JsonSchema)[n] as JsonSchema, key)]));
   }
-  for (const key of COMPOSITION) if (Array.isArray(node[key])) out[key] = (node[key] as JsonSchema[]).map((c) => fn(c, key));
+  for (const key of SUBSCHEMA_LISTS) if (Array.isArray(node[key])) out[key] = (node[key] as JsonSchema[]).map((c) => fn(c, key));
   if (Array.isArray(node.items)) out.items = node.items.map((c) => fn(c as JsonSchema, "items"));
   else if (node.items !== undefined) out.items = fn(node.items as JsonSchema, "items");
-  for (const key of ["additionalProperties", "not"]) if (isSchema(node[key])) out[key] = fn(node[key] as JsonSchema, key);
+  for (const key of SUBSCHEMA_SINGLES) if (isSchema(node[key]) || typeof node[key] === "boolean") out[key] = fn(node[key] as JsonSchema, key);
   return out;
 }
 
@@ -47,31 +50,34 @@ function isAnnotation(key: string): boolean {
   return ["title", "description", "default", "examples", "$comment", "deprecated", "readOnly", "writeOnly", "basic", "renderType"].includes(key) || key.startsWith("x-");
 }
 
+/** Keywords that hold subschemas a `$ref` may point into: kept beside a draft-07 `$ref`, which ignores the rest. */
+const REF_SIBLINGS_KEPT = ["$ref", "definitions", "$defs"];
+
 /**
- * The schema Ajv compiles: annotations dropped (a validator embeds its schema, and a long
- * description would only make it bigger), and objects that list their properties and say nothing
- * about others closed (`additionalProperties: false` plus CLOSED_MARK), because the API passes a
- * typo through silently. Composition branches are left open: closing one would reject its
- * siblings' properties. Unknown keywords stay, for Ajv's strict mode to reject.
+ * The schema Ajv compiles: the request schema with its annotations dropped (a validator embeds its
+ * schema, and a long description would only make it bigger), and in draft-07, where `$ref`
+ * overrides its siblings, those siblings too. Nothing is closed here: the closed mode is a
+ * separate check of the keys (declared-keys.ts), so the validator's verdict is the schema's own.
+ * Unknown keywords stay, for Ajv's strict mode to reject.
  */
 export function validatorSchema(schema: JsonSchema): JsonSchema {
-  const close = (node: JsonSchema | boolean, closable: boolean): JsonSchema | boolean => {
+  const draft7 = dialectOf(schema) === "draft-07";
+  const strip = (node: JsonSchema | boolean): JsonSchema | boolean => {
     if (typeof node === "boolean") return node;
-    const out = mapSubschemas(node, (child, key) => close(child, !COMPOSITION.includes(key)));
-    for (const key of Object.keys(out)) if (isAnnotation(key)) delete out[key];
-    const composed = COMPOSITION.some((k) => node[k] !== undefined) || node.$ref !== undefined;
-    if (closable && !composed && isSchema(node.properties) && node.additionalProperties === undefined && node.patternProperties === undefined) {
-      out.additionalProperties = false;
-      out[CLOSED_MARK] = true;
+    const out = mapSubschemas(node, (child) => strip(child));
+    for (const key of Object.keys(out)) {
+      if (isAnnotation(key) || (draft7 && typeof node.$ref === "string" && !REF_SIBLINGS_KEPT.includes(key))) delete out[key];
     }
     return out;
   };
-  return close(schema, true) as JsonSchema;
+  const out = strip(schema) as JsonSchema;
+  if (schema.$schema !== undefined) out.$schema = schema.$schema;
+  return out;
 }
 
 /** Every non-standard annotation key in a schema (`x-*`, `basic`, `renderType`), sorted. */
 export function annotationKeys(schema: unknown): string[] {
-  const keys = new Set<string>(["basic", "renderType", "x-order", CLOSED_MARK]);
+  const keys = new Set<string>(["basic", "renderType", "x-order"]);
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(visit);
     else if (isSchema(node)) {
