@@ -2,7 +2,7 @@ import { compile } from "json-schema-to-typescript";
 import { jsDocText } from "./escape.js";
 import { indentCode } from "./layout.js";
 import type { JsonSchema } from "../load/schema-check.js";
-import { typeSchema } from "../load/schema-views.js";
+import { typeSchema } from "../load/type-view.js";
 
 const RANGE_TAGS: [key: string, tag: string][] = [
   ["minimum", "minimum"],
@@ -34,19 +34,13 @@ export function describeNode(node: JsonSchema): string {
   return lines.join("\n");
 }
 
-/** A schema that names no property and composes nothing. */
-function namesNoParameter(schema: JsonSchema): boolean {
-  const listed = Object.keys((schema.properties as object | undefined) ?? {}).length > 0;
-  return !listed && ["$ref", "anyOf", "oneOf", "allOf"].every((key) => schema[key] === undefined);
-}
-
 /**
  * The TypeScript input type of one model, named `typeName`: an exact interface with no index
  * signature, properties in display order, documentation on every property. A model without a
  * schema takes no parameters.
  */
 export async function emitInputType(schema: JsonSchema | null, typeName: string): Promise<string> {
-  if (schema === null || namesNoParameter(schema)) {
+  if (schema === null) {
     return `/** This model takes no parameters beyond the request envelope. */\nexport type ${typeName} = Record<string, never>;\n`;
   }
   const raw = await compile(typeSchema(schema, typeName, describeNode), typeName, {

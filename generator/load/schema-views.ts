@@ -75,9 +75,12 @@ export function validatorSchema(schema: JsonSchema): JsonSchema {
   return out;
 }
 
-/** Every non-standard annotation key in a schema (`x-*`, `basic`, `renderType`), sorted. */
+/**
+ * Every key Ajv is told to take as an annotation: the non-standard ones in a schema (`x-*`,
+ * `basic`, `renderType`), and `$anchor`, which Ajv resolves but its strict mode does not know.
+ */
 export function annotationKeys(schema: unknown): string[] {
-  const keys = new Set<string>(["basic", "renderType", "x-order"]);
+  const keys = new Set<string>(["basic", "renderType", "x-order", "$anchor"]);
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(visit);
     else if (isSchema(node)) {
@@ -89,31 +92,4 @@ export function annotationKeys(schema: unknown): string[] {
   };
   visit(schema);
   return [...keys].sort();
-}
-
-// Keys json-schema-to-typescript reads that describe the shape; everything else (its own tsType
-// and tsEnumNames among them) is dropped so that no schema text can become a type expression.
-const TYPE_SHAPE_KEYS = ["type", "enum", "const", "required", "$ref", "additionalProperties"];
-
-/**
- * The schema json-schema-to-typescript sees: shape keys only, properties in display order, no
- * titles below the root (so nested objects are inlined, never named Foo1/Foo2), and the
- * documentation composed by `describe` in `description`.
- */
-export function typeSchema(schema: JsonSchema, rootTitle: string, describe: (node: JsonSchema) => string): JsonSchema {
-  const shape = (node: JsonSchema | boolean): JsonSchema | boolean => {
-    if (typeof node === "boolean") return node;
-    const mapped = mapSubschemas(node, (child) => shape(child));
-    const out: JsonSchema = {};
-    for (const key of [...TYPE_SHAPE_KEYS, ...SUBSCHEMA_MAPS, ...COMPOSITION, "items", "not"]) {
-      if (key === "patternProperties" || key === "not") continue; // TypeScript cannot express them
-      if (mapped[key] !== undefined) out[key] = mapped[key];
-    }
-    // An object that lists no properties accepts any keys: say so, rather than `{}` (any non-null value).
-    if (out.type === "object" && out.properties === undefined && out.additionalProperties === undefined) out.additionalProperties = true;
-    const text = describe(node);
-    if (text !== "") out.description = text;
-    return out;
-  };
-  return { ...(shape(schema) as JsonSchema), title: rootTitle };
 }
