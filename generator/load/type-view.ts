@@ -142,10 +142,27 @@ function join(a: Form, b: Form, out: (f: Form) => Out): Form {
   };
   return {
     scalars,
-    objects: union(a.objects, b.objects, isAnyObject),
+    objects: withSiblingKeys(union(a.objects, b.objects, isAnyObject)),
     arrays: union(a.arrays, b.arrays, (s) => s.prefix.length === 0 && s.rest !== false && same(s.rest, UNKNOWN)),
     also: [],
   };
+}
+
+/**
+ * Alternatives that each also name, as optional and of any value, the keys their siblings declare:
+ * such a key is declared at the location (the closed mode lets it through) and unconstrained in
+ * the alternatives that do not name it, and TypeScript checks an object literal's key against
+ * every alternative that names it.
+ */
+function withSiblingKeys(shapes: ObjectShape[] | undefined): ObjectShape[] | undefined {
+  if (shapes === undefined || shapes.length < 2) return shapes;
+  const names = new Set(shapes.flatMap((s) => [...s.props.keys()]));
+  return shapes.map((shape) => {
+    if (shape.rest === "closed") return shape;
+    const props = new Map(shape.props);
+    for (const n of names) if (!props.has(n)) props.set(n, { type: UNKNOWN, required: false });
+    return { ...shape, props };
+  });
 }
 
 /** A name of letters and digits for a reference, from the last part of what it points to. */
