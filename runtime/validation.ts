@@ -36,7 +36,7 @@ export interface LocatedError {
  * `allowUnknown`) every key that nothing in the schema declares at its place.
  */
 export function findErrors(validator: ModelValidator, input: unknown, options: ValidateOptions = {}): LocatedError[] {
-  const own = validator.validate(input) ? [] : (validator.validate.errors ?? []);
+  const own = validator.validate(input) ? [] : applicableBranches(validator.validate.errors ?? []);
   const errors = own.map((e) => ({ error: fieldError(e), at: pathKeys(e.instancePath, e.params.missingProperty ?? e.params.additionalProperty) }));
   if (options.allowUnknown) return errors;
   // An `additionalProperties: false` of the schema's own has already named its key.
@@ -45,6 +45,27 @@ export function findErrors(validator: ModelValidator, input: unknown, options: V
     if (!named.has(`${unknown.instancePath}/${unknown.key}`)) errors.push({ error: unknownKeyError(unknown), at: pathKeys(unknown.instancePath, unknown.key) });
   }
   return errors;
+}
+
+/**
+ * Ajv's errors, where an anyOf/oneOf failed with a single alternative of the value's JSON type,
+ * reduced to that alternative's: `fps must be at most 30 (got 200)`, rather than that and "must be
+ * null" and "must match a schema in anyOf".
+ */
+function applicableBranches(errors: AjvError[]): AjvError[] {
+  let kept = errors;
+  for (const union of errors) {
+    if (union.keyword !== "anyOf" && union.keyword !== "oneOf") continue;
+    const prefix = `${union.schemaPath}/`;
+    const branchOf = (e: AjvError): string | undefined => (e.schemaPath.startsWith(prefix) ? e.schemaPath.slice(prefix.length).split("/")[0] : undefined);
+    const branches = new Set(errors.map(branchOf).filter((b) => b !== undefined));
+    // An alternative of another JSON type says only "must be null": it does not apply.
+    const mismatched = new Set(errors.filter((e) => e.keyword === "type" && e.instancePath === union.instancePath && e.schemaPath === `${prefix}${branchOf(e)}/type`).map(branchOf));
+    const applicable = [...branches].filter((b) => !mismatched.has(b));
+    if (applicable.length !== 1 || branches.size < 2) continue;
+    kept = kept.filter((e) => e !== union && (branchOf(e) === undefined || branchOf(e) === applicable[0]));
+  }
+  return kept;
 }
 
 /** Runs a generated validator and explains what it found (see `findErrors`). */

@@ -11,15 +11,23 @@ function isSchema(value: unknown): value is JsonSchema {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-/** Property names in display order: `x-order` ascending, then the order given. */
+/**
+ * Property names in display order: the upstream's order list first (an `x-*-order-properties`
+ * list beside them, as fal publishes `x-fal-order-properties`), then by `x-order` ascending,
+ * then in the order given.
+ */
 export function orderedPropertyNames(schema: JsonSchema): string[] {
   const props = isSchema(schema.properties) ? schema.properties : {};
   const names = Object.keys(props);
-  const order = (name: string): number => {
-    const o = (props[name] as JsonSchema)["x-order"];
-    return typeof o === "number" ? o : Number.POSITIVE_INFINITY;
+  const listKey = Object.keys(schema).find((k) => /^x-(.+-)?order-properties$/.test(k) && Array.isArray(schema[k]));
+  const list = listKey === undefined ? [] : (schema[listKey] as unknown[]);
+  const rank = (name: string): [number, number] => {
+    const listed = list.indexOf(name);
+    const o = isSchema(props[name]) ? (props[name] as JsonSchema)["x-order"] : undefined;
+    return [listed === -1 ? Number.POSITIVE_INFINITY : listed, typeof o === "number" ? o : Number.POSITIVE_INFINITY];
   };
-  return names.map((name, i) => ({ name, i })).sort((a, b) => order(a.name) - order(b.name) || a.i - b.i).map((e) => e.name);
+  const ranked = names.map((name, i) => ({ name, i, rank: rank(name) }));
+  return ranked.sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1] || a.i - b.i).map((e) => e.name);
 }
 
 /** Copies a map keeping "__proto__" and the like as own keys. */

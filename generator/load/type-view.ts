@@ -6,6 +6,7 @@
 // (`not`, bounds, patterns) only widen it.
 import type { JsonSchema } from "./schema-check.js";
 import { dialectOf, refResolver } from "./schema-refs.js";
+import { orderedPropertyNames } from "./schema-views.js";
 
 type Scalar = "null" | "boolean" | "string" | "number";
 const SCALARS: Scalar[] = ["null", "boolean", "string", "number"];
@@ -178,19 +179,19 @@ function refName(ref: string): string {
  * text `describe` makes of each subschema as its `description`. Referenced subschemas become
  * definitions named `<rootTitle><Name>`, so no name can collide with anything the module imports.
  */
-export function typeSchema(schema: JsonSchema, rootTitle: string, describe: (node: JsonSchema) => string): JsonSchema {
+export function typeSchema(schema: JsonSchema, rootTitle: string, describe: (node: JsonSchema, name?: string) => string): JsonSchema {
   const dialect = dialectOf(schema);
   const { resolve, rootBase } = refResolver(schema);
   const definitions: Record<string, Out> = {};
   const named = new Map<JsonSchema, string>();
   const taken = new Set<string>([rootTitle]);
 
-  const withDoc = (node: JsonSchema | boolean, type: Out): Out => {
-    const text = typeof node === "boolean" ? "" : describe(node);
+  const withDoc = (node: JsonSchema | boolean, type: Out, name?: string): Out => {
+    const text = typeof node === "boolean" ? "" : describe(node, name);
     if (text === "") return type;
     return "$ref" in type ? { allOf: [type], description: text } : { ...type, description: text };
   };
-  const sub = (node: unknown, base: string): Out => (isObject(node) || typeof node === "boolean" ? withDoc(node, out(form(node, base))) : UNKNOWN);
+  const sub = (node: unknown, base: string, name?: string): Out => (isObject(node) || typeof node === "boolean" ? withDoc(node, out(form(node, base)), name) : UNKNOWN);
 
   const reference = (ref: string, base: string): Out => {
     const hit = resolve(ref, base);
@@ -227,7 +228,7 @@ export function typeSchema(schema: JsonSchema, rootTitle: string, describe: (nod
     const patterns = isObject(node.patternProperties) ? Object.values(node.patternProperties) : [];
     const extra = node.additionalProperties;
     const props = new Map<string, { type: Out; required: boolean }>();
-    for (const [name, child] of Object.entries(properties)) props.set(name, { type: sub(child, base), required: required.has(name) });
+    for (const name of orderedPropertyNames(node)) props.set(name, { type: sub(properties[name], base, name), required: required.has(name) });
     const restOut = isObject(extra) ? sub(extra, base) : UNKNOWN;
     for (const name of required) if (!props.has(name)) props.set(name, { type: patterns.length === 0 ? restOut : UNKNOWN, required: true });
     let rest: ObjectShape["rest"];
