@@ -48,6 +48,7 @@ const anyObject = (): ObjectShape => ({ props: new Map(), rest: "open", lists: f
 const anyArray = (): ArrayShape => ({ prefix: [], min: 0, rest: UNKNOWN });
 const all = (): Form => ({ scalars: new Map(SCALARS.map((s) => [s, "any"])), objects: [anyObject()], arrays: [anyArray()], also: [] });
 const none = (): Form => ({ scalars: new Map(), also: [] });
+const BESIDE_A_BARE_REF = ["$ref", "$id", "$comment", "title", "description", "default", "examples", "definitions", "$defs"];
 /** Beyond this many shapes a product is left as an intersection. */
 const MAX_SHAPES = 16;
 
@@ -198,6 +199,8 @@ export function typeSchema(schema: JsonSchema, rootTitle: string, describe: (nod
     // A reference the loader let through but that names nothing here: any value.
     if (hit === undefined) return UNKNOWN;
     if (typeof hit.target === "boolean") return out(form(hit.target, hit.base));
+    // A chain of references that only leads back to itself constrains nothing.
+    if (loopsBack(hit.target, hit.base)) return UNKNOWN;
     let name = named.get(hit.target);
     if (name === undefined) {
       name = `${rootTitle}${refName(ref)}`;
@@ -207,6 +210,22 @@ export function typeSchema(schema: JsonSchema, rootTitle: string, describe: (nod
       definitions[name] = { ...withDoc(hit.target, out(form(hit.target, hit.base))), title: name };
     }
     return { $ref: `#/definitions/${name}` };
+  };
+
+  const loopsBack = (start: JsonSchema, startBase: string): boolean => {
+    const seen = new Set<JsonSchema>();
+    let node: JsonSchema | boolean = start;
+    let base = startBase;
+    // In draft-07 `$ref` overrides its siblings; later, only annotations and definitions may sit beside it.
+    const onlyRef = (n: JsonSchema): boolean => typeof n.$ref === "string" && (dialect === "draft-07" || Object.keys(n).every((k) => BESIDE_A_BARE_REF.includes(k) || k.startsWith("x-")));
+    while (typeof node !== "boolean" && onlyRef(node)) {
+      if (seen.has(node)) return true;
+      seen.add(node);
+      const next = resolve(node.$ref as string, base);
+      if (next === undefined) return false;
+      ({ target: node, base } = next);
+    }
+    return false;
   };
 
   const own = (node: JsonSchema, base: string): Form => {
