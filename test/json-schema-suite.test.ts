@@ -19,7 +19,7 @@ import { assignNames } from "../generator/emit/names.js";
 import { writeFolder } from "../generator/write/write.js";
 import { unknownKeys, type UnknownKey } from "../runtime/declared-keys.js";
 import { runValidator, type ModelValidator } from "../runtime/validation.js";
-import { SCHEMAS, tempDir } from "./helpers.js";
+import { SCHEMAS, tempDir, VALUE_OF } from "./helpers.js";
 
 const SUITE = join(import.meta.dirname, "fixtures", "json-schema-test-suite");
 const DRAFTS = { draft7: "http://json-schema.org/draft-07/schema#", "draft2020-12": "https://json-schema.org/draft/2020-12/schema" };
@@ -95,8 +95,6 @@ function listed(c: Case, test?: string): Exception | undefined {
   return exceptions.find((e) => e.draft === c.draft && e.file === c.file && e.schema === c.group.description && (e.test === undefined || e.test === test));
 }
 
-/** `V` with its readonly modifiers removed: an instance written `as const` keeps its literal types and fits mutable arrays. */
-const MUTABLE = "type Mutable<V> = V extends object ? { -readonly [K in keyof V]: Mutable<V[K]> } : V;\ndeclare function value<const V>(v: V): Mutable<V>;\n";
 
 /** Each instance's verdict with `allowUnknown`, and the instance without the keys the closed mode rejects. */
 interface Run {
@@ -183,7 +181,7 @@ describe("JSON-Schema-Test-Suite through generate, tsc and the generated validat
   // (checked for keys its type does not name).
   it("gives each accepted instance a type it compiles against, in one TypeScript program", async () => {
     const names = assignNames(accepted.map((a) => a.model.id));
-    const lines = [MUTABLE];
+    const lines = [VALUE_OF];
     for (const { model, runs } of accepted) {
       const { stem, base } = names.get(model.id)!;
       lines.push(`import type { ${base}Input } from "./models/${stem}.js";`);

@@ -2,23 +2,16 @@
 // the keys it declares and the subschemas it applies, with `$ref`s resolved. `not` is never
 // followed: what a negated schema lists is what the body must not be, not what it may hold.
 import type { KeyNode } from "../../runtime/declared-keys.js";
+import { isObject } from "./model.js";
 import type { JsonSchema } from "./schema-check.js";
 import { baseOf, dialectOf, refResolver } from "./schema-refs.js";
+import { ownEntriesObject } from "./schema-views.js";
 
 const IN_PLACE_LISTS = ["allOf", "anyOf", "oneOf"];
 const IN_PLACE_SINGLES = ["if", "then", "else"];
 const REF_KEYS = ["$ref", "$dynamicRef", "$recursiveRef"];
 
-function isObject(value: unknown): value is JsonSchema {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 
-/** Copies a map keeping "__proto__" and the like as own keys. */
-function ownRecord<T>(entries: [string, T][]): Record<string, T> {
-  const out: Record<string, T> = {};
-  for (const [k, v] of entries) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
-  return out;
-}
 
 /**
  * The KeyNode table of a request schema, its root first; only the subschemas that can lead to a
@@ -55,7 +48,7 @@ export function declaredKeyTable(schema: JsonSchema): KeyNode[] {
     if (isObject(node.properties)) {
       entry.c = 1;
       names.push(...Object.keys(node.properties));
-      entry.p = ownRecord(Object.entries(node.properties).map(([k, v]) => [k, child(v)!] as [string, number]));
+      entry.p = ownEntriesObject(Object.entries(node.properties).map(([k, v]) => [k, child(v)!] as [string, number]));
     }
     if (isObject(node.patternProperties)) {
       entry.c = 1;
@@ -129,7 +122,7 @@ function prune(table: KeyNode[]): KeyNode[] {
     if (n.k) m.k = n.k;
     if (n.pp) m.pp = n.pp;
     const p = Object.entries(n.p ?? {}).filter(([, c]) => useful.has(c));
-    if (p.length > 0) m.p = ownRecord(p.map(([k, c]) => [k, map(c)!]));
+    if (p.length > 0) m.p = ownEntriesObject(p.map(([k, c]) => [k, map(c)!]));
     const pc = (n.pc ?? []).filter(([, c]) => useful.has(c));
     if (pc.length > 0) m.pc = pc.map(([k, c]) => [k, map(c)!]);
     if (map(n.a) !== undefined) m.a = map(n.a);

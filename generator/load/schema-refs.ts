@@ -1,5 +1,6 @@
 // Resolves a schema's `$ref`s to the subschemas they name, inside the one document: JSON pointers,
 // embedded `$id` resources, `$anchor`s and draft-07 plain-name `$id`s ("#foo"). Nothing is fetched.
+import { isObject } from "./model.js";
 import type { JsonSchema } from "./schema-check.js";
 
 /** The base URI of a document without `$id`: references resolve against it like any other. */
@@ -15,9 +16,6 @@ export function dialectOf(schema: JsonSchema): Dialect {
   return "draft-07";
 }
 
-function isObject(value: unknown): value is JsonSchema {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 
 function withoutFragment(uri: string): string {
   const hash = uri.indexOf("#");

@@ -31,8 +31,8 @@ export function orderedPropertyNames(schema: JsonSchema): string[] {
 }
 
 /** Copies a map keeping "__proto__" and the like as own keys. */
-function ownEntriesObject(entries: [string, unknown][]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+export function ownEntriesObject<T>(entries: [string, T][]): Record<string, T> {
+  const out: Record<string, T> = {};
   for (const [k, v] of entries) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
   return out;
 }

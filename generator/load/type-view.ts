@@ -4,9 +4,10 @@
 // over-approximated as a Form (the JSON types it admits, with their literals, object and array
 // shapes), allOf/anyOf/oneOf/$ref/if-then-else combine Forms, and keywords a type cannot say
 // (`not`, bounds, patterns) only widen it.
+import { isObject } from "./model.js";
 import type { JsonSchema } from "./schema-check.js";
 import { dialectOf, refResolver } from "./schema-refs.js";
-import { orderedPropertyNames } from "./schema-views.js";
+import { orderedPropertyNames, ownEntriesObject } from "./schema-views.js";
 
 type Scalar = "null" | "boolean" | "string" | "number";
 const SCALARS: Scalar[] = ["null", "boolean", "string", "number"];
@@ -52,9 +53,6 @@ const BESIDE_A_BARE_REF = ["$ref", "$id", "$comment", "title", "description", "d
 /** Beyond this many shapes a product is left as an intersection. */
 const MAX_SHAPES = 16;
 
-function isObject(value: unknown): value is JsonSchema {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -320,8 +318,7 @@ export function typeSchema(schema: JsonSchema, rootTitle: string, describe: (nod
   };
 
   const objectOut = (shape: ObjectShape): Out => {
-    const properties: Record<string, Out> = {};
-    for (const [name, p] of shape.props) Object.defineProperty(properties, name, { value: p.type, enumerable: true, writable: true, configurable: true });
+    const properties = ownEntriesObject([...shape.props].map(([name, p]) => [name, p.type]));
     const required = [...shape.props].filter(([, p]) => p.required).map(([n]) => n);
     // Other keys of an object that lists none are declared: the closed mode lets them through.
     const rest = shape.rest === "closed" || (shape.rest === "open" && shape.lists) ? false : shape.rest === "open" ? UNKNOWN : shape.rest;
