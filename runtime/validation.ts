@@ -50,7 +50,7 @@ export function findErrors(validator: ModelValidator, input: unknown, options: V
 /**
  * Ajv's errors, where an anyOf/oneOf failed with a single alternative of the value's JSON type,
  * reduced to that alternative's: `fps must be at most 30 (got 200)`, rather than that and "must be
- * null" and "must match a schema in anyOf".
+ * null" and "must match a schema in anyOf"; with none, one error naming the types it may have.
  */
 function applicableBranches(errors: AjvError[]): AjvError[] {
   let kept = errors;
@@ -62,8 +62,15 @@ function applicableBranches(errors: AjvError[]): AjvError[] {
     // An alternative of another JSON type says only "must be null": it does not apply.
     const mismatched = new Set(errors.filter((e) => e.keyword === "type" && e.instancePath === union.instancePath && e.schemaPath === `${prefix}${branchOf(e)}/type`).map(branchOf));
     const applicable = [...branches].filter((b) => !mismatched.has(b));
-    if (applicable.length !== 1 || branches.size < 2) continue;
-    kept = kept.filter((e) => e !== union && (branchOf(e) === undefined || branchOf(e) === applicable[0]));
+    if (branches.size < 2 || applicable.length > 1) continue;
+    if (applicable.length === 1) {
+      kept = kept.filter((e) => e !== union && (branchOf(e) === undefined || branchOf(e) === applicable[0]));
+    } else {
+      // No alternative of the value's JSON type: one error listing the types there are.
+      const types = errors.filter((e) => e.keyword === "type" && mismatched.has(branchOf(e))).map((e) => String(e.params.type));
+      const merged: AjvError = { ...union, keyword: "type", params: { type: [...new Set(types.join(",").split(","))].join(",") } };
+      kept = kept.filter((e) => branchOf(e) === undefined).map((e) => (e === union ? merged : e));
+    }
   }
   return kept;
 }

@@ -73,6 +73,7 @@ describe("hover docs", () => {
       return result.ok ? [] : result.errors.map((e) => e.message);
     };
     expect(messages({ prompt: "p", frames_per_second: 200 })).toEqual(["frames_per_second must be at most 30 (got 200)"]);
+    expect(messages({ prompt: "p", frames_per_second: "24" })).toEqual(['frames_per_second must be an integer or null (got "24")']);
     expect(messages({ prompt: "p", frames_per_second: null, seed: 42 })).toEqual([]);
   });
 });

@@ -98,7 +98,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<BytedanceDepthAnythingVideoInput> = standardSchema<BytedanceDepthAnythingVideoInput>(check);
+export const schema: StandardSchemaV1<BytedanceDepthAnythingVideoInput> = /* @__PURE__ */ standardSchema<BytedanceDepthAnythingVideoInput>(check);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: ModelRef<BytedanceDepthAnythingVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };

@@ -115,7 +115,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<BytedanceSeedance20ReferenceToVideoInput> = standardSchema<BytedanceSeedance20ReferenceToVideoInput>(check);
+export const schema: StandardSchemaV1<BytedanceSeedance20ReferenceToVideoInput> = /* @__PURE__ */ standardSchema<BytedanceSeedance20ReferenceToVideoInput>(check);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: ModelRef<BytedanceSeedance20ReferenceToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };

@@ -96,7 +96,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<BytedanceSeedance25TextToVideoInput> = standardSchema<BytedanceSeedance25TextToVideoInput>(check);
+export const schema: StandardSchemaV1<BytedanceSeedance25TextToVideoInput> = /* @__PURE__ */ standardSchema<BytedanceSeedance25TextToVideoInput>(check);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: ModelRef<BytedanceSeedance25TextToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };

@@ -106,7 +106,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<Flux3VideoInput> = standardSchema<Flux3VideoInput>(check);
+export const schema: StandardSchemaV1<Flux3VideoInput> = /* @__PURE__ */ standardSchema<Flux3VideoInput>(check);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: ModelRef<Flux3VideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };

@@ -77,7 +77,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<GeminiOmniFlashPreviewInput> = standardSchema<GeminiOmniFlashPreviewInput>(check);
+export const schema: StandardSchemaV1<GeminiOmniFlashPreviewInput> = /* @__PURE__ */ standardSchema<GeminiOmniFlashPreviewInput>(check);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: ModelRef<GeminiOmniFlashPreviewInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };

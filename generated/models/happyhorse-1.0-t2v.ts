@@ -82,7 +82,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<Happyhorse10T2VInput> = standardSchema<Happyhorse10T2VInput>(check);
+export const schema: StandardSchemaV1<Happyhorse10T2VInput> = /* @__PURE__ */ standardSchema<Happyhorse10T2VInput>(check);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: ModelRef<Happyhorse10T2VInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };

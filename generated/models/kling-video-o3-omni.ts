@@ -133,7 +133,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<KlingVideoO3OmniInput> = standardSchema<KlingVideoO3OmniInput>(check);
+export const schema: StandardSchemaV1<KlingVideoO3OmniInput> = /* @__PURE__ */ standardSchema<KlingVideoO3OmniInput>(check);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: ModelRef<KlingVideoO3OmniInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };

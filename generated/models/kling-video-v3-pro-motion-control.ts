@@ -83,7 +83,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<KlingVideoV3ProMotionControlInput> = standardSchema<KlingVideoV3ProMotionControlInput>(check);
+export const schema: StandardSchemaV1<KlingVideoV3ProMotionControlInput> = /* @__PURE__ */ standardSchema<KlingVideoV3ProMotionControlInput>(check);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: ModelRef<KlingVideoV3ProMotionControlInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };

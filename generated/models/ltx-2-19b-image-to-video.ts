@@ -79,7 +79,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<Ltx219BImageToVideoInput> = standardSchema<Ltx219BImageToVideoInput>(check);
+export const schema: StandardSchemaV1<Ltx219BImageToVideoInput> = /* @__PURE__ */ standardSchema<Ltx219BImageToVideoInput>(check);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: ModelRef<Ltx219BImageToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };

@@ -89,7 +89,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<Ltx23FastTextToVideoInput> = standardSchema<Ltx23FastTextToVideoInput>(check);
+export const schema: StandardSchemaV1<Ltx23FastTextToVideoInput> = /* @__PURE__ */ standardSchema<Ltx23FastTextToVideoInput>(check);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: ModelRef<Ltx23FastTextToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };

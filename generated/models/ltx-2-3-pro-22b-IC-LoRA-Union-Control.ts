@@ -116,7 +116,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<Ltx23Pro22BICLoRAUnionControlInput> = standardSchema<Ltx23Pro22BICLoRAUnionControlInput>(check);
+export const schema: StandardSchemaV1<Ltx23Pro22BICLoRAUnionControlInput> = /* @__PURE__ */ standardSchema<Ltx23Pro22BICLoRAUnionControlInput>(check);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: ModelRef<Ltx23Pro22BICLoRAUnionControlInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };

@@ -79,7 +79,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<Ltx23ProExtendVideoInput> = standardSchema<Ltx23ProExtendVideoInput>(check);
+export const schema: StandardSchemaV1<Ltx23ProExtendVideoInput> = /* @__PURE__ */ standardSchema<Ltx23ProExtendVideoInput>(check);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: ModelRef<Ltx23ProExtendVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };

@@ -87,7 +87,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<Ltx23ProRetakeInput> = standardSchema<Ltx23ProRetakeInput>(check);
+export const schema: StandardSchemaV1<Ltx23ProRetakeInput> = /* @__PURE__ */ standardSchema<Ltx23ProRetakeInput>(check);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: ModelRef<Ltx23ProRetakeInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };

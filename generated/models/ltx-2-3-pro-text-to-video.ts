@@ -104,7 +104,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<Ltx23ProTextToVideoInput> = standardSchema<Ltx23ProTextToVideoInput>(check);
+export const schema: StandardSchemaV1<Ltx23ProTextToVideoInput> = /* @__PURE__ */ standardSchema<Ltx23ProTextToVideoInput>(check);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: ModelRef<Ltx23ProTextToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };

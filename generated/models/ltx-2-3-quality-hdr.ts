@@ -105,7 +105,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<Ltx23QualityHdrInput> = standardSchema<Ltx23QualityHdrInput>(check);
+export const schema: StandardSchemaV1<Ltx23QualityHdrInput> = /* @__PURE__ */ standardSchema<Ltx23QualityHdrInput>(check);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: ModelRef<Ltx23QualityHdrInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };

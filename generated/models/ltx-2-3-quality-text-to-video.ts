@@ -99,7 +99,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<Ltx23QualityTextToVideoInput> = standardSchema<Ltx23QualityTextToVideoInput>(check);
+export const schema: StandardSchemaV1<Ltx23QualityTextToVideoInput> = /* @__PURE__ */ standardSchema<Ltx23QualityTextToVideoInput>(check);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: ModelRef<Ltx23QualityTextToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };

@@ -76,7 +76,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<LumaRayV32ReframeInput> = standardSchema<LumaRayV32ReframeInput>(check);
+export const schema: StandardSchemaV1<LumaRayV32ReframeInput> = /* @__PURE__ */ standardSchema<LumaRayV32ReframeInput>(check);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: ModelRef<LumaRayV32ReframeInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };

@@ -106,7 +106,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<MinimaxH3Input> = standardSchema<MinimaxH3Input>(check);
+export const schema: StandardSchemaV1<MinimaxH3Input> = /* @__PURE__ */ standardSchema<MinimaxH3Input>(check);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: ModelRef<MinimaxH3Input> = { id: model.id, schemaSha256: model.schemaSha256, validate };

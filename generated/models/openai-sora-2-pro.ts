@@ -80,7 +80,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<OpenaiSora2ProInput> = standardSchema<OpenaiSora2ProInput>(check);
+export const schema: StandardSchemaV1<OpenaiSora2ProInput> = /* @__PURE__ */ standardSchema<OpenaiSora2ProInput>(check);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: ModelRef<OpenaiSora2ProInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };

@@ -75,7 +75,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<TopazlabsUpscaleStarlight25VideoInput> = standardSchema<TopazlabsUpscaleStarlight25VideoInput>(check);
+export const schema: StandardSchemaV1<TopazlabsUpscaleStarlight25VideoInput> = /* @__PURE__ */ standardSchema<TopazlabsUpscaleStarlight25VideoInput>(check);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: ModelRef<TopazlabsUpscaleStarlight25VideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };

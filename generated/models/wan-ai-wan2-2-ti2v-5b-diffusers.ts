@@ -103,7 +103,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<WanAiWan22Ti2V5BDiffusersInput> = standardSchema<WanAiWan22Ti2V5BDiffusersInput>(check);
+export const schema: StandardSchemaV1<WanAiWan22Ti2V5BDiffusersInput> = /* @__PURE__ */ standardSchema<WanAiWan22Ti2V5BDiffusersInput>(check);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: ModelRef<WanAiWan22Ti2V5BDiffusersInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };

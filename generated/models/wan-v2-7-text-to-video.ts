@@ -106,7 +106,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<WanV27TextToVideoInput> = standardSchema<WanV27TextToVideoInput>(check);
+export const schema: StandardSchemaV1<WanV27TextToVideoInput> = /* @__PURE__ */ standardSchema<WanV27TextToVideoInput>(check);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: ModelRef<WanV27TextToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };

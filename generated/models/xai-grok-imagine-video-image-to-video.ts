@@ -80,7 +80,7 @@ export function validate(input: unknown, options?: ValidateOptions): ValidationR
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<XaiGrokImagineVideoImageToVideoInput> = standardSchema<XaiGrokImagineVideoImageToVideoInput>(check);
+export const schema: StandardSchemaV1<XaiGrokImagineVideoImageToVideoInput> = /* @__PURE__ */ standardSchema<XaiGrokImagineVideoImageToVideoInput>(check);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: ModelRef<XaiGrokImagineVideoImageToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
