@@ -268,18 +268,19 @@ export function typeSchema(schema: JsonSchema, rootTitle: string, describe: (nod
     if (node === true) return all();
     if (node === false) return none();
     const base = typeof node.$id === "string" && !node.$id.startsWith("#") ? safeBase(node.$id, parentBase) : parentBase;
+    // A dynamic reference can land elsewhere at run time: it adds nothing the type can rely on.
     const refs = ["$ref", "$recursiveRef"].filter((k) => typeof node[k] === "string");
     if (dialect === "draft-07" && refs.includes("$ref")) return { ...all(), also: [reference(node.$ref as string, base)] };
     let f = own(node, base);
     for (const key of refs) f = meet(f, { ...all(), also: [key === "$recursiveRef" ? reference("#", rootBase) : reference(node[key] as string, base)] }, out);
-    // A dynamic reference can land elsewhere at run time: it adds nothing the type can rely on.
     for (const branch of Array.isArray(node.allOf) ? node.allOf : []) f = meet(f, form(branch as JsonSchema, base), out);
     for (const key of ["anyOf", "oneOf"]) {
       if (!Array.isArray(node[key]) || (node[key] as unknown[]).length === 0) continue;
       const branches = (node[key] as JsonSchema[]).map((b) => form(b, base));
       f = meet(f, branches.reduce((x, y) => join(x, y, out)), out);
     }
-    if (node.then !== undefined || node.else !== undefined) {
+    // Without `if`, `then` and `else` are ignored.
+    if (node.if !== undefined && (node.then !== undefined || node.else !== undefined)) {
       const branch = (b: unknown): Form => (isObject(b) || typeof b === "boolean" ? form(b, base) : all());
       f = meet(f, join(branch(node.then), branch(node.else), out), out);
     }
