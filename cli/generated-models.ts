@@ -3,8 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { join, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
-import { runValidator, type ValidateOptions, type ValidationResult } from "../runtime/validation.js";
-import type { StandaloneValidator } from "../runtime/validator-support.js";
+import { runValidator, type ModelValidator, type ValidateOptions, type ValidationResult } from "../runtime/validation.js";
 import { InputError } from "./errors.js";
 
 export type Validate = (input: unknown, options?: ValidateOptions) => ValidationResult;
@@ -19,7 +18,7 @@ export async function modelValidator(modelId: string, generatedDir?: string): Pr
   }
   const dir = resolve(generatedDir);
   const markerPath = join(dir, "oxen-contracts.json");
-  let marker: { models?: Record<string, { validator?: unknown }> };
+  let marker: { models?: Record<string, { validator?: unknown; media?: unknown }> };
   try {
     marker = JSON.parse(await readFile(markerPath, "utf8"));
   } catch (error) {
@@ -29,6 +28,7 @@ export async function modelValidator(modelId: string, generatedDir?: string): Pr
   if (typeof entry?.validator !== "string") throw new InputError(`unknown model "${modelId}": not in ${markerPath}`);
   const file = resolve(dir, entry.validator);
   if (!file.startsWith(dir + sep)) throw new InputError(`${markerPath}: models/${modelId}/validator points outside the folder`);
-  const check = (await import(pathToFileURL(file).href)).validate as StandaloneValidator;
-  return (input, options) => runValidator(check, input, options);
+  const check = (await import(pathToFileURL(file).href)) as ModelValidator;
+  const media = Array.isArray(entry.media) ? entry.media.map(String) : [];
+  return (input, options) => runValidator(check, input, options, media);
 }

@@ -29,4 +29,6 @@ export { DEFAULT_BASE_URL, Transport, type ClientOptions, type Logger, type Requ
 export { Files, type UploadOptions, type UploadProgress, type UploadResult, type UploadTarget } from "./uploads.js";
 export type { LocalFile, WithLocalFiles } from "./local-files.js";
 export { isLocalPath, mediaParameters, mediaUrlProblem, UPLOAD_HINT } from "./media.js";
-export { runValidator, type FieldError, type ValidateOptions, type ValidationResult } from "./validation.js";
+export { runValidator, type FieldError, type ModelValidator, type ValidateOptions, type ValidationResult } from "./validation.js";
+export { standardSchema, type StandardSchemaV1 } from "./standard-schema.js";
+export type { KeyNode } from "./declared-keys.js";

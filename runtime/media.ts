@@ -1,7 +1,7 @@
 // Media parameters: the request fields that take the URL of an image, a video or an audio file.
 // The server fetches that URL minutes after the request was accepted, so a value it cannot fetch
 // fails the paid generation late; these checks catch what can never work, before anything is sent.
-import type { FieldError } from "./validation.js";
+import type { LocatedError } from "./validation.js";
 
 /** What to do about a local file, in every message that finds one. */
 export const UPLOAD_HINT = "upload it: pass a File, or `--upload-to namespace/repo` on the command line";
@@ -76,19 +76,19 @@ function shown(value: string): string {
 }
 
 /** One error per media value of `input` that cannot work (see `mediaUrlProblem`), as a `format` error (`media-url`). */
-export function mediaUrlErrors(input: unknown, media: readonly string[]): FieldError[] {
+export function mediaUrlErrors(input: unknown, media: readonly string[]): LocatedError[] {
   if (input === null || typeof input !== "object" || Array.isArray(input)) return [];
-  const errors: FieldError[] = [];
-  const check = (path: string, value: unknown): void => {
+  const errors: LocatedError[] = [];
+  const check = (path: string, at: (string | number)[], value: unknown): void => {
     if (typeof value !== "string") return;
     const problem = mediaUrlProblem(value);
-    if (problem !== undefined) errors.push({ path, keyword: "format", params: { format: "media-url", local: isLocalPath(value) }, message: `${path} ${problem}` });
+    if (problem !== undefined) errors.push({ error: { path, keyword: "format", params: { format: "media-url", local: isLocalPath(value) }, message: `${path} ${problem}` }, at });
   };
   for (const name of media) {
     if (!Object.hasOwn(input, name)) continue;
     const value = (input as Record<string, unknown>)[name];
-    if (Array.isArray(value)) value.forEach((item, i) => check(`${name}[${i}]`, item));
-    else check(name, value);
+    if (Array.isArray(value)) value.forEach((item, i) => check(`${name}[${i}]`, [name, i], item));
+    else check(name, [name], value);
   }
   return errors;
 }

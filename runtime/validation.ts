@@ -1,8 +1,12 @@
+import { unknownKeys, type KeyNode, type UnknownKey } from "./declared-keys.js";
 import { mediaUrlErrors } from "./media.js";
 import type { AjvError, StandaloneValidator } from "./validator-support.js";
 
-/** Annotation the generator puts on objects it closed to unknown properties (see generator/load/schema-views.ts). */
-export const CLOSED_MARK = "x-oxen-closed";
+/** A generated validator module: the schema's own check, and the keys it declares (for the closed mode). */
+export interface ModelValidator {
+  validate: StandaloneValidator;
+  declaredKeys: readonly KeyNode[];
+}
 
 /** One problem with a request body, in words a person reads. */
 export interface FieldError {
@@ -22,20 +26,88 @@ export interface ValidateOptions {
   allowUnknown?: boolean;
 }
 
+/** A FieldError and where it is, as the keys leading to it. */
+export interface LocatedError {
+  error: FieldError;
+  at: (string | number)[];
+}
+
 /**
- * Runs a generated standalone validator and explains what it found; `media` names the parameters
- * whose URLs are also checked for what the server can fetch (see media.ts).
+ * What a generated validator finds in `input`: the schema's own errors, then (unless
+ * `allowUnknown`) every key that nothing in the schema declares at its place; `media` names the
+ * parameters whose URLs are also checked for what the server can fetch (see media.ts).
  */
-export function runValidator(validator: StandaloneValidator, input: unknown, options: ValidateOptions = {}, media: readonly string[] = []): ValidationResult {
-  let errors = validator(input) ? [] : (validator.errors ?? []);
-  if (options.allowUnknown) errors = errors.filter((e) => !(e.keyword === "additionalProperties" && e.parentSchema?.[CLOSED_MARK] === true));
-  const fieldErrors = errors.map(fieldError);
-  // A media value of the wrong type is already reported; a media message says more than "must be a valid uri".
-  const typed = new Set(fieldErrors.filter((e) => e.keyword !== "format").map((e) => e.path));
-  const mediaErrors = mediaUrlErrors(input, media).filter((m) => !typed.has(m.path));
-  const replaced = fieldErrors.map((e) => (e.keyword === "format" ? (mediaErrors.find((m) => m.path === e.path) ?? e) : e));
-  const all = [...replaced, ...mediaErrors.filter((m) => !replaced.includes(m))];
-  return all.length === 0 ? { ok: true } : { ok: false, errors: all };
+export function findErrors(validator: ModelValidator, input: unknown, options: ValidateOptions = {}, media: readonly string[] = []): LocatedError[] {
+  const own = validator.validate(input) ? [] : applicableBranches(validator.validate.errors ?? []);
+  const errors = own.map((e) => ({ error: fieldError(e), at: pathKeys(e.instancePath, e.params.missingProperty ?? e.params.additionalProperty) }));
+  if (!options.allowUnknown) {
+    // An `additionalProperties: false` of the schema's own has already named its key.
+    const named = new Set(own.filter((e) => e.keyword === "additionalProperties").map((e) => `${e.instancePath}/${String(e.params.additionalProperty)}`));
+    for (const unknown of unknownKeys(validator.declaredKeys, input)) {
+      if (!named.has(`${unknown.instancePath}/${unknown.key}`)) errors.push({ error: unknownKeyError(unknown), at: pathKeys(unknown.instancePath, unknown.key) });
+    }
+  }
+  return withMediaErrors(errors, mediaUrlErrors(input, media));
+}
+
+/**
+ * A media URL the server cannot fetch gets a message that says how to fix it, in place of the
+ * schema's "must be a valid uri"; a media value of the wrong type is already reported.
+ */
+function withMediaErrors(errors: LocatedError[], media: LocatedError[]): LocatedError[] {
+  const typed = new Set(errors.filter((e) => e.error.keyword !== "format").map((e) => e.error.path));
+  const applicable = media.filter((m) => !typed.has(m.error.path));
+  const replaced = errors.map((e) => (e.error.keyword === "format" ? (applicable.find((m) => m.error.path === e.error.path) ?? e) : e));
+  return [...replaced, ...applicable.filter((m) => !replaced.includes(m))];
+}
+
+/**
+ * Ajv's errors, where an anyOf/oneOf failed with a single alternative of the value's JSON type,
+ * reduced to that alternative's: `fps must be at most 30 (got 200)`, rather than that and "must be
+ * null" and "must match a schema in anyOf"; with none, one error naming the types it may have.
+ */
+function applicableBranches(errors: AjvError[]): AjvError[] {
+  let kept = errors;
+  for (const union of errors) {
+    if (union.keyword !== "anyOf" && union.keyword !== "oneOf") continue;
+    const prefix = `${union.schemaPath}/`;
+    const branchOf = (e: AjvError): string | undefined => (e.schemaPath.startsWith(prefix) ? e.schemaPath.slice(prefix.length).split("/")[0] : undefined);
+    const branches = new Set(errors.map(branchOf).filter((b) => b !== undefined));
+    // An alternative of another JSON type says only "must be null": it does not apply.
+    const mismatched = new Set(errors.filter((e) => e.keyword === "type" && e.instancePath === union.instancePath && e.schemaPath === `${prefix}${branchOf(e)}/type`).map(branchOf));
+    const applicable = [...branches].filter((b) => !mismatched.has(b));
+    if (branches.size < 2 || applicable.length > 1) continue;
+    if (applicable.length === 1) {
+      kept = kept.filter((e) => e !== union && (branchOf(e) === undefined || branchOf(e) === applicable[0]));
+    } else {
+      // No alternative of the value's JSON type: one error listing the types there are.
+      const types = errors.filter((e) => e.keyword === "type" && mismatched.has(branchOf(e))).map((e) => String(e.params.type));
+      const merged: AjvError = { ...union, keyword: "type", params: { type: [...new Set(types.join(",").split(","))].join(",") } };
+      kept = kept.filter((e) => branchOf(e) === undefined).map((e) => (e === union ? merged : e));
+    }
+  }
+  return kept;
+}
+
+/** Runs a generated validator and explains what it found (see `findErrors`). */
+export function runValidator(validator: ModelValidator, input: unknown, options: ValidateOptions = {}, media: readonly string[] = []): ValidationResult {
+  const errors = findErrors(validator, input, options, media);
+  return errors.length === 0 ? { ok: true } : { ok: false, errors: errors.map((e) => e.error) };
+}
+
+/** `/images/0`, "url" → ["images", 0, "url"] */
+function pathKeys(instancePath: string, child: unknown): (string | number)[] {
+  const segments = instancePath === "" ? [] : instancePath.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  if (typeof child === "string") segments.push(child);
+  return segments.map((s) => (/^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s));
+}
+
+function unknownKeyError({ instancePath, key, known }: UnknownKey): FieldError {
+  const at = displayPath(instancePath);
+  const suggestion = closestName(key, known);
+  const hint = suggestion !== undefined ? `; did you mean ${suggestion}?` : known.length > 0 ? ` (known: ${known.join(", ")})` : "";
+  const where = at === "" ? "" : ` in ${at}`;
+  return { keyword: "additionalProperties", params: { additionalProperty: key, suggestion }, path: displayPath(instancePath, key), message: `${key} is not a known parameter${where}${hint}` };
 }
 
 /** `/images/0/url` → `images[0].url` */
@@ -77,10 +149,7 @@ function fieldError(e: AjvError): FieldError {
     case "additionalProperties": {
       const name = String(p.additionalProperty);
       const known = Object.keys((e.parentSchema?.properties as object | undefined) ?? {});
-      const suggestion = closestName(name, known);
-      const hint = suggestion !== undefined ? `; did you mean ${suggestion}?` : known.length > 0 ? ` (known: ${known.join(", ")})` : "";
-      const where = at === "" ? "" : ` in ${at}`;
-      return { ...base, params: { ...p, suggestion }, path: displayPath(e.instancePath, name), message: `${name} is not a known parameter${where}${hint}` };
+      return { ...unknownKeyError({ instancePath: e.instancePath, key: name, known }), params: { ...p, suggestion: closestName(name, known) } };
     }
     case "type": {
       const types = String(p.type).split(",").map((t) => TYPE_WORDS[t] ?? t);

@@ -10,6 +10,8 @@ export interface AjvError {
   data?: unknown;
 }
 
+export type { KeyNode } from "./declared-keys.js";
+
 /** The function a generated validator module exports. */
 export interface StandaloneValidator {
   (data: unknown): boolean;

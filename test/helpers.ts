@@ -50,3 +50,10 @@ export function runProcess(command: string, args: string[], options: { cwd: stri
     child.stdin?.end(options.input);
   });
 }
+
+/**
+ * TypeScript declarations for checking a JSON instance against a type as a value rather than a
+ * fresh object literal: `value(<json>)` keeps its literal types without readonly, and is not
+ * checked for excess keys.
+ */
+export const VALUE_OF = "type Mutable<V> = V extends object ? { -readonly [K in keyof V]: Mutable<V[K]> } : V;\ndeclare function value<const V>(v: V): Mutable<V>;\n";

@@ -5,18 +5,20 @@ import type { components } from "../hub.js";
 import {
   clientFor,
   runValidator,
+  standardSchema,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
   type InputOptions,
   type ModelRef,
   type RunOptions,
+  type StandardSchemaV1,
   type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
   type WithLocalFiles,
 } from "../../runtime/index.js";
-import { validate as check } from "../validators/bytedance-seedance-2-0-reference-to-video.js";
+import * as check from "../validators/bytedance-seedance-2-0-reference-to-video.js";
 
 export interface BytedanceSeedance20ReferenceToVideoInput {
   /**
@@ -123,6 +125,9 @@ export type BytedanceSeedance20ReferenceToVideoInputWithFiles = WithLocalFiles<B
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
   return runValidator(check, input, options, model.media);
 }
+
+/** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
+export const schema: StandardSchemaV1<BytedanceSeedance20ReferenceToVideoInput> = /* @__PURE__ */ standardSchema<BytedanceSeedance20ReferenceToVideoInput>(check, {}, model.media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: ModelRef<BytedanceSeedance20ReferenceToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };

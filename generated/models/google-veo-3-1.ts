@@ -5,18 +5,20 @@ import type { components } from "../hub.js";
 import {
   clientFor,
   runValidator,
+  standardSchema,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
   type InputOptions,
   type ModelRef,
   type RunOptions,
+  type StandardSchemaV1,
   type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
   type WithLocalFiles,
 } from "../../runtime/index.js";
-import { validate as check } from "../validators/google-veo-3-1.js";
+import * as check from "../validators/google-veo-3-1.js";
 
 export interface GoogleVeo31Input {
   /**
@@ -82,6 +84,9 @@ export type GoogleVeo31InputWithFiles = WithLocalFiles<GoogleVeo31Input, (typeof
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
   return runValidator(check, input, options, model.media);
 }
+
+/** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
+export const schema: StandardSchemaV1<GoogleVeo31Input> = /* @__PURE__ */ standardSchema<GoogleVeo31Input>(check, {}, model.media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: ModelRef<GoogleVeo31Input> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };

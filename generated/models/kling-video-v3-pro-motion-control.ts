@@ -5,18 +5,20 @@ import type { components } from "../hub.js";
 import {
   clientFor,
   runValidator,
+  standardSchema,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
   type InputOptions,
   type ModelRef,
   type RunOptions,
+  type StandardSchemaV1,
   type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
   type WithLocalFiles,
 } from "../../runtime/index.js";
-import { validate as check } from "../validators/kling-video-v3-pro-motion-control.js";
+import * as check from "../validators/kling-video-v3-pro-motion-control.js";
 
 export interface KlingVideoV3ProMotionControlInput {
   /**
@@ -85,6 +87,9 @@ export type KlingVideoV3ProMotionControlInputWithFiles = WithLocalFiles<KlingVid
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
   return runValidator(check, input, options, model.media);
 }
+
+/** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
+export const schema: StandardSchemaV1<KlingVideoV3ProMotionControlInput> = /* @__PURE__ */ standardSchema<KlingVideoV3ProMotionControlInput>(check, {}, model.media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: ModelRef<KlingVideoV3ProMotionControlInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };

@@ -5,18 +5,20 @@ import type { components } from "../hub.js";
 import {
   clientFor,
   runValidator,
+  standardSchema,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
   type InputOptions,
   type ModelRef,
   type RunOptions,
+  type StandardSchemaV1,
   type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
   type WithLocalFiles,
 } from "../../runtime/index.js";
-import { validate as check } from "../validators/ltx-2-3-pro-audio-to-video.js";
+import * as check from "../validators/ltx-2-3-pro-audio-to-video.js";
 
 export interface Ltx23ProAudioToVideoInput {
   /**
@@ -63,6 +65,9 @@ export type Ltx23ProAudioToVideoInputWithFiles = WithLocalFiles<Ltx23ProAudioToV
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
   return runValidator(check, input, options, model.media);
 }
+
+/** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
+export const schema: StandardSchemaV1<Ltx23ProAudioToVideoInput> = /* @__PURE__ */ standardSchema<Ltx23ProAudioToVideoInput>(check, {}, model.media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: ModelRef<Ltx23ProAudioToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };

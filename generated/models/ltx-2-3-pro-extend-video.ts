@@ -5,18 +5,20 @@ import type { components } from "../hub.js";
 import {
   clientFor,
   runValidator,
+  standardSchema,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
   type InputOptions,
   type ModelRef,
   type RunOptions,
+  type StandardSchemaV1,
   type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
   type WithLocalFiles,
 } from "../../runtime/index.js";
-import { validate as check } from "../validators/ltx-2-3-pro-extend-video.js";
+import * as check from "../validators/ltx-2-3-pro-extend-video.js";
 
 export interface Ltx23ProExtendVideoInput {
   /**
@@ -81,6 +83,9 @@ export type Ltx23ProExtendVideoInputWithFiles = WithLocalFiles<Ltx23ProExtendVid
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
   return runValidator(check, input, options, model.media);
 }
+
+/** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
+export const schema: StandardSchemaV1<Ltx23ProExtendVideoInput> = /* @__PURE__ */ standardSchema<Ltx23ProExtendVideoInput>(check, {}, model.media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: ModelRef<Ltx23ProExtendVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };

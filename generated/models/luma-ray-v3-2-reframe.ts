@@ -5,18 +5,20 @@ import type { components } from "../hub.js";
 import {
   clientFor,
   runValidator,
+  standardSchema,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
   type InputOptions,
   type ModelRef,
   type RunOptions,
+  type StandardSchemaV1,
   type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
   type WithLocalFiles,
 } from "../../runtime/index.js";
-import { validate as check } from "../validators/luma-ray-v3-2-reframe.js";
+import * as check from "../validators/luma-ray-v3-2-reframe.js";
 
 export interface LumaRayV32ReframeInput {
   /**
@@ -78,6 +80,9 @@ export type LumaRayV32ReframeInputWithFiles = WithLocalFiles<LumaRayV32ReframeIn
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
   return runValidator(check, input, options, model.media);
 }
+
+/** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
+export const schema: StandardSchemaV1<LumaRayV32ReframeInput> = /* @__PURE__ */ standardSchema<LumaRayV32ReframeInput>(check, {}, model.media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: ModelRef<LumaRayV32ReframeInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };

@@ -5,18 +5,20 @@ import type { components } from "../hub.js";
 import {
   clientFor,
   runValidator,
+  standardSchema,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
   type InputOptions,
   type ModelRef,
   type RunOptions,
+  type StandardSchemaV1,
   type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
   type WithLocalFiles,
 } from "../../runtime/index.js";
-import { validate as check } from "../validators/minimax-h3.js";
+import * as check from "../validators/minimax-h3.js";
 
 export interface MinimaxH3Input {
   /**
@@ -114,6 +116,9 @@ export type MinimaxH3InputWithFiles = WithLocalFiles<MinimaxH3Input, (typeof mod
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
   return runValidator(check, input, options, model.media);
 }
+
+/** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
+export const schema: StandardSchemaV1<MinimaxH3Input> = /* @__PURE__ */ standardSchema<MinimaxH3Input>(check, {}, model.media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: ModelRef<MinimaxH3Input> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };

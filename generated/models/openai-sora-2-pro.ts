@@ -5,18 +5,20 @@ import type { components } from "../hub.js";
 import {
   clientFor,
   runValidator,
+  standardSchema,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
   type InputOptions,
   type ModelRef,
   type RunOptions,
+  type StandardSchemaV1,
   type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
   type WithLocalFiles,
 } from "../../runtime/index.js";
-import { validate as check } from "../validators/openai-sora-2-pro.js";
+import * as check from "../validators/openai-sora-2-pro.js";
 
 export interface OpenaiSora2ProInput {
   /**
@@ -82,6 +84,9 @@ export type OpenaiSora2ProInputWithFiles = WithLocalFiles<OpenaiSora2ProInput, (
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
   return runValidator(check, input, options, model.media);
 }
+
+/** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
+export const schema: StandardSchemaV1<OpenaiSora2ProInput> = /* @__PURE__ */ standardSchema<OpenaiSora2ProInput>(check, {}, model.media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: ModelRef<OpenaiSora2ProInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };

@@ -5,18 +5,20 @@ import type { components } from "../hub.js";
 import {
   clientFor,
   runValidator,
+  standardSchema,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
   type InputOptions,
   type ModelRef,
   type RunOptions,
+  type StandardSchemaV1,
   type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
   type WithLocalFiles,
 } from "../../runtime/index.js";
-import { validate as check } from "../validators/sam-3-video.js";
+import * as check from "../validators/sam-3-video.js";
 
 export interface Sam3VideoInput {
   /**
@@ -65,6 +67,9 @@ export type Sam3VideoInputWithFiles = WithLocalFiles<Sam3VideoInput, (typeof mod
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
   return runValidator(check, input, options, model.media);
 }
+
+/** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
+export const schema: StandardSchemaV1<Sam3VideoInput> = /* @__PURE__ */ standardSchema<Sam3VideoInput>(check, {}, model.media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: ModelRef<Sam3VideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };

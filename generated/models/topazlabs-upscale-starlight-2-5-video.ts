@@ -5,18 +5,20 @@ import type { components } from "../hub.js";
 import {
   clientFor,
   runValidator,
+  standardSchema,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
   type InputOptions,
   type ModelRef,
   type RunOptions,
+  type StandardSchemaV1,
   type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
   type WithLocalFiles,
 } from "../../runtime/index.js";
-import { validate as check } from "../validators/topazlabs-upscale-starlight-2-5-video.js";
+import * as check from "../validators/topazlabs-upscale-starlight-2-5-video.js";
 
 export interface TopazlabsUpscaleStarlight25VideoInput {
   /**
@@ -77,6 +79,9 @@ export type TopazlabsUpscaleStarlight25VideoInputWithFiles = WithLocalFiles<Topa
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
   return runValidator(check, input, options, model.media);
 }
+
+/** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
+export const schema: StandardSchemaV1<TopazlabsUpscaleStarlight25VideoInput> = /* @__PURE__ */ standardSchema<TopazlabsUpscaleStarlight25VideoInput>(check, {}, model.media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: ModelRef<TopazlabsUpscaleStarlight25VideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };

@@ -5,18 +5,20 @@ import type { components } from "../hub.js";
 import {
   clientFor,
   runValidator,
+  standardSchema,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
   type InputOptions,
   type ModelRef,
   type RunOptions,
+  type StandardSchemaV1,
   type SucceededRow,
   type ValidateOptions,
   type ValidationResult,
   type WithLocalFiles,
 } from "../../runtime/index.js";
-import { validate as check } from "../validators/wan-ai-wan2-2-ti2v-5b-diffusers.js";
+import * as check from "../validators/wan-ai-wan2-2-ti2v-5b-diffusers.js";
 
 export interface WanAiWan22Ti2V5BDiffusersInput {
   /**
@@ -105,6 +107,9 @@ export type WanAiWan22Ti2V5BDiffusersInputWithFiles = WithLocalFiles<WanAiWan22T
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
   return runValidator(check, input, options, model.media);
 }
+
+/** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
+export const schema: StandardSchemaV1<WanAiWan22Ti2V5BDiffusersInput> = /* @__PURE__ */ standardSchema<WanAiWan22Ti2V5BDiffusersInput>(check, {}, model.media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: ModelRef<WanAiWan22Ti2V5BDiffusersInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };

@@ -37,9 +37,7 @@ const schema0 = {
       "type": "boolean"
     }
   },
-  "required": ["video_url"],
-  "additionalProperties": false,
-  "x-oxen-closed": true
+  "required": ["video_url"]
 };
 const formats0 = formats.uri;
 
@@ -57,34 +55,35 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       }
       errors++;
     }
-    for(const key0 in data){
-      if(!((((((((key0 === "video_url") || (key0 === "depth_model")) || (key0 === "colormap")) || (key0 === "resolution")) || (key0 === "max_frames")) || (key0 === "output_fps")) || (key0 === "side_by_side")) || (key0 === "include_raw_depths"))){
-        const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
-        if(vErrors === null){
-          vErrors = [err1];
-        }
-        else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
     if(data.video_url !== undefined){
       let data0 = data.video_url;
       if(typeof data0 === "string"){
         if(!(formats0(data0))){
-          const err2 = {instancePath:instancePath+"/video_url",schemaPath:"#/properties/video_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.video_url,data:data0};
+          const err1 = {instancePath:instancePath+"/video_url",schemaPath:"#/properties/video_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.video_url,data:data0};
           if(vErrors === null){
-            vErrors = [err2];
+            vErrors = [err1];
           }
           else {
-            vErrors.push(err2);
+            vErrors.push(err1);
           }
           errors++;
         }
       }
       else {
-        const err3 = {instancePath:instancePath+"/video_url",schemaPath:"#/properties/video_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.video_url.type,parentSchema:schema0.properties.video_url,data:data0};
+        const err2 = {instancePath:instancePath+"/video_url",schemaPath:"#/properties/video_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.video_url.type,parentSchema:schema0.properties.video_url,data:data0};
+        if(vErrors === null){
+          vErrors = [err2];
+        }
+        else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if(data.depth_model !== undefined){
+      let data1 = data.depth_model;
+      if(typeof data1 !== "string"){
+        const err3 = {instancePath:instancePath+"/depth_model",schemaPath:"#/properties/depth_model/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.depth_model.type,parentSchema:schema0.properties.depth_model,data:data1};
         if(vErrors === null){
           vErrors = [err3];
         }
@@ -93,11 +92,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.depth_model !== undefined){
-      let data1 = data.depth_model;
-      if(typeof data1 !== "string"){
-        const err4 = {instancePath:instancePath+"/depth_model",schemaPath:"#/properties/depth_model/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.depth_model.type,parentSchema:schema0.properties.depth_model,data:data1};
+      if(!(((data1 === "VDA-Small") || (data1 === "VDA-Base")) || (data1 === "VDA-Large"))){
+        const err4 = {instancePath:instancePath+"/depth_model",schemaPath:"#/properties/depth_model/enum",keyword:"enum",params:{allowedValues: schema0.properties.depth_model.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.depth_model.enum,parentSchema:schema0.properties.depth_model,data:data1};
         if(vErrors === null){
           vErrors = [err4];
         }
@@ -106,8 +102,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!(((data1 === "VDA-Small") || (data1 === "VDA-Base")) || (data1 === "VDA-Large"))){
-        const err5 = {instancePath:instancePath+"/depth_model",schemaPath:"#/properties/depth_model/enum",keyword:"enum",params:{allowedValues: schema0.properties.depth_model.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.depth_model.enum,parentSchema:schema0.properties.depth_model,data:data1};
+    }
+    if(data.colormap !== undefined){
+      let data2 = data.colormap;
+      if(typeof data2 !== "string"){
+        const err5 = {instancePath:instancePath+"/colormap",schemaPath:"#/properties/colormap/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.colormap.type,parentSchema:schema0.properties.colormap,data:data2};
         if(vErrors === null){
           vErrors = [err5];
         }
@@ -116,11 +115,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.colormap !== undefined){
-      let data2 = data.colormap;
-      if(typeof data2 !== "string"){
-        const err6 = {instancePath:instancePath+"/colormap",schemaPath:"#/properties/colormap/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.colormap.type,parentSchema:schema0.properties.colormap,data:data2};
+      if(!(((((data2 === "grayscale") || (data2 === "turbo")) || (data2 === "inferno")) || (data2 === "magma")) || (data2 === "viridis"))){
+        const err6 = {instancePath:instancePath+"/colormap",schemaPath:"#/properties/colormap/enum",keyword:"enum",params:{allowedValues: schema0.properties.colormap.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.colormap.enum,parentSchema:schema0.properties.colormap,data:data2};
         if(vErrors === null){
           vErrors = [err6];
         }
@@ -129,8 +125,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!(((((data2 === "grayscale") || (data2 === "turbo")) || (data2 === "inferno")) || (data2 === "magma")) || (data2 === "viridis"))){
-        const err7 = {instancePath:instancePath+"/colormap",schemaPath:"#/properties/colormap/enum",keyword:"enum",params:{allowedValues: schema0.properties.colormap.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.colormap.enum,parentSchema:schema0.properties.colormap,data:data2};
+    }
+    if(data.resolution !== undefined){
+      let data3 = data.resolution;
+      if(typeof data3 !== "string"){
+        const err7 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data3};
         if(vErrors === null){
           vErrors = [err7];
         }
@@ -139,11 +138,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.resolution !== undefined){
-      let data3 = data.resolution;
-      if(typeof data3 !== "string"){
-        const err8 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data3};
+      if(!(((((data3 === "auto") || (data3 === "360p")) || (data3 === "480p")) || (data3 === "720p")) || (data3 === "1080p"))){
+        const err8 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data3};
         if(vErrors === null){
           vErrors = [err8];
         }
@@ -152,8 +148,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!(((((data3 === "auto") || (data3 === "360p")) || (data3 === "480p")) || (data3 === "720p")) || (data3 === "1080p"))){
-        const err9 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data3};
+    }
+    if(data.max_frames !== undefined){
+      let data4 = data.max_frames;
+      if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+        const err9 = {instancePath:instancePath+"/max_frames",schemaPath:"#/properties/max_frames/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.max_frames.type,parentSchema:schema0.properties.max_frames,data:data4};
         if(vErrors === null){
           vErrors = [err9];
         }
@@ -163,10 +162,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.max_frames !== undefined){
-      let data4 = data.max_frames;
-      if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-        const err10 = {instancePath:instancePath+"/max_frames",schemaPath:"#/properties/max_frames/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.max_frames.type,parentSchema:schema0.properties.max_frames,data:data4};
+    if(data.output_fps !== undefined){
+      let data5 = data.output_fps;
+      if(!((typeof data5 == "number") && (isFinite(data5)))){
+        const err10 = {instancePath:instancePath+"/output_fps",schemaPath:"#/properties/output_fps/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.output_fps.type,parentSchema:schema0.properties.output_fps,data:data5};
         if(vErrors === null){
           vErrors = [err10];
         }
@@ -176,10 +175,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.output_fps !== undefined){
-      let data5 = data.output_fps;
-      if(!((typeof data5 == "number") && (isFinite(data5)))){
-        const err11 = {instancePath:instancePath+"/output_fps",schemaPath:"#/properties/output_fps/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.output_fps.type,parentSchema:schema0.properties.output_fps,data:data5};
+    if(data.side_by_side !== undefined){
+      let data6 = data.side_by_side;
+      if(typeof data6 !== "boolean"){
+        const err11 = {instancePath:instancePath+"/side_by_side",schemaPath:"#/properties/side_by_side/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.side_by_side.type,parentSchema:schema0.properties.side_by_side,data:data6};
         if(vErrors === null){
           vErrors = [err11];
         }
@@ -189,10 +188,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.side_by_side !== undefined){
-      let data6 = data.side_by_side;
-      if(typeof data6 !== "boolean"){
-        const err12 = {instancePath:instancePath+"/side_by_side",schemaPath:"#/properties/side_by_side/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.side_by_side.type,parentSchema:schema0.properties.side_by_side,data:data6};
+    if(data.include_raw_depths !== undefined){
+      let data7 = data.include_raw_depths;
+      if(typeof data7 !== "boolean"){
+        const err12 = {instancePath:instancePath+"/include_raw_depths",schemaPath:"#/properties/include_raw_depths/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.include_raw_depths.type,parentSchema:schema0.properties.include_raw_depths,data:data7};
         if(vErrors === null){
           vErrors = [err12];
         }
@@ -202,30 +201,32 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.include_raw_depths !== undefined){
-      let data7 = data.include_raw_depths;
-      if(typeof data7 !== "boolean"){
-        const err13 = {instancePath:instancePath+"/include_raw_depths",schemaPath:"#/properties/include_raw_depths/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.include_raw_depths.type,parentSchema:schema0.properties.include_raw_depths,data:data7};
-        if(vErrors === null){
-          vErrors = [err13];
-        }
-        else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
   }
   else {
-    const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
     if(vErrors === null){
-      vErrors = [err14];
+      vErrors = [err13];
     }
     else {
-      vErrors.push(err14);
+      vErrors.push(err13);
     }
     errors++;
   }
   validate0.errors = vErrors;
   return errors === 0;
 }
+export const declaredKeys = [
+  {
+    "c": 1,
+    "k": [
+      "video_url",
+      "depth_model",
+      "colormap",
+      "resolution",
+      "max_frames",
+      "output_fps",
+      "side_by_side",
+      "include_raw_depths",
+    ],
+  },
+];

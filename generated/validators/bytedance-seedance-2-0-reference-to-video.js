@@ -60,11 +60,8 @@ const schema0 = {
       "type": "boolean"
     }
   },
-  "required": ["prompt"],
-  "additionalProperties": false,
-  "x-oxen-closed": true
+  "required": ["prompt"]
 };
-const func0 = Object.prototype.hasOwnProperty;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   let vErrors = null;
@@ -80,27 +77,15 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       }
       errors++;
     }
-    for(const key0 in data){
-      if(!(func0.call(schema0.properties, key0))){
-        const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
+    if(data.prompt !== undefined){
+      let data0 = data.prompt;
+      if(typeof data0 !== "string"){
+        const err1 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
         if(vErrors === null){
           vErrors = [err1];
         }
         else {
           vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if(data.prompt !== undefined){
-      let data0 = data.prompt;
-      if(typeof data0 !== "string"){
-        const err2 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
-        if(vErrors === null){
-          vErrors = [err2];
-        }
-        else {
-          vErrors.push(err2);
         }
         errors++;
       }
@@ -112,24 +97,24 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         for(let i0=0; i0<len0; i0++){
           let data2 = data1[i0];
           if(typeof data2 !== "string"){
-            const err3 = {instancePath:instancePath+"/input_face_images/" + i0,schemaPath:"#/properties/input_face_images/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_face_images.items.type,parentSchema:schema0.properties.input_face_images.items,data:data2};
+            const err2 = {instancePath:instancePath+"/input_face_images/" + i0,schemaPath:"#/properties/input_face_images/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_face_images.items.type,parentSchema:schema0.properties.input_face_images.items,data:data2};
             if(vErrors === null){
-              vErrors = [err3];
+              vErrors = [err2];
             }
             else {
-              vErrors.push(err3);
+              vErrors.push(err2);
             }
             errors++;
           }
         }
       }
       else {
-        const err4 = {instancePath:instancePath+"/input_face_images",schemaPath:"#/properties/input_face_images/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.input_face_images.type,parentSchema:schema0.properties.input_face_images,data:data1};
+        const err3 = {instancePath:instancePath+"/input_face_images",schemaPath:"#/properties/input_face_images/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.input_face_images.type,parentSchema:schema0.properties.input_face_images,data:data1};
         if(vErrors === null){
-          vErrors = [err4];
+          vErrors = [err3];
         }
         else {
-          vErrors.push(err4);
+          vErrors.push(err3);
         }
         errors++;
       }
@@ -141,24 +126,24 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         for(let i1=0; i1<len1; i1++){
           let data4 = data3[i1];
           if(typeof data4 !== "string"){
-            const err5 = {instancePath:instancePath+"/input_images/" + i1,schemaPath:"#/properties/input_images/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_images.items.type,parentSchema:schema0.properties.input_images.items,data:data4};
+            const err4 = {instancePath:instancePath+"/input_images/" + i1,schemaPath:"#/properties/input_images/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_images.items.type,parentSchema:schema0.properties.input_images.items,data:data4};
             if(vErrors === null){
-              vErrors = [err5];
+              vErrors = [err4];
             }
             else {
-              vErrors.push(err5);
+              vErrors.push(err4);
             }
             errors++;
           }
         }
       }
       else {
-        const err6 = {instancePath:instancePath+"/input_images",schemaPath:"#/properties/input_images/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.input_images.type,parentSchema:schema0.properties.input_images,data:data3};
+        const err5 = {instancePath:instancePath+"/input_images",schemaPath:"#/properties/input_images/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.input_images.type,parentSchema:schema0.properties.input_images,data:data3};
         if(vErrors === null){
-          vErrors = [err6];
+          vErrors = [err5];
         }
         else {
-          vErrors.push(err6);
+          vErrors.push(err5);
         }
         errors++;
       }
@@ -170,24 +155,24 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         for(let i2=0; i2<len2; i2++){
           let data6 = data5[i2];
           if(typeof data6 !== "string"){
-            const err7 = {instancePath:instancePath+"/input_face_videos/" + i2,schemaPath:"#/properties/input_face_videos/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_face_videos.items.type,parentSchema:schema0.properties.input_face_videos.items,data:data6};
+            const err6 = {instancePath:instancePath+"/input_face_videos/" + i2,schemaPath:"#/properties/input_face_videos/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_face_videos.items.type,parentSchema:schema0.properties.input_face_videos.items,data:data6};
             if(vErrors === null){
-              vErrors = [err7];
+              vErrors = [err6];
             }
             else {
-              vErrors.push(err7);
+              vErrors.push(err6);
             }
             errors++;
           }
         }
       }
       else {
-        const err8 = {instancePath:instancePath+"/input_face_videos",schemaPath:"#/properties/input_face_videos/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.input_face_videos.type,parentSchema:schema0.properties.input_face_videos,data:data5};
+        const err7 = {instancePath:instancePath+"/input_face_videos",schemaPath:"#/properties/input_face_videos/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.input_face_videos.type,parentSchema:schema0.properties.input_face_videos,data:data5};
         if(vErrors === null){
-          vErrors = [err8];
+          vErrors = [err7];
         }
         else {
-          vErrors.push(err8);
+          vErrors.push(err7);
         }
         errors++;
       }
@@ -199,24 +184,24 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         for(let i3=0; i3<len3; i3++){
           let data8 = data7[i3];
           if(typeof data8 !== "string"){
-            const err9 = {instancePath:instancePath+"/input_videos/" + i3,schemaPath:"#/properties/input_videos/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_videos.items.type,parentSchema:schema0.properties.input_videos.items,data:data8};
+            const err8 = {instancePath:instancePath+"/input_videos/" + i3,schemaPath:"#/properties/input_videos/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_videos.items.type,parentSchema:schema0.properties.input_videos.items,data:data8};
             if(vErrors === null){
-              vErrors = [err9];
+              vErrors = [err8];
             }
             else {
-              vErrors.push(err9);
+              vErrors.push(err8);
             }
             errors++;
           }
         }
       }
       else {
-        const err10 = {instancePath:instancePath+"/input_videos",schemaPath:"#/properties/input_videos/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.input_videos.type,parentSchema:schema0.properties.input_videos,data:data7};
+        const err9 = {instancePath:instancePath+"/input_videos",schemaPath:"#/properties/input_videos/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.input_videos.type,parentSchema:schema0.properties.input_videos,data:data7};
         if(vErrors === null){
-          vErrors = [err10];
+          vErrors = [err9];
         }
         else {
-          vErrors.push(err10);
+          vErrors.push(err9);
         }
         errors++;
       }
@@ -228,19 +213,32 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         for(let i4=0; i4<len4; i4++){
           let data10 = data9[i4];
           if(typeof data10 !== "string"){
-            const err11 = {instancePath:instancePath+"/input_audios/" + i4,schemaPath:"#/properties/input_audios/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_audios.items.type,parentSchema:schema0.properties.input_audios.items,data:data10};
+            const err10 = {instancePath:instancePath+"/input_audios/" + i4,schemaPath:"#/properties/input_audios/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_audios.items.type,parentSchema:schema0.properties.input_audios.items,data:data10};
             if(vErrors === null){
-              vErrors = [err11];
+              vErrors = [err10];
             }
             else {
-              vErrors.push(err11);
+              vErrors.push(err10);
             }
             errors++;
           }
         }
       }
       else {
-        const err12 = {instancePath:instancePath+"/input_audios",schemaPath:"#/properties/input_audios/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.input_audios.type,parentSchema:schema0.properties.input_audios,data:data9};
+        const err11 = {instancePath:instancePath+"/input_audios",schemaPath:"#/properties/input_audios/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.input_audios.type,parentSchema:schema0.properties.input_audios,data:data9};
+        if(vErrors === null){
+          vErrors = [err11];
+        }
+        else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if(data.resolution !== undefined){
+      let data11 = data.resolution;
+      if(typeof data11 !== "string"){
+        const err12 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data11};
         if(vErrors === null){
           vErrors = [err12];
         }
@@ -249,11 +247,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.resolution !== undefined){
-      let data11 = data.resolution;
-      if(typeof data11 !== "string"){
-        const err13 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data11};
+      if(!((((data11 === "480p") || (data11 === "720p")) || (data11 === "1080p")) || (data11 === "4k"))){
+        const err13 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data11};
         if(vErrors === null){
           vErrors = [err13];
         }
@@ -262,8 +257,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!((((data11 === "480p") || (data11 === "720p")) || (data11 === "1080p")) || (data11 === "4k"))){
-        const err14 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data11};
+    }
+    if(data.duration !== undefined){
+      let data12 = data.duration;
+      if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+        const err14 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.duration.type,parentSchema:schema0.properties.duration,data:data12};
         if(vErrors === null){
           vErrors = [err14];
         }
@@ -272,11 +270,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.duration !== undefined){
-      let data12 = data.duration;
-      if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-        const err15 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.duration.type,parentSchema:schema0.properties.duration,data:data12};
+      if(!(((((((((((((data12 === -1) || (data12 === 4)) || (data12 === 5)) || (data12 === 6)) || (data12 === 7)) || (data12 === 8)) || (data12 === 9)) || (data12 === 10)) || (data12 === 11)) || (data12 === 12)) || (data12 === 13)) || (data12 === 14)) || (data12 === 15))){
+        const err15 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/enum",keyword:"enum",params:{allowedValues: schema0.properties.duration.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.duration.enum,parentSchema:schema0.properties.duration,data:data12};
         if(vErrors === null){
           vErrors = [err15];
         }
@@ -285,8 +280,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!(((((((((((((data12 === -1) || (data12 === 4)) || (data12 === 5)) || (data12 === 6)) || (data12 === 7)) || (data12 === 8)) || (data12 === 9)) || (data12 === 10)) || (data12 === 11)) || (data12 === 12)) || (data12 === 13)) || (data12 === 14)) || (data12 === 15))){
-        const err16 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/enum",keyword:"enum",params:{allowedValues: schema0.properties.duration.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.duration.enum,parentSchema:schema0.properties.duration,data:data12};
+    }
+    if(data.aspect_ratio !== undefined){
+      let data13 = data.aspect_ratio;
+      if(typeof data13 !== "string"){
+        const err16 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.aspect_ratio.type,parentSchema:schema0.properties.aspect_ratio,data:data13};
         if(vErrors === null){
           vErrors = [err16];
         }
@@ -295,11 +293,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.aspect_ratio !== undefined){
-      let data13 = data.aspect_ratio;
-      if(typeof data13 !== "string"){
-        const err17 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.aspect_ratio.type,parentSchema:schema0.properties.aspect_ratio,data:data13};
+      if(!(((((((data13 === "adaptive") || (data13 === "21:9")) || (data13 === "16:9")) || (data13 === "4:3")) || (data13 === "1:1")) || (data13 === "3:4")) || (data13 === "9:16"))){
+        const err17 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema0.properties.aspect_ratio.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.aspect_ratio.enum,parentSchema:schema0.properties.aspect_ratio,data:data13};
         if(vErrors === null){
           vErrors = [err17];
         }
@@ -308,8 +303,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!(((((((data13 === "adaptive") || (data13 === "21:9")) || (data13 === "16:9")) || (data13 === "4:3")) || (data13 === "1:1")) || (data13 === "3:4")) || (data13 === "9:16"))){
-        const err18 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema0.properties.aspect_ratio.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.aspect_ratio.enum,parentSchema:schema0.properties.aspect_ratio,data:data13};
+    }
+    if(data.generate_audio !== undefined){
+      let data14 = data.generate_audio;
+      if(typeof data14 !== "boolean"){
+        const err18 = {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.generate_audio.type,parentSchema:schema0.properties.generate_audio,data:data14};
         if(vErrors === null){
           vErrors = [err18];
         }
@@ -319,10 +317,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.generate_audio !== undefined){
-      let data14 = data.generate_audio;
-      if(typeof data14 !== "boolean"){
-        const err19 = {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.generate_audio.type,parentSchema:schema0.properties.generate_audio,data:data14};
+    if(data.watermark !== undefined){
+      let data15 = data.watermark;
+      if(typeof data15 !== "boolean"){
+        const err19 = {instancePath:instancePath+"/watermark",schemaPath:"#/properties/watermark/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.watermark.type,parentSchema:schema0.properties.watermark,data:data15};
         if(vErrors === null){
           vErrors = [err19];
         }
@@ -332,30 +330,35 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.watermark !== undefined){
-      let data15 = data.watermark;
-      if(typeof data15 !== "boolean"){
-        const err20 = {instancePath:instancePath+"/watermark",schemaPath:"#/properties/watermark/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.watermark.type,parentSchema:schema0.properties.watermark,data:data15};
-        if(vErrors === null){
-          vErrors = [err20];
-        }
-        else {
-          vErrors.push(err20);
-        }
-        errors++;
-      }
-    }
   }
   else {
-    const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
     if(vErrors === null){
-      vErrors = [err21];
+      vErrors = [err20];
     }
     else {
-      vErrors.push(err21);
+      vErrors.push(err20);
     }
     errors++;
   }
   validate0.errors = vErrors;
   return errors === 0;
 }
+export const declaredKeys = [
+  {
+    "c": 1,
+    "k": [
+      "prompt",
+      "input_face_images",
+      "input_images",
+      "input_face_videos",
+      "input_videos",
+      "input_audios",
+      "resolution",
+      "duration",
+      "aspect_ratio",
+      "generate_audio",
+      "watermark",
+    ],
+  },
+];

@@ -34,9 +34,7 @@ const schema0 = {
       "type": "boolean"
     }
   },
-  "required": ["prompt"],
-  "additionalProperties": false,
-  "x-oxen-closed": true
+  "required": ["prompt"]
 };
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -53,9 +51,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       }
       errors++;
     }
-    for(const key0 in data){
-      if(!(((((((key0 === "prompt") || (key0 === "resolution")) || (key0 === "duration")) || (key0 === "aspect_ratio")) || (key0 === "generate_audio")) || (key0 === "output_format")) || (key0 === "watermark"))){
-        const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
+    if(data.prompt !== undefined){
+      let data0 = data.prompt;
+      if(typeof data0 !== "string"){
+        const err1 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
         if(vErrors === null){
           vErrors = [err1];
         }
@@ -65,10 +64,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.prompt !== undefined){
-      let data0 = data.prompt;
-      if(typeof data0 !== "string"){
-        const err2 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
+    if(data.resolution !== undefined){
+      let data1 = data.resolution;
+      if(typeof data1 !== "string"){
+        const err2 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data1};
         if(vErrors === null){
           vErrors = [err2];
         }
@@ -77,11 +76,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.resolution !== undefined){
-      let data1 = data.resolution;
-      if(typeof data1 !== "string"){
-        const err3 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data1};
+      if(!((data1 === "480p") || (data1 === "720p"))){
+        const err3 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data1};
         if(vErrors === null){
           vErrors = [err3];
         }
@@ -90,8 +86,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!((data1 === "480p") || (data1 === "720p"))){
-        const err4 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data1};
+    }
+    if(data.duration !== undefined){
+      let data2 = data.duration;
+      if((!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))) && (typeof data2 !== "string")){
+        const err4 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: schema0.properties.duration.type},message:"must be integer,string",schema:schema0.properties.duration.type,parentSchema:schema0.properties.duration,data:data2};
         if(vErrors === null){
           vErrors = [err4];
         }
@@ -100,11 +99,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.duration !== undefined){
-      let data2 = data.duration;
-      if((!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))) && (typeof data2 !== "string")){
-        const err5 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: schema0.properties.duration.type},message:"must be integer,string",schema:schema0.properties.duration.type,parentSchema:schema0.properties.duration,data:data2};
+      if(!(((((((((((data2 === "auto") || (data2 === 4)) || (data2 === 5)) || (data2 === 6)) || (data2 === 8)) || (data2 === 10)) || (data2 === 12)) || (data2 === 15)) || (data2 === 20)) || (data2 === 25)) || (data2 === 30))){
+        const err5 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/enum",keyword:"enum",params:{allowedValues: schema0.properties.duration.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.duration.enum,parentSchema:schema0.properties.duration,data:data2};
         if(vErrors === null){
           vErrors = [err5];
         }
@@ -113,8 +109,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!(((((((((((data2 === "auto") || (data2 === 4)) || (data2 === 5)) || (data2 === 6)) || (data2 === 8)) || (data2 === 10)) || (data2 === 12)) || (data2 === 15)) || (data2 === 20)) || (data2 === 25)) || (data2 === 30))){
-        const err6 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/enum",keyword:"enum",params:{allowedValues: schema0.properties.duration.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.duration.enum,parentSchema:schema0.properties.duration,data:data2};
+    }
+    if(data.aspect_ratio !== undefined){
+      let data3 = data.aspect_ratio;
+      if(typeof data3 !== "string"){
+        const err6 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.aspect_ratio.type,parentSchema:schema0.properties.aspect_ratio,data:data3};
         if(vErrors === null){
           vErrors = [err6];
         }
@@ -123,11 +122,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.aspect_ratio !== undefined){
-      let data3 = data.aspect_ratio;
-      if(typeof data3 !== "string"){
-        const err7 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.aspect_ratio.type,parentSchema:schema0.properties.aspect_ratio,data:data3};
+      if(!(((((((data3 === "adaptive") || (data3 === "21:9")) || (data3 === "16:9")) || (data3 === "4:3")) || (data3 === "1:1")) || (data3 === "3:4")) || (data3 === "9:16"))){
+        const err7 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema0.properties.aspect_ratio.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.aspect_ratio.enum,parentSchema:schema0.properties.aspect_ratio,data:data3};
         if(vErrors === null){
           vErrors = [err7];
         }
@@ -136,8 +132,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!(((((((data3 === "adaptive") || (data3 === "21:9")) || (data3 === "16:9")) || (data3 === "4:3")) || (data3 === "1:1")) || (data3 === "3:4")) || (data3 === "9:16"))){
-        const err8 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema0.properties.aspect_ratio.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.aspect_ratio.enum,parentSchema:schema0.properties.aspect_ratio,data:data3};
+    }
+    if(data.generate_audio !== undefined){
+      let data4 = data.generate_audio;
+      if(typeof data4 !== "boolean"){
+        const err8 = {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.generate_audio.type,parentSchema:schema0.properties.generate_audio,data:data4};
         if(vErrors === null){
           vErrors = [err8];
         }
@@ -147,10 +146,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.generate_audio !== undefined){
-      let data4 = data.generate_audio;
-      if(typeof data4 !== "boolean"){
-        const err9 = {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.generate_audio.type,parentSchema:schema0.properties.generate_audio,data:data4};
+    if(data.output_format !== undefined){
+      let data5 = data.output_format;
+      if(typeof data5 !== "string"){
+        const err9 = {instancePath:instancePath+"/output_format",schemaPath:"#/properties/output_format/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.output_format.type,parentSchema:schema0.properties.output_format,data:data5};
         if(vErrors === null){
           vErrors = [err9];
         }
@@ -159,11 +158,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.output_format !== undefined){
-      let data5 = data.output_format;
-      if(typeof data5 !== "string"){
-        const err10 = {instancePath:instancePath+"/output_format",schemaPath:"#/properties/output_format/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.output_format.type,parentSchema:schema0.properties.output_format,data:data5};
+      if(!((data5 === "mp4") || (data5 === "mov"))){
+        const err10 = {instancePath:instancePath+"/output_format",schemaPath:"#/properties/output_format/enum",keyword:"enum",params:{allowedValues: schema0.properties.output_format.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.output_format.enum,parentSchema:schema0.properties.output_format,data:data5};
         if(vErrors === null){
           vErrors = [err10];
         }
@@ -172,8 +168,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!((data5 === "mp4") || (data5 === "mov"))){
-        const err11 = {instancePath:instancePath+"/output_format",schemaPath:"#/properties/output_format/enum",keyword:"enum",params:{allowedValues: schema0.properties.output_format.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.output_format.enum,parentSchema:schema0.properties.output_format,data:data5};
+    }
+    if(data.watermark !== undefined){
+      let data6 = data.watermark;
+      if(typeof data6 !== "boolean"){
+        const err11 = {instancePath:instancePath+"/watermark",schemaPath:"#/properties/watermark/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.watermark.type,parentSchema:schema0.properties.watermark,data:data6};
         if(vErrors === null){
           vErrors = [err11];
         }
@@ -183,30 +182,31 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.watermark !== undefined){
-      let data6 = data.watermark;
-      if(typeof data6 !== "boolean"){
-        const err12 = {instancePath:instancePath+"/watermark",schemaPath:"#/properties/watermark/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.watermark.type,parentSchema:schema0.properties.watermark,data:data6};
-        if(vErrors === null){
-          vErrors = [err12];
-        }
-        else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
   }
   else {
-    const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
     if(vErrors === null){
-      vErrors = [err13];
+      vErrors = [err12];
     }
     else {
-      vErrors.push(err13);
+      vErrors.push(err12);
     }
     errors++;
   }
   validate0.errors = vErrors;
   return errors === 0;
 }
+export const declaredKeys = [
+  {
+    "c": 1,
+    "k": [
+      "prompt",
+      "resolution",
+      "duration",
+      "aspect_ratio",
+      "generate_audio",
+      "output_format",
+      "watermark",
+    ],
+  },
+];

@@ -44,11 +44,8 @@ const schema0 = {
       "enum": [0,1,2,3,4]
     }
   },
-  "required": ["prompt"],
-  "additionalProperties": false,
-  "x-oxen-closed": true
+  "required": ["prompt"]
 };
-const func0 = Object.prototype.hasOwnProperty;
 const formats0 = formats.uri;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -65,27 +62,15 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       }
       errors++;
     }
-    for(const key0 in data){
-      if(!(func0.call(schema0.properties, key0))){
-        const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
+    if(data.prompt !== undefined){
+      let data0 = data.prompt;
+      if(typeof data0 !== "string"){
+        const err1 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
         if(vErrors === null){
           vErrors = [err1];
         }
         else {
           vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if(data.prompt !== undefined){
-      let data0 = data.prompt;
-      if(typeof data0 !== "string"){
-        const err2 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
-        if(vErrors === null){
-          vErrors = [err2];
-        }
-        else {
-          vErrors.push(err2);
         }
         errors++;
       }
@@ -97,24 +82,24 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         for(let i0=0; i0<len0; i0++){
           let data2 = data1[i0];
           if(typeof data2 !== "string"){
-            const err3 = {instancePath:instancePath+"/input_images/" + i0,schemaPath:"#/properties/input_images/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_images.items.type,parentSchema:schema0.properties.input_images.items,data:data2};
+            const err2 = {instancePath:instancePath+"/input_images/" + i0,schemaPath:"#/properties/input_images/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_images.items.type,parentSchema:schema0.properties.input_images.items,data:data2};
             if(vErrors === null){
-              vErrors = [err3];
+              vErrors = [err2];
             }
             else {
-              vErrors.push(err3);
+              vErrors.push(err2);
             }
             errors++;
           }
         }
       }
       else {
-        const err4 = {instancePath:instancePath+"/input_images",schemaPath:"#/properties/input_images/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.input_images.type,parentSchema:schema0.properties.input_images,data:data1};
+        const err3 = {instancePath:instancePath+"/input_images",schemaPath:"#/properties/input_images/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.input_images.type,parentSchema:schema0.properties.input_images,data:data1};
         if(vErrors === null){
-          vErrors = [err4];
+          vErrors = [err3];
         }
         else {
-          vErrors.push(err4);
+          vErrors.push(err3);
         }
         errors++;
       }
@@ -123,18 +108,31 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data3 = data.input_video;
       if(typeof data3 === "string"){
         if(!(formats0(data3))){
-          const err5 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_video,data:data3};
+          const err4 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_video,data:data3};
           if(vErrors === null){
-            vErrors = [err5];
+            vErrors = [err4];
           }
           else {
-            vErrors.push(err5);
+            vErrors.push(err4);
           }
           errors++;
         }
       }
       else {
-        const err6 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_video.type,parentSchema:schema0.properties.input_video,data:data3};
+        const err5 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_video.type,parentSchema:schema0.properties.input_video,data:data3};
+        if(vErrors === null){
+          vErrors = [err5];
+        }
+        else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if(data.resolution !== undefined){
+      let data4 = data.resolution;
+      if(typeof data4 !== "string"){
+        const err6 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data4};
         if(vErrors === null){
           vErrors = [err6];
         }
@@ -143,11 +141,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.resolution !== undefined){
-      let data4 = data.resolution;
-      if(typeof data4 !== "string"){
-        const err7 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data4};
+      if(!((data4 === "720p") || (data4 === "1080p"))){
+        const err7 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data4};
         if(vErrors === null){
           vErrors = [err7];
         }
@@ -156,8 +151,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!((data4 === "720p") || (data4 === "1080p"))){
-        const err8 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data4};
+    }
+    if(data.aspect_ratio !== undefined){
+      let data5 = data.aspect_ratio;
+      if(typeof data5 !== "string"){
+        const err8 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.aspect_ratio.type,parentSchema:schema0.properties.aspect_ratio,data:data5};
         if(vErrors === null){
           vErrors = [err8];
         }
@@ -166,11 +164,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.aspect_ratio !== undefined){
-      let data5 = data.aspect_ratio;
-      if(typeof data5 !== "string"){
-        const err9 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.aspect_ratio.type,parentSchema:schema0.properties.aspect_ratio,data:data5};
+      if(!((((((((data5 === "auto") || (data5 === "21:9")) || (data5 === "2:1")) || (data5 === "16:9")) || (data5 === "4:3")) || (data5 === "1:1")) || (data5 === "3:4")) || (data5 === "9:16"))){
+        const err9 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema0.properties.aspect_ratio.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.aspect_ratio.enum,parentSchema:schema0.properties.aspect_ratio,data:data5};
         if(vErrors === null){
           vErrors = [err9];
         }
@@ -179,8 +174,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!((((((((data5 === "auto") || (data5 === "21:9")) || (data5 === "2:1")) || (data5 === "16:9")) || (data5 === "4:3")) || (data5 === "1:1")) || (data5 === "3:4")) || (data5 === "9:16"))){
-        const err10 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema0.properties.aspect_ratio.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.aspect_ratio.enum,parentSchema:schema0.properties.aspect_ratio,data:data5};
+    }
+    if(data.duration !== undefined){
+      let data6 = data.duration;
+      if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+        const err10 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.duration.type,parentSchema:schema0.properties.duration,data:data6};
         if(vErrors === null){
           vErrors = [err10];
         }
@@ -189,11 +187,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.duration !== undefined){
-      let data6 = data.duration;
-      if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-        const err11 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.duration.type,parentSchema:schema0.properties.duration,data:data6};
+      if(!((((((((((data6 === 5) || (data6 === 6)) || (data6 === 7)) || (data6 === 8)) || (data6 === 9)) || (data6 === 10)) || (data6 === 12)) || (data6 === 15)) || (data6 === 18)) || (data6 === 20))){
+        const err11 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/enum",keyword:"enum",params:{allowedValues: schema0.properties.duration.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.duration.enum,parentSchema:schema0.properties.duration,data:data6};
         if(vErrors === null){
           vErrors = [err11];
         }
@@ -202,8 +197,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!((((((((((data6 === 5) || (data6 === 6)) || (data6 === 7)) || (data6 === 8)) || (data6 === 9)) || (data6 === 10)) || (data6 === 12)) || (data6 === 15)) || (data6 === 18)) || (data6 === 20))){
-        const err12 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/enum",keyword:"enum",params:{allowedValues: schema0.properties.duration.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.duration.enum,parentSchema:schema0.properties.duration,data:data6};
+    }
+    if(data.generate_audio !== undefined){
+      let data7 = data.generate_audio;
+      if(typeof data7 !== "boolean"){
+        const err12 = {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.generate_audio.type,parentSchema:schema0.properties.generate_audio,data:data7};
         if(vErrors === null){
           vErrors = [err12];
         }
@@ -213,10 +211,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.generate_audio !== undefined){
-      let data7 = data.generate_audio;
-      if(typeof data7 !== "boolean"){
-        const err13 = {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.generate_audio.type,parentSchema:schema0.properties.generate_audio,data:data7};
+    if(data.draft !== undefined){
+      let data8 = data.draft;
+      if(typeof data8 !== "boolean"){
+        const err13 = {instancePath:instancePath+"/draft",schemaPath:"#/properties/draft/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.draft.type,parentSchema:schema0.properties.draft,data:data8};
         if(vErrors === null){
           vErrors = [err13];
         }
@@ -226,10 +224,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.draft !== undefined){
-      let data8 = data.draft;
-      if(typeof data8 !== "boolean"){
-        const err14 = {instancePath:instancePath+"/draft",schemaPath:"#/properties/draft/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.draft.type,parentSchema:schema0.properties.draft,data:data8};
+    if(data.safety_tolerance !== undefined){
+      let data9 = data.safety_tolerance;
+      if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+        const err14 = {instancePath:instancePath+"/safety_tolerance",schemaPath:"#/properties/safety_tolerance/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.safety_tolerance.type,parentSchema:schema0.properties.safety_tolerance,data:data9};
         if(vErrors === null){
           vErrors = [err14];
         }
@@ -238,11 +236,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.safety_tolerance !== undefined){
-      let data9 = data.safety_tolerance;
-      if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-        const err15 = {instancePath:instancePath+"/safety_tolerance",schemaPath:"#/properties/safety_tolerance/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.safety_tolerance.type,parentSchema:schema0.properties.safety_tolerance,data:data9};
+      if(!(((((data9 === 0) || (data9 === 1)) || (data9 === 2)) || (data9 === 3)) || (data9 === 4))){
+        const err15 = {instancePath:instancePath+"/safety_tolerance",schemaPath:"#/properties/safety_tolerance/enum",keyword:"enum",params:{allowedValues: schema0.properties.safety_tolerance.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.safety_tolerance.enum,parentSchema:schema0.properties.safety_tolerance,data:data9};
         if(vErrors === null){
           vErrors = [err15];
         }
@@ -251,28 +246,34 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!(((((data9 === 0) || (data9 === 1)) || (data9 === 2)) || (data9 === 3)) || (data9 === 4))){
-        const err16 = {instancePath:instancePath+"/safety_tolerance",schemaPath:"#/properties/safety_tolerance/enum",keyword:"enum",params:{allowedValues: schema0.properties.safety_tolerance.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.safety_tolerance.enum,parentSchema:schema0.properties.safety_tolerance,data:data9};
-        if(vErrors === null){
-          vErrors = [err16];
-        }
-        else {
-          vErrors.push(err16);
-        }
-        errors++;
-      }
     }
   }
   else {
-    const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
     if(vErrors === null){
-      vErrors = [err17];
+      vErrors = [err16];
     }
     else {
-      vErrors.push(err17);
+      vErrors.push(err16);
     }
     errors++;
   }
   validate0.errors = vErrors;
   return errors === 0;
 }
+export const declaredKeys = [
+  {
+    "c": 1,
+    "k": [
+      "prompt",
+      "input_images",
+      "input_video",
+      "resolution",
+      "aspect_ratio",
+      "duration",
+      "generate_audio",
+      "draft",
+      "safety_tolerance",
+    ],
+  },
+];

@@ -30,9 +30,7 @@ const schema0 = {
       "enum": ["16:9","9:16"]
     }
   },
-  "required": ["prompt"],
-  "additionalProperties": false,
-  "x-oxen-closed": true
+  "required": ["prompt"]
 };
 const formats0 = formats.uri;
 
@@ -50,9 +48,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       }
       errors++;
     }
-    for(const key0 in data){
-      if(!(((((key0 === "prompt") || (key0 === "first_frame_image")) || (key0 === "input_image")) || (key0 === "input_video")) || (key0 === "aspect_ratio"))){
-        const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
+    if(data.prompt !== undefined){
+      let data0 = data.prompt;
+      if(typeof data0 !== "string"){
+        const err1 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
         if(vErrors === null){
           vErrors = [err1];
         }
@@ -62,40 +61,27 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.prompt !== undefined){
-      let data0 = data.prompt;
-      if(typeof data0 !== "string"){
-        const err2 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
-        if(vErrors === null){
-          vErrors = [err2];
-        }
-        else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
     if(data.first_frame_image !== undefined){
       let data1 = data.first_frame_image;
       if(typeof data1 === "string"){
         if(!(formats0(data1))){
-          const err3 = {instancePath:instancePath+"/first_frame_image",schemaPath:"#/properties/first_frame_image/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.first_frame_image,data:data1};
+          const err2 = {instancePath:instancePath+"/first_frame_image",schemaPath:"#/properties/first_frame_image/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.first_frame_image,data:data1};
           if(vErrors === null){
-            vErrors = [err3];
+            vErrors = [err2];
           }
           else {
-            vErrors.push(err3);
+            vErrors.push(err2);
           }
           errors++;
         }
       }
       else {
-        const err4 = {instancePath:instancePath+"/first_frame_image",schemaPath:"#/properties/first_frame_image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.first_frame_image.type,parentSchema:schema0.properties.first_frame_image,data:data1};
+        const err3 = {instancePath:instancePath+"/first_frame_image",schemaPath:"#/properties/first_frame_image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.first_frame_image.type,parentSchema:schema0.properties.first_frame_image,data:data1};
         if(vErrors === null){
-          vErrors = [err4];
+          vErrors = [err3];
         }
         else {
-          vErrors.push(err4);
+          vErrors.push(err3);
         }
         errors++;
       }
@@ -107,24 +93,24 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         for(let i0=0; i0<len0; i0++){
           let data3 = data2[i0];
           if(typeof data3 !== "string"){
-            const err5 = {instancePath:instancePath+"/input_image/" + i0,schemaPath:"#/properties/input_image/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_image.items.type,parentSchema:schema0.properties.input_image.items,data:data3};
+            const err4 = {instancePath:instancePath+"/input_image/" + i0,schemaPath:"#/properties/input_image/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_image.items.type,parentSchema:schema0.properties.input_image.items,data:data3};
             if(vErrors === null){
-              vErrors = [err5];
+              vErrors = [err4];
             }
             else {
-              vErrors.push(err5);
+              vErrors.push(err4);
             }
             errors++;
           }
         }
       }
       else {
-        const err6 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.input_image.type,parentSchema:schema0.properties.input_image,data:data2};
+        const err5 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.input_image.type,parentSchema:schema0.properties.input_image,data:data2};
         if(vErrors === null){
-          vErrors = [err6];
+          vErrors = [err5];
         }
         else {
-          vErrors.push(err6);
+          vErrors.push(err5);
         }
         errors++;
       }
@@ -133,18 +119,31 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data4 = data.input_video;
       if(typeof data4 === "string"){
         if(!(formats0(data4))){
-          const err7 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_video,data:data4};
+          const err6 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_video,data:data4};
           if(vErrors === null){
-            vErrors = [err7];
+            vErrors = [err6];
           }
           else {
-            vErrors.push(err7);
+            vErrors.push(err6);
           }
           errors++;
         }
       }
       else {
-        const err8 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_video.type,parentSchema:schema0.properties.input_video,data:data4};
+        const err7 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_video.type,parentSchema:schema0.properties.input_video,data:data4};
+        if(vErrors === null){
+          vErrors = [err7];
+        }
+        else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if(data.aspect_ratio !== undefined){
+      let data5 = data.aspect_ratio;
+      if(typeof data5 !== "string"){
+        const err8 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.aspect_ratio.type,parentSchema:schema0.properties.aspect_ratio,data:data5};
         if(vErrors === null){
           vErrors = [err8];
         }
@@ -153,11 +152,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.aspect_ratio !== undefined){
-      let data5 = data.aspect_ratio;
-      if(typeof data5 !== "string"){
-        const err9 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.aspect_ratio.type,parentSchema:schema0.properties.aspect_ratio,data:data5};
+      if(!((data5 === "16:9") || (data5 === "9:16"))){
+        const err9 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema0.properties.aspect_ratio.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.aspect_ratio.enum,parentSchema:schema0.properties.aspect_ratio,data:data5};
         if(vErrors === null){
           vErrors = [err9];
         }
@@ -166,28 +162,24 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!((data5 === "16:9") || (data5 === "9:16"))){
-        const err10 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema0.properties.aspect_ratio.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.aspect_ratio.enum,parentSchema:schema0.properties.aspect_ratio,data:data5};
-        if(vErrors === null){
-          vErrors = [err10];
-        }
-        else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
     }
   }
   else {
-    const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
     if(vErrors === null){
-      vErrors = [err11];
+      vErrors = [err10];
     }
     else {
-      vErrors.push(err11);
+      vErrors.push(err10);
     }
     errors++;
   }
   validate0.errors = vErrors;
   return errors === 0;
 }
+export const declaredKeys = [
+  {
+    "c": 1,
+    "k": ["prompt", "first_frame_image", "input_image", "input_video", "aspect_ratio"],
+  },
+];

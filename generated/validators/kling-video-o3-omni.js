@@ -59,11 +59,8 @@ const schema0 = {
       "type": "boolean"
     }
   },
-  "required": ["prompt"],
-  "additionalProperties": false,
-  "x-oxen-closed": true
+  "required": ["prompt"]
 };
-const func0 = Object.prototype.hasOwnProperty;
 const formats0 = formats.uri;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -80,27 +77,15 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       }
       errors++;
     }
-    for(const key0 in data){
-      if(!(func0.call(schema0.properties, key0))){
-        const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
+    if(data.prompt !== undefined){
+      let data0 = data.prompt;
+      if(typeof data0 !== "string"){
+        const err1 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
         if(vErrors === null){
           vErrors = [err1];
         }
         else {
           vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if(data.prompt !== undefined){
-      let data0 = data.prompt;
-      if(typeof data0 !== "string"){
-        const err2 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
-        if(vErrors === null){
-          vErrors = [err2];
-        }
-        else {
-          vErrors.push(err2);
         }
         errors++;
       }
@@ -112,24 +97,24 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         for(let i0=0; i0<len0; i0++){
           let data2 = data1[i0];
           if(typeof data2 !== "string"){
-            const err3 = {instancePath:instancePath+"/input_image/" + i0,schemaPath:"#/properties/input_image/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_image.items.type,parentSchema:schema0.properties.input_image.items,data:data2};
+            const err2 = {instancePath:instancePath+"/input_image/" + i0,schemaPath:"#/properties/input_image/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_image.items.type,parentSchema:schema0.properties.input_image.items,data:data2};
             if(vErrors === null){
-              vErrors = [err3];
+              vErrors = [err2];
             }
             else {
-              vErrors.push(err3);
+              vErrors.push(err2);
             }
             errors++;
           }
         }
       }
       else {
-        const err4 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.input_image.type,parentSchema:schema0.properties.input_image,data:data1};
+        const err3 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.input_image.type,parentSchema:schema0.properties.input_image,data:data1};
         if(vErrors === null){
-          vErrors = [err4];
+          vErrors = [err3];
         }
         else {
-          vErrors.push(err4);
+          vErrors.push(err3);
         }
         errors++;
       }
@@ -138,18 +123,31 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data3 = data.input_video;
       if(typeof data3 === "string"){
         if(!(formats0(data3))){
-          const err5 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_video,data:data3};
+          const err4 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_video,data:data3};
           if(vErrors === null){
-            vErrors = [err5];
+            vErrors = [err4];
           }
           else {
-            vErrors.push(err5);
+            vErrors.push(err4);
           }
           errors++;
         }
       }
       else {
-        const err6 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_video.type,parentSchema:schema0.properties.input_video,data:data3};
+        const err5 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_video.type,parentSchema:schema0.properties.input_video,data:data3};
+        if(vErrors === null){
+          vErrors = [err5];
+        }
+        else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if(data.video_mode !== undefined){
+      let data4 = data.video_mode;
+      if(typeof data4 !== "string"){
+        const err6 = {instancePath:instancePath+"/video_mode",schemaPath:"#/properties/video_mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.video_mode.type,parentSchema:schema0.properties.video_mode,data:data4};
         if(vErrors === null){
           vErrors = [err6];
         }
@@ -158,11 +156,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.video_mode !== undefined){
-      let data4 = data.video_mode;
-      if(typeof data4 !== "string"){
-        const err7 = {instancePath:instancePath+"/video_mode",schemaPath:"#/properties/video_mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.video_mode.type,parentSchema:schema0.properties.video_mode,data:data4};
+      if(!((data4 === "edit") || (data4 === "reference"))){
+        const err7 = {instancePath:instancePath+"/video_mode",schemaPath:"#/properties/video_mode/enum",keyword:"enum",params:{allowedValues: schema0.properties.video_mode.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.video_mode.enum,parentSchema:schema0.properties.video_mode,data:data4};
         if(vErrors === null){
           vErrors = [err7];
         }
@@ -171,38 +166,28 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!((data4 === "edit") || (data4 === "reference"))){
-        const err8 = {instancePath:instancePath+"/video_mode",schemaPath:"#/properties/video_mode/enum",keyword:"enum",params:{allowedValues: schema0.properties.video_mode.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.video_mode.enum,parentSchema:schema0.properties.video_mode,data:data4};
-        if(vErrors === null){
-          vErrors = [err8];
-        }
-        else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
     }
     if(data.start_image_url !== undefined){
       let data5 = data.start_image_url;
       if(typeof data5 === "string"){
         if(!(formats0(data5))){
-          const err9 = {instancePath:instancePath+"/start_image_url",schemaPath:"#/properties/start_image_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.start_image_url,data:data5};
+          const err8 = {instancePath:instancePath+"/start_image_url",schemaPath:"#/properties/start_image_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.start_image_url,data:data5};
           if(vErrors === null){
-            vErrors = [err9];
+            vErrors = [err8];
           }
           else {
-            vErrors.push(err9);
+            vErrors.push(err8);
           }
           errors++;
         }
       }
       else {
-        const err10 = {instancePath:instancePath+"/start_image_url",schemaPath:"#/properties/start_image_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.start_image_url.type,parentSchema:schema0.properties.start_image_url,data:data5};
+        const err9 = {instancePath:instancePath+"/start_image_url",schemaPath:"#/properties/start_image_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.start_image_url.type,parentSchema:schema0.properties.start_image_url,data:data5};
         if(vErrors === null){
-          vErrors = [err10];
+          vErrors = [err9];
         }
         else {
-          vErrors.push(err10);
+          vErrors.push(err9);
         }
         errors++;
       }
@@ -211,23 +196,23 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data6 = data.tail_image_url;
       if(typeof data6 === "string"){
         if(!(formats0(data6))){
-          const err11 = {instancePath:instancePath+"/tail_image_url",schemaPath:"#/properties/tail_image_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.tail_image_url,data:data6};
+          const err10 = {instancePath:instancePath+"/tail_image_url",schemaPath:"#/properties/tail_image_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.tail_image_url,data:data6};
           if(vErrors === null){
-            vErrors = [err11];
+            vErrors = [err10];
           }
           else {
-            vErrors.push(err11);
+            vErrors.push(err10);
           }
           errors++;
         }
       }
       else {
-        const err12 = {instancePath:instancePath+"/tail_image_url",schemaPath:"#/properties/tail_image_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.tail_image_url.type,parentSchema:schema0.properties.tail_image_url,data:data6};
+        const err11 = {instancePath:instancePath+"/tail_image_url",schemaPath:"#/properties/tail_image_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.tail_image_url.type,parentSchema:schema0.properties.tail_image_url,data:data6};
         if(vErrors === null){
-          vErrors = [err12];
+          vErrors = [err11];
         }
         else {
-          vErrors.push(err12);
+          vErrors.push(err11);
         }
         errors++;
       }
@@ -239,19 +224,32 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         for(let i1=0; i1<len1; i1++){
           let data8 = data7[i1];
           if(!(data8 && typeof data8 == "object" && !Array.isArray(data8))){
-            const err13 = {instancePath:instancePath+"/elements/" + i1,schemaPath:"#/properties/elements/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.elements.items.type,parentSchema:schema0.properties.elements.items,data:data8};
+            const err12 = {instancePath:instancePath+"/elements/" + i1,schemaPath:"#/properties/elements/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.elements.items.type,parentSchema:schema0.properties.elements.items,data:data8};
             if(vErrors === null){
-              vErrors = [err13];
+              vErrors = [err12];
             }
             else {
-              vErrors.push(err13);
+              vErrors.push(err12);
             }
             errors++;
           }
         }
       }
       else {
-        const err14 = {instancePath:instancePath+"/elements",schemaPath:"#/properties/elements/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.elements.type,parentSchema:schema0.properties.elements,data:data7};
+        const err13 = {instancePath:instancePath+"/elements",schemaPath:"#/properties/elements/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.elements.type,parentSchema:schema0.properties.elements,data:data7};
+        if(vErrors === null){
+          vErrors = [err13];
+        }
+        else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if(data.resolution !== undefined){
+      let data9 = data.resolution;
+      if(typeof data9 !== "string"){
+        const err14 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data9};
         if(vErrors === null){
           vErrors = [err14];
         }
@@ -260,11 +258,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.resolution !== undefined){
-      let data9 = data.resolution;
-      if(typeof data9 !== "string"){
-        const err15 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data9};
+      if(!(((data9 === "720p") || (data9 === "1080p")) || (data9 === "4k"))){
+        const err15 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data9};
         if(vErrors === null){
           vErrors = [err15];
         }
@@ -273,8 +268,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!(((data9 === "720p") || (data9 === "1080p")) || (data9 === "4k"))){
-        const err16 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data9};
+    }
+    if(data.duration !== undefined){
+      let data10 = data.duration;
+      if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+        const err16 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.duration.type,parentSchema:schema0.properties.duration,data:data10};
         if(vErrors === null){
           vErrors = [err16];
         }
@@ -283,22 +281,19 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.duration !== undefined){
-      let data10 = data.duration;
-      if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-        const err17 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.duration.type,parentSchema:schema0.properties.duration,data:data10};
-        if(vErrors === null){
-          vErrors = [err17];
-        }
-        else {
-          vErrors.push(err17);
-        }
-        errors++;
-      }
       if((typeof data10 == "number") && (isFinite(data10))){
         if(data10 > 15 || isNaN(data10)){
-          const err18 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/maximum",keyword:"maximum",params:{comparison: "<=", limit: 15},message:"must be <= 15",schema:15,parentSchema:schema0.properties.duration,data:data10};
+          const err17 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/maximum",keyword:"maximum",params:{comparison: "<=", limit: 15},message:"must be <= 15",schema:15,parentSchema:schema0.properties.duration,data:data10};
+          if(vErrors === null){
+            vErrors = [err17];
+          }
+          else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        if(data10 < 3 || isNaN(data10)){
+          const err18 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 3},message:"must be >= 3",schema:3,parentSchema:schema0.properties.duration,data:data10};
           if(vErrors === null){
             vErrors = [err18];
           }
@@ -307,22 +302,22 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
           }
           errors++;
         }
-        if(data10 < 3 || isNaN(data10)){
-          const err19 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 3},message:"must be >= 3",schema:3,parentSchema:schema0.properties.duration,data:data10};
-          if(vErrors === null){
-            vErrors = [err19];
-          }
-          else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
       }
     }
     if(data.aspect_ratio !== undefined){
       let data11 = data.aspect_ratio;
       if(typeof data11 !== "string"){
-        const err20 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.aspect_ratio.type,parentSchema:schema0.properties.aspect_ratio,data:data11};
+        const err19 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.aspect_ratio.type,parentSchema:schema0.properties.aspect_ratio,data:data11};
+        if(vErrors === null){
+          vErrors = [err19];
+        }
+        else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+      if(!(((data11 === "16:9") || (data11 === "9:16")) || (data11 === "1:1"))){
+        const err20 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema0.properties.aspect_ratio.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.aspect_ratio.enum,parentSchema:schema0.properties.aspect_ratio,data:data11};
         if(vErrors === null){
           vErrors = [err20];
         }
@@ -331,8 +326,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!(((data11 === "16:9") || (data11 === "9:16")) || (data11 === "1:1"))){
-        const err21 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema0.properties.aspect_ratio.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.aspect_ratio.enum,parentSchema:schema0.properties.aspect_ratio,data:data11};
+    }
+    if(data.generate_audio !== undefined){
+      let data12 = data.generate_audio;
+      if(typeof data12 !== "boolean"){
+        const err21 = {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.generate_audio.type,parentSchema:schema0.properties.generate_audio,data:data12};
         if(vErrors === null){
           vErrors = [err21];
         }
@@ -342,10 +340,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.generate_audio !== undefined){
-      let data12 = data.generate_audio;
-      if(typeof data12 !== "boolean"){
-        const err22 = {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.generate_audio.type,parentSchema:schema0.properties.generate_audio,data:data12};
+    if(data.keep_audio !== undefined){
+      let data13 = data.keep_audio;
+      if(typeof data13 !== "boolean"){
+        const err22 = {instancePath:instancePath+"/keep_audio",schemaPath:"#/properties/keep_audio/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.keep_audio.type,parentSchema:schema0.properties.keep_audio,data:data13};
         if(vErrors === null){
           vErrors = [err22];
         }
@@ -355,30 +353,36 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.keep_audio !== undefined){
-      let data13 = data.keep_audio;
-      if(typeof data13 !== "boolean"){
-        const err23 = {instancePath:instancePath+"/keep_audio",schemaPath:"#/properties/keep_audio/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.keep_audio.type,parentSchema:schema0.properties.keep_audio,data:data13};
-        if(vErrors === null){
-          vErrors = [err23];
-        }
-        else {
-          vErrors.push(err23);
-        }
-        errors++;
-      }
-    }
   }
   else {
-    const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
     if(vErrors === null){
-      vErrors = [err24];
+      vErrors = [err23];
     }
     else {
-      vErrors.push(err24);
+      vErrors.push(err23);
     }
     errors++;
   }
   validate0.errors = vErrors;
   return errors === 0;
 }
+export const declaredKeys = [
+  {
+    "c": 1,
+    "k": [
+      "prompt",
+      "input_image",
+      "input_video",
+      "video_mode",
+      "start_image_url",
+      "tail_image_url",
+      "elements",
+      "resolution",
+      "duration",
+      "aspect_ratio",
+      "generate_audio",
+      "keep_audio",
+    ],
+  },
+];

@@ -33,9 +33,7 @@ const schema0 = {
       }
     }
   },
-  "required": ["prompt","input_image","input_video","character_orientation"],
-  "additionalProperties": false,
-  "x-oxen-closed": true
+  "required": ["prompt","input_image","input_video","character_orientation"]
 };
 const formats0 = formats.uri;
 
@@ -83,9 +81,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       }
       errors++;
     }
-    for(const key0 in data){
-      if(!((((((key0 === "prompt") || (key0 === "input_image")) || (key0 === "input_video")) || (key0 === "character_orientation")) || (key0 === "keep_original_sound")) || (key0 === "elements"))){
-        const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
+    if(data.prompt !== undefined){
+      let data0 = data.prompt;
+      if(typeof data0 !== "string"){
+        const err4 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
         if(vErrors === null){
           vErrors = [err4];
         }
@@ -95,40 +94,27 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.prompt !== undefined){
-      let data0 = data.prompt;
-      if(typeof data0 !== "string"){
-        const err5 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
-        if(vErrors === null){
-          vErrors = [err5];
-        }
-        else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
     if(data.input_image !== undefined){
       let data1 = data.input_image;
       if(typeof data1 === "string"){
         if(!(formats0(data1))){
-          const err6 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_image,data:data1};
+          const err5 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_image,data:data1};
           if(vErrors === null){
-            vErrors = [err6];
+            vErrors = [err5];
           }
           else {
-            vErrors.push(err6);
+            vErrors.push(err5);
           }
           errors++;
         }
       }
       else {
-        const err7 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_image.type,parentSchema:schema0.properties.input_image,data:data1};
+        const err6 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_image.type,parentSchema:schema0.properties.input_image,data:data1};
         if(vErrors === null){
-          vErrors = [err7];
+          vErrors = [err6];
         }
         else {
-          vErrors.push(err7);
+          vErrors.push(err6);
         }
         errors++;
       }
@@ -137,18 +123,31 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data2 = data.input_video;
       if(typeof data2 === "string"){
         if(!(formats0(data2))){
-          const err8 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_video,data:data2};
+          const err7 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_video,data:data2};
           if(vErrors === null){
-            vErrors = [err8];
+            vErrors = [err7];
           }
           else {
-            vErrors.push(err8);
+            vErrors.push(err7);
           }
           errors++;
         }
       }
       else {
-        const err9 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_video.type,parentSchema:schema0.properties.input_video,data:data2};
+        const err8 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_video.type,parentSchema:schema0.properties.input_video,data:data2};
+        if(vErrors === null){
+          vErrors = [err8];
+        }
+        else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if(data.character_orientation !== undefined){
+      let data3 = data.character_orientation;
+      if(typeof data3 !== "string"){
+        const err9 = {instancePath:instancePath+"/character_orientation",schemaPath:"#/properties/character_orientation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.character_orientation.type,parentSchema:schema0.properties.character_orientation,data:data3};
         if(vErrors === null){
           vErrors = [err9];
         }
@@ -157,11 +156,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.character_orientation !== undefined){
-      let data3 = data.character_orientation;
-      if(typeof data3 !== "string"){
-        const err10 = {instancePath:instancePath+"/character_orientation",schemaPath:"#/properties/character_orientation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.character_orientation.type,parentSchema:schema0.properties.character_orientation,data:data3};
+      if(!((data3 === "image") || (data3 === "video"))){
+        const err10 = {instancePath:instancePath+"/character_orientation",schemaPath:"#/properties/character_orientation/enum",keyword:"enum",params:{allowedValues: schema0.properties.character_orientation.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.character_orientation.enum,parentSchema:schema0.properties.character_orientation,data:data3};
         if(vErrors === null){
           vErrors = [err10];
         }
@@ -170,26 +166,16 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!((data3 === "image") || (data3 === "video"))){
-        const err11 = {instancePath:instancePath+"/character_orientation",schemaPath:"#/properties/character_orientation/enum",keyword:"enum",params:{allowedValues: schema0.properties.character_orientation.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.character_orientation.enum,parentSchema:schema0.properties.character_orientation,data:data3};
+    }
+    if(data.keep_original_sound !== undefined){
+      let data4 = data.keep_original_sound;
+      if(typeof data4 !== "boolean"){
+        const err11 = {instancePath:instancePath+"/keep_original_sound",schemaPath:"#/properties/keep_original_sound/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.keep_original_sound.type,parentSchema:schema0.properties.keep_original_sound,data:data4};
         if(vErrors === null){
           vErrors = [err11];
         }
         else {
           vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if(data.keep_original_sound !== undefined){
-      let data4 = data.keep_original_sound;
-      if(typeof data4 !== "boolean"){
-        const err12 = {instancePath:instancePath+"/keep_original_sound",schemaPath:"#/properties/keep_original_sound/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.keep_original_sound.type,parentSchema:schema0.properties.keep_original_sound,data:data4};
-        if(vErrors === null){
-          vErrors = [err12];
-        }
-        else {
-          vErrors.push(err12);
         }
         errors++;
       }
@@ -201,39 +187,52 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         for(let i0=0; i0<len0; i0++){
           let data6 = data5[i0];
           if(!(data6 && typeof data6 == "object" && !Array.isArray(data6))){
-            const err13 = {instancePath:instancePath+"/elements/" + i0,schemaPath:"#/properties/elements/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.elements.items.type,parentSchema:schema0.properties.elements.items,data:data6};
+            const err12 = {instancePath:instancePath+"/elements/" + i0,schemaPath:"#/properties/elements/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.elements.items.type,parentSchema:schema0.properties.elements.items,data:data6};
             if(vErrors === null){
-              vErrors = [err13];
+              vErrors = [err12];
             }
             else {
-              vErrors.push(err13);
+              vErrors.push(err12);
             }
             errors++;
           }
         }
       }
       else {
-        const err14 = {instancePath:instancePath+"/elements",schemaPath:"#/properties/elements/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.elements.type,parentSchema:schema0.properties.elements,data:data5};
+        const err13 = {instancePath:instancePath+"/elements",schemaPath:"#/properties/elements/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema0.properties.elements.type,parentSchema:schema0.properties.elements,data:data5};
         if(vErrors === null){
-          vErrors = [err14];
+          vErrors = [err13];
         }
         else {
-          vErrors.push(err14);
+          vErrors.push(err13);
         }
         errors++;
       }
     }
   }
   else {
-    const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
     if(vErrors === null){
-      vErrors = [err15];
+      vErrors = [err14];
     }
     else {
-      vErrors.push(err15);
+      vErrors.push(err14);
     }
     errors++;
   }
   validate0.errors = vErrors;
   return errors === 0;
 }
+export const declaredKeys = [
+  {
+    "c": 1,
+    "k": [
+      "prompt",
+      "input_image",
+      "input_video",
+      "character_orientation",
+      "keep_original_sound",
+      "elements",
+    ],
+  },
+];

@@ -31,9 +31,7 @@ const schema0 = {
       "type": "boolean"
     }
   },
-  "required": ["prompt"],
-  "additionalProperties": false,
-  "x-oxen-closed": true
+  "required": ["prompt"]
 };
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -50,9 +48,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       }
       errors++;
     }
-    for(const key0 in data){
-      if(!((((((key0 === "prompt") || (key0 === "duration")) || (key0 === "resolution")) || (key0 === "aspect_ratio")) || (key0 === "fps")) || (key0 === "generate_audio"))){
-        const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
+    if(data.prompt !== undefined){
+      let data0 = data.prompt;
+      if(typeof data0 !== "string"){
+        const err1 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
         if(vErrors === null){
           vErrors = [err1];
         }
@@ -62,10 +61,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.prompt !== undefined){
-      let data0 = data.prompt;
-      if(typeof data0 !== "string"){
-        const err2 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
+    if(data.duration !== undefined){
+      let data1 = data.duration;
+      if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+        const err2 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.duration.type,parentSchema:schema0.properties.duration,data:data1};
         if(vErrors === null){
           vErrors = [err2];
         }
@@ -74,11 +73,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.duration !== undefined){
-      let data1 = data.duration;
-      if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-        const err3 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.duration.type,parentSchema:schema0.properties.duration,data:data1};
+      if(!((((((((data1 === 6) || (data1 === 8)) || (data1 === 10)) || (data1 === 12)) || (data1 === 14)) || (data1 === 16)) || (data1 === 18)) || (data1 === 20))){
+        const err3 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/enum",keyword:"enum",params:{allowedValues: schema0.properties.duration.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.duration.enum,parentSchema:schema0.properties.duration,data:data1};
         if(vErrors === null){
           vErrors = [err3];
         }
@@ -87,8 +83,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!((((((((data1 === 6) || (data1 === 8)) || (data1 === 10)) || (data1 === 12)) || (data1 === 14)) || (data1 === 16)) || (data1 === 18)) || (data1 === 20))){
-        const err4 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/enum",keyword:"enum",params:{allowedValues: schema0.properties.duration.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.duration.enum,parentSchema:schema0.properties.duration,data:data1};
+    }
+    if(data.resolution !== undefined){
+      let data2 = data.resolution;
+      if(typeof data2 !== "string"){
+        const err4 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data2};
         if(vErrors === null){
           vErrors = [err4];
         }
@@ -97,11 +96,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.resolution !== undefined){
-      let data2 = data.resolution;
-      if(typeof data2 !== "string"){
-        const err5 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data2};
+      if(!(((data2 === "1080p") || (data2 === "1440p")) || (data2 === "2160p"))){
+        const err5 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data2};
         if(vErrors === null){
           vErrors = [err5];
         }
@@ -110,8 +106,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!(((data2 === "1080p") || (data2 === "1440p")) || (data2 === "2160p"))){
-        const err6 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data2};
+    }
+    if(data.aspect_ratio !== undefined){
+      let data3 = data.aspect_ratio;
+      if(typeof data3 !== "string"){
+        const err6 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.aspect_ratio.type,parentSchema:schema0.properties.aspect_ratio,data:data3};
         if(vErrors === null){
           vErrors = [err6];
         }
@@ -120,11 +119,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.aspect_ratio !== undefined){
-      let data3 = data.aspect_ratio;
-      if(typeof data3 !== "string"){
-        const err7 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.aspect_ratio.type,parentSchema:schema0.properties.aspect_ratio,data:data3};
+      if(!((data3 === "16:9") || (data3 === "9:16"))){
+        const err7 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema0.properties.aspect_ratio.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.aspect_ratio.enum,parentSchema:schema0.properties.aspect_ratio,data:data3};
         if(vErrors === null){
           vErrors = [err7];
         }
@@ -133,8 +129,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!((data3 === "16:9") || (data3 === "9:16"))){
-        const err8 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema0.properties.aspect_ratio.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.aspect_ratio.enum,parentSchema:schema0.properties.aspect_ratio,data:data3};
+    }
+    if(data.fps !== undefined){
+      let data4 = data.fps;
+      if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+        const err8 = {instancePath:instancePath+"/fps",schemaPath:"#/properties/fps/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.fps.type,parentSchema:schema0.properties.fps,data:data4};
         if(vErrors === null){
           vErrors = [err8];
         }
@@ -143,11 +142,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.fps !== undefined){
-      let data4 = data.fps;
-      if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-        const err9 = {instancePath:instancePath+"/fps",schemaPath:"#/properties/fps/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.fps.type,parentSchema:schema0.properties.fps,data:data4};
+      if(!((((data4 === 24) || (data4 === 25)) || (data4 === 48)) || (data4 === 50))){
+        const err9 = {instancePath:instancePath+"/fps",schemaPath:"#/properties/fps/enum",keyword:"enum",params:{allowedValues: schema0.properties.fps.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.fps.enum,parentSchema:schema0.properties.fps,data:data4};
         if(vErrors === null){
           vErrors = [err9];
         }
@@ -156,8 +152,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!((((data4 === 24) || (data4 === 25)) || (data4 === 48)) || (data4 === 50))){
-        const err10 = {instancePath:instancePath+"/fps",schemaPath:"#/properties/fps/enum",keyword:"enum",params:{allowedValues: schema0.properties.fps.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.fps.enum,parentSchema:schema0.properties.fps,data:data4};
+    }
+    if(data.generate_audio !== undefined){
+      let data5 = data.generate_audio;
+      if(typeof data5 !== "boolean"){
+        const err10 = {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.generate_audio.type,parentSchema:schema0.properties.generate_audio,data:data5};
         if(vErrors === null){
           vErrors = [err10];
         }
@@ -167,30 +166,23 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.generate_audio !== undefined){
-      let data5 = data.generate_audio;
-      if(typeof data5 !== "boolean"){
-        const err11 = {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.generate_audio.type,parentSchema:schema0.properties.generate_audio,data:data5};
-        if(vErrors === null){
-          vErrors = [err11];
-        }
-        else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
   }
   else {
-    const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
     if(vErrors === null){
-      vErrors = [err12];
+      vErrors = [err11];
     }
     else {
-      vErrors.push(err12);
+      vErrors.push(err11);
     }
     errors++;
   }
   validate0.errors = vErrors;
   return errors === 0;
 }
+export const declaredKeys = [
+  {
+    "c": 1,
+    "k": ["prompt", "duration", "resolution", "aspect_ratio", "fps", "generate_audio"],
+  },
+];

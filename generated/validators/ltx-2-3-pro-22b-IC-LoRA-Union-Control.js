@@ -49,11 +49,8 @@ const schema0 = {
       "type": "integer"
     }
   },
-  "required": ["prompt"],
-  "additionalProperties": false,
-  "x-oxen-closed": true
+  "required": ["prompt"]
 };
-const func0 = Object.prototype.hasOwnProperty;
 const formats0 = formats.uri;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -70,9 +67,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       }
       errors++;
     }
-    for(const key0 in data){
-      if(!(func0.call(schema0.properties, key0))){
-        const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
+    if(data.prompt !== undefined){
+      let data0 = data.prompt;
+      if(typeof data0 !== "string"){
+        const err1 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
         if(vErrors === null){
           vErrors = [err1];
         }
@@ -82,40 +80,27 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.prompt !== undefined){
-      let data0 = data.prompt;
-      if(typeof data0 !== "string"){
-        const err2 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
-        if(vErrors === null){
-          vErrors = [err2];
-        }
-        else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
     if(data.input_image !== undefined){
       let data1 = data.input_image;
       if(typeof data1 === "string"){
         if(!(formats0(data1))){
-          const err3 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_image,data:data1};
+          const err2 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_image,data:data1};
           if(vErrors === null){
-            vErrors = [err3];
+            vErrors = [err2];
           }
           else {
-            vErrors.push(err3);
+            vErrors.push(err2);
           }
           errors++;
         }
       }
       else {
-        const err4 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_image.type,parentSchema:schema0.properties.input_image,data:data1};
+        const err3 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_image.type,parentSchema:schema0.properties.input_image,data:data1};
         if(vErrors === null){
-          vErrors = [err4];
+          vErrors = [err3];
         }
         else {
-          vErrors.push(err4);
+          vErrors.push(err3);
         }
         errors++;
       }
@@ -124,18 +109,31 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data2 = data.input_video;
       if(typeof data2 === "string"){
         if(!(formats0(data2))){
-          const err5 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_video,data:data2};
+          const err4 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_video,data:data2};
           if(vErrors === null){
-            vErrors = [err5];
+            vErrors = [err4];
           }
           else {
-            vErrors.push(err5);
+            vErrors.push(err4);
           }
           errors++;
         }
       }
       else {
-        const err6 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_video.type,parentSchema:schema0.properties.input_video,data:data2};
+        const err5 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_video.type,parentSchema:schema0.properties.input_video,data:data2};
+        if(vErrors === null){
+          vErrors = [err5];
+        }
+        else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if(data.duration !== undefined){
+      let data3 = data.duration;
+      if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+        const err6 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.duration.type,parentSchema:schema0.properties.duration,data:data3};
         if(vErrors === null){
           vErrors = [err6];
         }
@@ -144,11 +142,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.duration !== undefined){
-      let data3 = data.duration;
-      if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-        const err7 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.duration.type,parentSchema:schema0.properties.duration,data:data3};
+      if(!(((data3 === 6) || (data3 === 8)) || (data3 === 10))){
+        const err7 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/enum",keyword:"enum",params:{allowedValues: schema0.properties.duration.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.duration.enum,parentSchema:schema0.properties.duration,data:data3};
         if(vErrors === null){
           vErrors = [err7];
         }
@@ -157,8 +152,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!(((data3 === 6) || (data3 === 8)) || (data3 === 10))){
-        const err8 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/enum",keyword:"enum",params:{allowedValues: schema0.properties.duration.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.duration.enum,parentSchema:schema0.properties.duration,data:data3};
+    }
+    if(data.aspect_ratio !== undefined){
+      let data4 = data.aspect_ratio;
+      if(typeof data4 !== "string"){
+        const err8 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.aspect_ratio.type,parentSchema:schema0.properties.aspect_ratio,data:data4};
         if(vErrors === null){
           vErrors = [err8];
         }
@@ -167,11 +165,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.aspect_ratio !== undefined){
-      let data4 = data.aspect_ratio;
-      if(typeof data4 !== "string"){
-        const err9 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.aspect_ratio.type,parentSchema:schema0.properties.aspect_ratio,data:data4};
+      if(!((data4 === "16:9") || (data4 === "9:16"))){
+        const err9 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema0.properties.aspect_ratio.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.aspect_ratio.enum,parentSchema:schema0.properties.aspect_ratio,data:data4};
         if(vErrors === null){
           vErrors = [err9];
         }
@@ -180,8 +175,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!((data4 === "16:9") || (data4 === "9:16"))){
-        const err10 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema0.properties.aspect_ratio.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.aspect_ratio.enum,parentSchema:schema0.properties.aspect_ratio,data:data4};
+    }
+    if(data.resolution !== undefined){
+      let data5 = data.resolution;
+      if(typeof data5 !== "string"){
+        const err10 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data5};
         if(vErrors === null){
           vErrors = [err10];
         }
@@ -190,11 +188,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.resolution !== undefined){
-      let data5 = data.resolution;
-      if(typeof data5 !== "string"){
-        const err11 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data5};
+      if(!(((data5 === "1080p") || (data5 === "2k")) || (data5 === "4k"))){
+        const err11 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data5};
         if(vErrors === null){
           vErrors = [err11];
         }
@@ -203,8 +198,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!(((data5 === "1080p") || (data5 === "2k")) || (data5 === "4k"))){
-        const err12 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data5};
+    }
+    if(data.fps !== undefined){
+      let data6 = data.fps;
+      if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+        const err12 = {instancePath:instancePath+"/fps",schemaPath:"#/properties/fps/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.fps.type,parentSchema:schema0.properties.fps,data:data6};
         if(vErrors === null){
           vErrors = [err12];
         }
@@ -213,11 +211,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.fps !== undefined){
-      let data6 = data.fps;
-      if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-        const err13 = {instancePath:instancePath+"/fps",schemaPath:"#/properties/fps/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.fps.type,parentSchema:schema0.properties.fps,data:data6};
+      if(!((((((data6 === 24) || (data6 === 25)) || (data6 === 30)) || (data6 === 48)) || (data6 === 50)) || (data6 === 60))){
+        const err13 = {instancePath:instancePath+"/fps",schemaPath:"#/properties/fps/enum",keyword:"enum",params:{allowedValues: schema0.properties.fps.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.fps.enum,parentSchema:schema0.properties.fps,data:data6};
         if(vErrors === null){
           vErrors = [err13];
         }
@@ -226,22 +221,22 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!((((((data6 === 24) || (data6 === 25)) || (data6 === 30)) || (data6 === 48)) || (data6 === 50)) || (data6 === 60))){
-        const err14 = {instancePath:instancePath+"/fps",schemaPath:"#/properties/fps/enum",keyword:"enum",params:{allowedValues: schema0.properties.fps.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.fps.enum,parentSchema:schema0.properties.fps,data:data6};
-        if(vErrors === null){
-          vErrors = [err14];
-        }
-        else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
     }
     if(data.video_conditioning_strength !== undefined){
       let data7 = data.video_conditioning_strength;
       if((typeof data7 == "number") && (isFinite(data7))){
         if(data7 > 1 || isNaN(data7)){
-          const err15 = {instancePath:instancePath+"/video_conditioning_strength",schemaPath:"#/properties/video_conditioning_strength/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema0.properties.video_conditioning_strength,data:data7};
+          const err14 = {instancePath:instancePath+"/video_conditioning_strength",schemaPath:"#/properties/video_conditioning_strength/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema0.properties.video_conditioning_strength,data:data7};
+          if(vErrors === null){
+            vErrors = [err14];
+          }
+          else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if(data7 < 0 || isNaN(data7)){
+          const err15 = {instancePath:instancePath+"/video_conditioning_strength",schemaPath:"#/properties/video_conditioning_strength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema0.properties.video_conditioning_strength,data:data7};
           if(vErrors === null){
             vErrors = [err15];
           }
@@ -250,24 +245,14 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
           }
           errors++;
         }
-        if(data7 < 0 || isNaN(data7)){
-          const err16 = {instancePath:instancePath+"/video_conditioning_strength",schemaPath:"#/properties/video_conditioning_strength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema0.properties.video_conditioning_strength,data:data7};
-          if(vErrors === null){
-            vErrors = [err16];
-          }
-          else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
       }
       else {
-        const err17 = {instancePath:instancePath+"/video_conditioning_strength",schemaPath:"#/properties/video_conditioning_strength/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.video_conditioning_strength.type,parentSchema:schema0.properties.video_conditioning_strength,data:data7};
+        const err16 = {instancePath:instancePath+"/video_conditioning_strength",schemaPath:"#/properties/video_conditioning_strength/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.video_conditioning_strength.type,parentSchema:schema0.properties.video_conditioning_strength,data:data7};
         if(vErrors === null){
-          vErrors = [err17];
+          vErrors = [err16];
         }
         else {
-          vErrors.push(err17);
+          vErrors.push(err16);
         }
         errors++;
       }
@@ -276,7 +261,17 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data8 = data.conditioning_attention_strength;
       if((typeof data8 == "number") && (isFinite(data8))){
         if(data8 > 1 || isNaN(data8)){
-          const err18 = {instancePath:instancePath+"/conditioning_attention_strength",schemaPath:"#/properties/conditioning_attention_strength/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema0.properties.conditioning_attention_strength,data:data8};
+          const err17 = {instancePath:instancePath+"/conditioning_attention_strength",schemaPath:"#/properties/conditioning_attention_strength/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema0.properties.conditioning_attention_strength,data:data8};
+          if(vErrors === null){
+            vErrors = [err17];
+          }
+          else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        if(data8 < 0 || isNaN(data8)){
+          const err18 = {instancePath:instancePath+"/conditioning_attention_strength",schemaPath:"#/properties/conditioning_attention_strength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema0.properties.conditioning_attention_strength,data:data8};
           if(vErrors === null){
             vErrors = [err18];
           }
@@ -285,19 +280,22 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
           }
           errors++;
         }
-        if(data8 < 0 || isNaN(data8)){
-          const err19 = {instancePath:instancePath+"/conditioning_attention_strength",schemaPath:"#/properties/conditioning_attention_strength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema0.properties.conditioning_attention_strength,data:data8};
-          if(vErrors === null){
-            vErrors = [err19];
-          }
-          else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
       }
       else {
-        const err20 = {instancePath:instancePath+"/conditioning_attention_strength",schemaPath:"#/properties/conditioning_attention_strength/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.conditioning_attention_strength.type,parentSchema:schema0.properties.conditioning_attention_strength,data:data8};
+        const err19 = {instancePath:instancePath+"/conditioning_attention_strength",schemaPath:"#/properties/conditioning_attention_strength/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.conditioning_attention_strength.type,parentSchema:schema0.properties.conditioning_attention_strength,data:data8};
+        if(vErrors === null){
+          vErrors = [err19];
+        }
+        else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if(data.seed !== undefined){
+      let data9 = data.seed;
+      if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+        const err20 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.seed.type,parentSchema:schema0.properties.seed,data:data9};
         if(vErrors === null){
           vErrors = [err20];
         }
@@ -307,30 +305,34 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.seed !== undefined){
-      let data9 = data.seed;
-      if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-        const err21 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.seed.type,parentSchema:schema0.properties.seed,data:data9};
-        if(vErrors === null){
-          vErrors = [err21];
-        }
-        else {
-          vErrors.push(err21);
-        }
-        errors++;
-      }
-    }
   }
   else {
-    const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
     if(vErrors === null){
-      vErrors = [err22];
+      vErrors = [err21];
     }
     else {
-      vErrors.push(err22);
+      vErrors.push(err21);
     }
     errors++;
   }
   validate0.errors = vErrors;
   return errors === 0;
 }
+export const declaredKeys = [
+  {
+    "c": 1,
+    "k": [
+      "prompt",
+      "input_image",
+      "input_video",
+      "duration",
+      "aspect_ratio",
+      "resolution",
+      "fps",
+      "video_conditioning_strength",
+      "conditioning_attention_strength",
+      "seed",
+    ],
+  },
+];

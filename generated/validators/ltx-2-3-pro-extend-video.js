@@ -29,9 +29,7 @@ const schema0 = {
       "maximum": 20
     }
   },
-  "required": ["input_video"],
-  "additionalProperties": false,
-  "x-oxen-closed": true
+  "required": ["input_video"]
 };
 const formats0 = formats.uri;
 
@@ -49,34 +47,35 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       }
       errors++;
     }
-    for(const key0 in data){
-      if(!(((((key0 === "input_video") || (key0 === "prompt")) || (key0 === "duration")) || (key0 === "mode")) || (key0 === "context"))){
-        const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
-        if(vErrors === null){
-          vErrors = [err1];
-        }
-        else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
     if(data.input_video !== undefined){
       let data0 = data.input_video;
       if(typeof data0 === "string"){
         if(!(formats0(data0))){
-          const err2 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_video,data:data0};
+          const err1 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_video,data:data0};
           if(vErrors === null){
-            vErrors = [err2];
+            vErrors = [err1];
           }
           else {
-            vErrors.push(err2);
+            vErrors.push(err1);
           }
           errors++;
         }
       }
       else {
-        const err3 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_video.type,parentSchema:schema0.properties.input_video,data:data0};
+        const err2 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_video.type,parentSchema:schema0.properties.input_video,data:data0};
+        if(vErrors === null){
+          vErrors = [err2];
+        }
+        else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if(data.prompt !== undefined){
+      let data1 = data.prompt;
+      if(typeof data1 !== "string"){
+        const err3 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data1};
         if(vErrors === null){
           vErrors = [err3];
         }
@@ -86,35 +85,35 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.prompt !== undefined){
-      let data1 = data.prompt;
-      if(typeof data1 !== "string"){
-        const err4 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data1};
-        if(vErrors === null){
-          vErrors = [err4];
-        }
-        else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
     if(data.duration !== undefined){
       let data2 = data.duration;
       if((typeof data2 == "number") && (isFinite(data2))){
         if(data2 > 20 || isNaN(data2)){
-          const err5 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema0.properties.duration,data:data2};
+          const err4 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema0.properties.duration,data:data2};
           if(vErrors === null){
-            vErrors = [err5];
+            vErrors = [err4];
           }
           else {
-            vErrors.push(err5);
+            vErrors.push(err4);
           }
           errors++;
         }
       }
       else {
-        const err6 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.duration.type,parentSchema:schema0.properties.duration,data:data2};
+        const err5 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.duration.type,parentSchema:schema0.properties.duration,data:data2};
+        if(vErrors === null){
+          vErrors = [err5];
+        }
+        else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if(data.mode !== undefined){
+      let data3 = data.mode;
+      if(typeof data3 !== "string"){
+        const err6 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.mode.type,parentSchema:schema0.properties.mode,data:data3};
         if(vErrors === null){
           vErrors = [err6];
         }
@@ -123,11 +122,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.mode !== undefined){
-      let data3 = data.mode;
-      if(typeof data3 !== "string"){
-        const err7 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.mode.type,parentSchema:schema0.properties.mode,data:data3};
+      if(!((data3 === "start") || (data3 === "end"))){
+        const err7 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema0.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.mode.enum,parentSchema:schema0.properties.mode,data:data3};
         if(vErrors === null){
           vErrors = [err7];
         }
@@ -136,22 +132,22 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!((data3 === "start") || (data3 === "end"))){
-        const err8 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema0.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.mode.enum,parentSchema:schema0.properties.mode,data:data3};
-        if(vErrors === null){
-          vErrors = [err8];
-        }
-        else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
     }
     if(data.context !== undefined){
       let data4 = data.context;
       if((typeof data4 == "number") && (isFinite(data4))){
         if(data4 > 20 || isNaN(data4)){
-          const err9 = {instancePath:instancePath+"/context",schemaPath:"#/properties/context/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema0.properties.context,data:data4};
+          const err8 = {instancePath:instancePath+"/context",schemaPath:"#/properties/context/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema0.properties.context,data:data4};
+          if(vErrors === null){
+            vErrors = [err8];
+          }
+          else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+        if(data4 < 1 || isNaN(data4)){
+          const err9 = {instancePath:instancePath+"/context",schemaPath:"#/properties/context/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema0.properties.context,data:data4};
           if(vErrors === null){
             vErrors = [err9];
           }
@@ -160,39 +156,35 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
           }
           errors++;
         }
-        if(data4 < 1 || isNaN(data4)){
-          const err10 = {instancePath:instancePath+"/context",schemaPath:"#/properties/context/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema0.properties.context,data:data4};
-          if(vErrors === null){
-            vErrors = [err10];
-          }
-          else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
       }
       else {
-        const err11 = {instancePath:instancePath+"/context",schemaPath:"#/properties/context/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.context.type,parentSchema:schema0.properties.context,data:data4};
+        const err10 = {instancePath:instancePath+"/context",schemaPath:"#/properties/context/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.context.type,parentSchema:schema0.properties.context,data:data4};
         if(vErrors === null){
-          vErrors = [err11];
+          vErrors = [err10];
         }
         else {
-          vErrors.push(err11);
+          vErrors.push(err10);
         }
         errors++;
       }
     }
   }
   else {
-    const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
     if(vErrors === null){
-      vErrors = [err12];
+      vErrors = [err11];
     }
     else {
-      vErrors.push(err12);
+      vErrors.push(err11);
     }
     errors++;
   }
   validate0.errors = vErrors;
   return errors === 0;
 }
+export const declaredKeys = [
+  {
+    "c": 1,
+    "k": ["input_video", "prompt", "duration", "mode", "context"],
+  },
+];

@@ -32,9 +32,7 @@ const schema0 = {
       "enum": ["replace_audio","replace_video","replace_audio_and_video"]
     }
   },
-  "required": ["prompt","input_video"],
-  "additionalProperties": false,
-  "x-oxen-closed": true
+  "required": ["prompt","input_video"]
 };
 const formats0 = formats.uri;
 
@@ -62,9 +60,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       }
       errors++;
     }
-    for(const key0 in data){
-      if(!((((((key0 === "prompt") || (key0 === "input_video")) || (key0 === "task")) || (key0 === "retake_start_time")) || (key0 === "retake_duration")) || (key0 === "retake_mode"))){
-        const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
+    if(data.prompt !== undefined){
+      let data0 = data.prompt;
+      if(typeof data0 !== "string"){
+        const err2 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
         if(vErrors === null){
           vErrors = [err2];
         }
@@ -74,35 +73,35 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.prompt !== undefined){
-      let data0 = data.prompt;
-      if(typeof data0 !== "string"){
-        const err3 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
-        if(vErrors === null){
-          vErrors = [err3];
-        }
-        else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
     if(data.input_video !== undefined){
       let data1 = data.input_video;
       if(typeof data1 === "string"){
         if(!(formats0(data1))){
-          const err4 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_video,data:data1};
+          const err3 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_video,data:data1};
           if(vErrors === null){
-            vErrors = [err4];
+            vErrors = [err3];
           }
           else {
-            vErrors.push(err4);
+            vErrors.push(err3);
           }
           errors++;
         }
       }
       else {
-        const err5 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_video.type,parentSchema:schema0.properties.input_video,data:data1};
+        const err4 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_video.type,parentSchema:schema0.properties.input_video,data:data1};
+        if(vErrors === null){
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if(data.task !== undefined){
+      let data2 = data.task;
+      if(typeof data2 !== "string"){
+        const err5 = {instancePath:instancePath+"/task",schemaPath:"#/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.task.type,parentSchema:schema0.properties.task,data:data2};
         if(vErrors === null){
           vErrors = [err5];
         }
@@ -111,11 +110,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.task !== undefined){
-      let data2 = data.task;
-      if(typeof data2 !== "string"){
-        const err6 = {instancePath:instancePath+"/task",schemaPath:"#/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.task.type,parentSchema:schema0.properties.task,data:data2};
+      if(!(data2 === "retake")){
+        const err6 = {instancePath:instancePath+"/task",schemaPath:"#/properties/task/enum",keyword:"enum",params:{allowedValues: schema0.properties.task.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.task.enum,parentSchema:schema0.properties.task,data:data2};
         if(vErrors === null){
           vErrors = [err6];
         }
@@ -124,38 +120,28 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!(data2 === "retake")){
-        const err7 = {instancePath:instancePath+"/task",schemaPath:"#/properties/task/enum",keyword:"enum",params:{allowedValues: schema0.properties.task.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.task.enum,parentSchema:schema0.properties.task,data:data2};
-        if(vErrors === null){
-          vErrors = [err7];
-        }
-        else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
     }
     if(data.retake_start_time !== undefined){
       let data3 = data.retake_start_time;
       if((typeof data3 == "number") && (isFinite(data3))){
         if(data3 < 0 || isNaN(data3)){
-          const err8 = {instancePath:instancePath+"/retake_start_time",schemaPath:"#/properties/retake_start_time/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema0.properties.retake_start_time,data:data3};
+          const err7 = {instancePath:instancePath+"/retake_start_time",schemaPath:"#/properties/retake_start_time/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema0.properties.retake_start_time,data:data3};
           if(vErrors === null){
-            vErrors = [err8];
+            vErrors = [err7];
           }
           else {
-            vErrors.push(err8);
+            vErrors.push(err7);
           }
           errors++;
         }
       }
       else {
-        const err9 = {instancePath:instancePath+"/retake_start_time",schemaPath:"#/properties/retake_start_time/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.retake_start_time.type,parentSchema:schema0.properties.retake_start_time,data:data3};
+        const err8 = {instancePath:instancePath+"/retake_start_time",schemaPath:"#/properties/retake_start_time/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.retake_start_time.type,parentSchema:schema0.properties.retake_start_time,data:data3};
         if(vErrors === null){
-          vErrors = [err9];
+          vErrors = [err8];
         }
         else {
-          vErrors.push(err9);
+          vErrors.push(err8);
         }
         errors++;
       }
@@ -164,18 +150,31 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data4 = data.retake_duration;
       if((typeof data4 == "number") && (isFinite(data4))){
         if(data4 < 2 || isNaN(data4)){
-          const err10 = {instancePath:instancePath+"/retake_duration",schemaPath:"#/properties/retake_duration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema0.properties.retake_duration,data:data4};
+          const err9 = {instancePath:instancePath+"/retake_duration",schemaPath:"#/properties/retake_duration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema0.properties.retake_duration,data:data4};
           if(vErrors === null){
-            vErrors = [err10];
+            vErrors = [err9];
           }
           else {
-            vErrors.push(err10);
+            vErrors.push(err9);
           }
           errors++;
         }
       }
       else {
-        const err11 = {instancePath:instancePath+"/retake_duration",schemaPath:"#/properties/retake_duration/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.retake_duration.type,parentSchema:schema0.properties.retake_duration,data:data4};
+        const err10 = {instancePath:instancePath+"/retake_duration",schemaPath:"#/properties/retake_duration/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.retake_duration.type,parentSchema:schema0.properties.retake_duration,data:data4};
+        if(vErrors === null){
+          vErrors = [err10];
+        }
+        else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if(data.retake_mode !== undefined){
+      let data5 = data.retake_mode;
+      if(typeof data5 !== "string"){
+        const err11 = {instancePath:instancePath+"/retake_mode",schemaPath:"#/properties/retake_mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.retake_mode.type,parentSchema:schema0.properties.retake_mode,data:data5};
         if(vErrors === null){
           vErrors = [err11];
         }
@@ -184,11 +183,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.retake_mode !== undefined){
-      let data5 = data.retake_mode;
-      if(typeof data5 !== "string"){
-        const err12 = {instancePath:instancePath+"/retake_mode",schemaPath:"#/properties/retake_mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.retake_mode.type,parentSchema:schema0.properties.retake_mode,data:data5};
+      if(!(((data5 === "replace_audio") || (data5 === "replace_video")) || (data5 === "replace_audio_and_video"))){
+        const err12 = {instancePath:instancePath+"/retake_mode",schemaPath:"#/properties/retake_mode/enum",keyword:"enum",params:{allowedValues: schema0.properties.retake_mode.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.retake_mode.enum,parentSchema:schema0.properties.retake_mode,data:data5};
         if(vErrors === null){
           vErrors = [err12];
         }
@@ -197,28 +193,31 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!(((data5 === "replace_audio") || (data5 === "replace_video")) || (data5 === "replace_audio_and_video"))){
-        const err13 = {instancePath:instancePath+"/retake_mode",schemaPath:"#/properties/retake_mode/enum",keyword:"enum",params:{allowedValues: schema0.properties.retake_mode.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.retake_mode.enum,parentSchema:schema0.properties.retake_mode,data:data5};
-        if(vErrors === null){
-          vErrors = [err13];
-        }
-        else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
     }
   }
   else {
-    const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
     if(vErrors === null){
-      vErrors = [err14];
+      vErrors = [err13];
     }
     else {
-      vErrors.push(err14);
+      vErrors.push(err13);
     }
     errors++;
   }
   validate0.errors = vErrors;
   return errors === 0;
 }
+export const declaredKeys = [
+  {
+    "c": 1,
+    "k": [
+      "prompt",
+      "input_video",
+      "task",
+      "retake_start_time",
+      "retake_duration",
+      "retake_mode",
+    ],
+  },
+];

@@ -39,9 +39,7 @@ const schema0 = {
       "type": "boolean"
     }
   },
-  "required": ["prompt"],
-  "additionalProperties": false,
-  "x-oxen-closed": true
+  "required": ["prompt"]
 };
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -58,9 +56,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       }
       errors++;
     }
-    for(const key0 in data){
-      if(!((((((((key0 === "prompt") || (key0 === "task")) || (key0 === "resolution")) || (key0 === "duration")) || (key0 === "aspect_ratio")) || (key0 === "fps")) || (key0 === "camera_motion")) || (key0 === "generate_audio"))){
-        const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
+    if(data.prompt !== undefined){
+      let data0 = data.prompt;
+      if(typeof data0 !== "string"){
+        const err1 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
         if(vErrors === null){
           vErrors = [err1];
         }
@@ -70,10 +69,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.prompt !== undefined){
-      let data0 = data.prompt;
-      if(typeof data0 !== "string"){
-        const err2 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
+    if(data.task !== undefined){
+      let data1 = data.task;
+      if(typeof data1 !== "string"){
+        const err2 = {instancePath:instancePath+"/task",schemaPath:"#/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.task.type,parentSchema:schema0.properties.task,data:data1};
         if(vErrors === null){
           vErrors = [err2];
         }
@@ -82,11 +81,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.task !== undefined){
-      let data1 = data.task;
-      if(typeof data1 !== "string"){
-        const err3 = {instancePath:instancePath+"/task",schemaPath:"#/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.task.type,parentSchema:schema0.properties.task,data:data1};
+      if(!(data1 === "text_to_video")){
+        const err3 = {instancePath:instancePath+"/task",schemaPath:"#/properties/task/enum",keyword:"enum",params:{allowedValues: schema0.properties.task.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.task.enum,parentSchema:schema0.properties.task,data:data1};
         if(vErrors === null){
           vErrors = [err3];
         }
@@ -95,8 +91,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!(data1 === "text_to_video")){
-        const err4 = {instancePath:instancePath+"/task",schemaPath:"#/properties/task/enum",keyword:"enum",params:{allowedValues: schema0.properties.task.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.task.enum,parentSchema:schema0.properties.task,data:data1};
+    }
+    if(data.resolution !== undefined){
+      let data2 = data.resolution;
+      if(typeof data2 !== "string"){
+        const err4 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data2};
         if(vErrors === null){
           vErrors = [err4];
         }
@@ -105,11 +104,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.resolution !== undefined){
-      let data2 = data.resolution;
-      if(typeof data2 !== "string"){
-        const err5 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data2};
+      if(!(((data2 === "1080p") || (data2 === "2k")) || (data2 === "4k"))){
+        const err5 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data2};
         if(vErrors === null){
           vErrors = [err5];
         }
@@ -118,8 +114,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!(((data2 === "1080p") || (data2 === "2k")) || (data2 === "4k"))){
-        const err6 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data2};
+    }
+    if(data.duration !== undefined){
+      let data3 = data.duration;
+      if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+        const err6 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.duration.type,parentSchema:schema0.properties.duration,data:data3};
         if(vErrors === null){
           vErrors = [err6];
         }
@@ -128,11 +127,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.duration !== undefined){
-      let data3 = data.duration;
-      if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-        const err7 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.duration.type,parentSchema:schema0.properties.duration,data:data3};
+      if(!(((data3 === 6) || (data3 === 8)) || (data3 === 10))){
+        const err7 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/enum",keyword:"enum",params:{allowedValues: schema0.properties.duration.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.duration.enum,parentSchema:schema0.properties.duration,data:data3};
         if(vErrors === null){
           vErrors = [err7];
         }
@@ -141,8 +137,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!(((data3 === 6) || (data3 === 8)) || (data3 === 10))){
-        const err8 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/enum",keyword:"enum",params:{allowedValues: schema0.properties.duration.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.duration.enum,parentSchema:schema0.properties.duration,data:data3};
+    }
+    if(data.aspect_ratio !== undefined){
+      let data4 = data.aspect_ratio;
+      if(typeof data4 !== "string"){
+        const err8 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.aspect_ratio.type,parentSchema:schema0.properties.aspect_ratio,data:data4};
         if(vErrors === null){
           vErrors = [err8];
         }
@@ -151,11 +150,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.aspect_ratio !== undefined){
-      let data4 = data.aspect_ratio;
-      if(typeof data4 !== "string"){
-        const err9 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.aspect_ratio.type,parentSchema:schema0.properties.aspect_ratio,data:data4};
+      if(!((data4 === "16:9") || (data4 === "9:16"))){
+        const err9 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema0.properties.aspect_ratio.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.aspect_ratio.enum,parentSchema:schema0.properties.aspect_ratio,data:data4};
         if(vErrors === null){
           vErrors = [err9];
         }
@@ -164,8 +160,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!((data4 === "16:9") || (data4 === "9:16"))){
-        const err10 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema0.properties.aspect_ratio.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.aspect_ratio.enum,parentSchema:schema0.properties.aspect_ratio,data:data4};
+    }
+    if(data.fps !== undefined){
+      let data5 = data.fps;
+      if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+        const err10 = {instancePath:instancePath+"/fps",schemaPath:"#/properties/fps/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.fps.type,parentSchema:schema0.properties.fps,data:data5};
         if(vErrors === null){
           vErrors = [err10];
         }
@@ -174,11 +173,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.fps !== undefined){
-      let data5 = data.fps;
-      if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-        const err11 = {instancePath:instancePath+"/fps",schemaPath:"#/properties/fps/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.fps.type,parentSchema:schema0.properties.fps,data:data5};
+      if(!((((data5 === 24) || (data5 === 25)) || (data5 === 48)) || (data5 === 50))){
+        const err11 = {instancePath:instancePath+"/fps",schemaPath:"#/properties/fps/enum",keyword:"enum",params:{allowedValues: schema0.properties.fps.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.fps.enum,parentSchema:schema0.properties.fps,data:data5};
         if(vErrors === null){
           vErrors = [err11];
         }
@@ -187,8 +183,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!((((data5 === 24) || (data5 === 25)) || (data5 === 48)) || (data5 === 50))){
-        const err12 = {instancePath:instancePath+"/fps",schemaPath:"#/properties/fps/enum",keyword:"enum",params:{allowedValues: schema0.properties.fps.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.fps.enum,parentSchema:schema0.properties.fps,data:data5};
+    }
+    if(data.camera_motion !== undefined){
+      let data6 = data.camera_motion;
+      if(typeof data6 !== "string"){
+        const err12 = {instancePath:instancePath+"/camera_motion",schemaPath:"#/properties/camera_motion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.camera_motion.type,parentSchema:schema0.properties.camera_motion,data:data6};
         if(vErrors === null){
           vErrors = [err12];
         }
@@ -197,11 +196,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.camera_motion !== undefined){
-      let data6 = data.camera_motion;
-      if(typeof data6 !== "string"){
-        const err13 = {instancePath:instancePath+"/camera_motion",schemaPath:"#/properties/camera_motion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.camera_motion.type,parentSchema:schema0.properties.camera_motion,data:data6};
+      if(!(((((((((data6 === "none") || (data6 === "dolly_in")) || (data6 === "dolly_out")) || (data6 === "dolly_left")) || (data6 === "dolly_right")) || (data6 === "jib_up")) || (data6 === "jib_down")) || (data6 === "static")) || (data6 === "focus_shift"))){
+        const err13 = {instancePath:instancePath+"/camera_motion",schemaPath:"#/properties/camera_motion/enum",keyword:"enum",params:{allowedValues: schema0.properties.camera_motion.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.camera_motion.enum,parentSchema:schema0.properties.camera_motion,data:data6};
         if(vErrors === null){
           vErrors = [err13];
         }
@@ -210,8 +206,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!(((((((((data6 === "none") || (data6 === "dolly_in")) || (data6 === "dolly_out")) || (data6 === "dolly_left")) || (data6 === "dolly_right")) || (data6 === "jib_up")) || (data6 === "jib_down")) || (data6 === "static")) || (data6 === "focus_shift"))){
-        const err14 = {instancePath:instancePath+"/camera_motion",schemaPath:"#/properties/camera_motion/enum",keyword:"enum",params:{allowedValues: schema0.properties.camera_motion.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.camera_motion.enum,parentSchema:schema0.properties.camera_motion,data:data6};
+    }
+    if(data.generate_audio !== undefined){
+      let data7 = data.generate_audio;
+      if(typeof data7 !== "boolean"){
+        const err14 = {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.generate_audio.type,parentSchema:schema0.properties.generate_audio,data:data7};
         if(vErrors === null){
           vErrors = [err14];
         }
@@ -221,30 +220,32 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.generate_audio !== undefined){
-      let data7 = data.generate_audio;
-      if(typeof data7 !== "boolean"){
-        const err15 = {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.generate_audio.type,parentSchema:schema0.properties.generate_audio,data:data7};
-        if(vErrors === null){
-          vErrors = [err15];
-        }
-        else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
   }
   else {
-    const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
     if(vErrors === null){
-      vErrors = [err16];
+      vErrors = [err15];
     }
     else {
-      vErrors.push(err16);
+      vErrors.push(err15);
     }
     errors++;
   }
   validate0.errors = vErrors;
   return errors === 0;
 }
+export const declaredKeys = [
+  {
+    "c": 1,
+    "k": [
+      "prompt",
+      "task",
+      "resolution",
+      "duration",
+      "aspect_ratio",
+      "fps",
+      "camera_motion",
+      "generate_audio",
+    ],
+  },
+];

@@ -43,11 +43,8 @@ const schema0 = {
       "type": "boolean"
     }
   },
-  "required": ["prompt"],
-  "additionalProperties": false,
-  "x-oxen-closed": true
+  "required": ["prompt"]
 };
-const func0 = Object.prototype.hasOwnProperty;
 const formats0 = formats.uri;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -64,9 +61,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       }
       errors++;
     }
-    for(const key0 in data){
-      if(!(func0.call(schema0.properties, key0))){
-        const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
+    if(data.prompt !== undefined){
+      let data0 = data.prompt;
+      if(typeof data0 !== "string"){
+        const err1 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
         if(vErrors === null){
           vErrors = [err1];
         }
@@ -76,40 +74,27 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.prompt !== undefined){
-      let data0 = data.prompt;
-      if(typeof data0 !== "string"){
-        const err2 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
-        if(vErrors === null){
-          vErrors = [err2];
-        }
-        else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
     if(data.input_image !== undefined){
       let data1 = data.input_image;
       if(typeof data1 === "string"){
         if(!(formats0(data1))){
-          const err3 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_image,data:data1};
+          const err2 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_image,data:data1};
           if(vErrors === null){
-            vErrors = [err3];
+            vErrors = [err2];
           }
           else {
-            vErrors.push(err3);
+            vErrors.push(err2);
           }
           errors++;
         }
       }
       else {
-        const err4 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_image.type,parentSchema:schema0.properties.input_image,data:data1};
+        const err3 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_image.type,parentSchema:schema0.properties.input_image,data:data1};
         if(vErrors === null){
-          vErrors = [err4];
+          vErrors = [err3];
         }
         else {
-          vErrors.push(err4);
+          vErrors.push(err3);
         }
         errors++;
       }
@@ -118,18 +103,31 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data2 = data.last_frame_image;
       if(typeof data2 === "string"){
         if(!(formats0(data2))){
-          const err5 = {instancePath:instancePath+"/last_frame_image",schemaPath:"#/properties/last_frame_image/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.last_frame_image,data:data2};
+          const err4 = {instancePath:instancePath+"/last_frame_image",schemaPath:"#/properties/last_frame_image/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.last_frame_image,data:data2};
           if(vErrors === null){
-            vErrors = [err5];
+            vErrors = [err4];
           }
           else {
-            vErrors.push(err5);
+            vErrors.push(err4);
           }
           errors++;
         }
       }
       else {
-        const err6 = {instancePath:instancePath+"/last_frame_image",schemaPath:"#/properties/last_frame_image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.last_frame_image.type,parentSchema:schema0.properties.last_frame_image,data:data2};
+        const err5 = {instancePath:instancePath+"/last_frame_image",schemaPath:"#/properties/last_frame_image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.last_frame_image.type,parentSchema:schema0.properties.last_frame_image,data:data2};
+        if(vErrors === null){
+          vErrors = [err5];
+        }
+        else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if(data.task !== undefined){
+      let data3 = data.task;
+      if(typeof data3 !== "string"){
+        const err6 = {instancePath:instancePath+"/task",schemaPath:"#/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.task.type,parentSchema:schema0.properties.task,data:data3};
         if(vErrors === null){
           vErrors = [err6];
         }
@@ -138,11 +136,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.task !== undefined){
-      let data3 = data.task;
-      if(typeof data3 !== "string"){
-        const err7 = {instancePath:instancePath+"/task",schemaPath:"#/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.task.type,parentSchema:schema0.properties.task,data:data3};
+      if(!(data3 === "image_to_video")){
+        const err7 = {instancePath:instancePath+"/task",schemaPath:"#/properties/task/enum",keyword:"enum",params:{allowedValues: schema0.properties.task.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.task.enum,parentSchema:schema0.properties.task,data:data3};
         if(vErrors === null){
           vErrors = [err7];
         }
@@ -151,8 +146,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!(data3 === "image_to_video")){
-        const err8 = {instancePath:instancePath+"/task",schemaPath:"#/properties/task/enum",keyword:"enum",params:{allowedValues: schema0.properties.task.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.task.enum,parentSchema:schema0.properties.task,data:data3};
+    }
+    if(data.resolution !== undefined){
+      let data4 = data.resolution;
+      if(typeof data4 !== "string"){
+        const err8 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data4};
         if(vErrors === null){
           vErrors = [err8];
         }
@@ -161,11 +159,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.resolution !== undefined){
-      let data4 = data.resolution;
-      if(typeof data4 !== "string"){
-        const err9 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data4};
+      if(!((((data4 === "720p") || (data4 === "1080p")) || (data4 === "2k")) || (data4 === "4k"))){
+        const err9 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data4};
         if(vErrors === null){
           vErrors = [err9];
         }
@@ -174,8 +169,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!((((data4 === "720p") || (data4 === "1080p")) || (data4 === "2k")) || (data4 === "4k"))){
-        const err10 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data4};
+    }
+    if(data.duration !== undefined){
+      let data5 = data.duration;
+      if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+        const err10 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.duration.type,parentSchema:schema0.properties.duration,data:data5};
         if(vErrors === null){
           vErrors = [err10];
         }
@@ -184,11 +182,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.duration !== undefined){
-      let data5 = data.duration;
-      if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-        const err11 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.duration.type,parentSchema:schema0.properties.duration,data:data5};
+      if(!((((((((((data5 === 1) || (data5 === 2)) || (data5 === 3)) || (data5 === 4)) || (data5 === 5)) || (data5 === 6)) || (data5 === 7)) || (data5 === 8)) || (data5 === 9)) || (data5 === 10))){
+        const err11 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/enum",keyword:"enum",params:{allowedValues: schema0.properties.duration.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.duration.enum,parentSchema:schema0.properties.duration,data:data5};
         if(vErrors === null){
           vErrors = [err11];
         }
@@ -197,8 +192,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!((((((((((data5 === 1) || (data5 === 2)) || (data5 === 3)) || (data5 === 4)) || (data5 === 5)) || (data5 === 6)) || (data5 === 7)) || (data5 === 8)) || (data5 === 9)) || (data5 === 10))){
-        const err12 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/enum",keyword:"enum",params:{allowedValues: schema0.properties.duration.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.duration.enum,parentSchema:schema0.properties.duration,data:data5};
+    }
+    if(data.aspect_ratio !== undefined){
+      let data6 = data.aspect_ratio;
+      if(typeof data6 !== "string"){
+        const err12 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.aspect_ratio.type,parentSchema:schema0.properties.aspect_ratio,data:data6};
         if(vErrors === null){
           vErrors = [err12];
         }
@@ -207,11 +205,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.aspect_ratio !== undefined){
-      let data6 = data.aspect_ratio;
-      if(typeof data6 !== "string"){
-        const err13 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.aspect_ratio.type,parentSchema:schema0.properties.aspect_ratio,data:data6};
+      if(!((data6 === "16:9") || (data6 === "9:16"))){
+        const err13 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema0.properties.aspect_ratio.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.aspect_ratio.enum,parentSchema:schema0.properties.aspect_ratio,data:data6};
         if(vErrors === null){
           vErrors = [err13];
         }
@@ -220,8 +215,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!((data6 === "16:9") || (data6 === "9:16"))){
-        const err14 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema0.properties.aspect_ratio.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.aspect_ratio.enum,parentSchema:schema0.properties.aspect_ratio,data:data6};
+    }
+    if(data.fps !== undefined){
+      let data7 = data.fps;
+      if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+        const err14 = {instancePath:instancePath+"/fps",schemaPath:"#/properties/fps/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.fps.type,parentSchema:schema0.properties.fps,data:data7};
         if(vErrors === null){
           vErrors = [err14];
         }
@@ -230,11 +228,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.fps !== undefined){
-      let data7 = data.fps;
-      if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-        const err15 = {instancePath:instancePath+"/fps",schemaPath:"#/properties/fps/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.fps.type,parentSchema:schema0.properties.fps,data:data7};
+      if(!((((data7 === 24) || (data7 === 25)) || (data7 === 48)) || (data7 === 50))){
+        const err15 = {instancePath:instancePath+"/fps",schemaPath:"#/properties/fps/enum",keyword:"enum",params:{allowedValues: schema0.properties.fps.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.fps.enum,parentSchema:schema0.properties.fps,data:data7};
         if(vErrors === null){
           vErrors = [err15];
         }
@@ -243,8 +238,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!((((data7 === 24) || (data7 === 25)) || (data7 === 48)) || (data7 === 50))){
-        const err16 = {instancePath:instancePath+"/fps",schemaPath:"#/properties/fps/enum",keyword:"enum",params:{allowedValues: schema0.properties.fps.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.fps.enum,parentSchema:schema0.properties.fps,data:data7};
+    }
+    if(data.generate_audio !== undefined){
+      let data8 = data.generate_audio;
+      if(typeof data8 !== "boolean"){
+        const err16 = {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.generate_audio.type,parentSchema:schema0.properties.generate_audio,data:data8};
         if(vErrors === null){
           vErrors = [err16];
         }
@@ -254,30 +252,33 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.generate_audio !== undefined){
-      let data8 = data.generate_audio;
-      if(typeof data8 !== "boolean"){
-        const err17 = {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.generate_audio.type,parentSchema:schema0.properties.generate_audio,data:data8};
-        if(vErrors === null){
-          vErrors = [err17];
-        }
-        else {
-          vErrors.push(err17);
-        }
-        errors++;
-      }
-    }
   }
   else {
-    const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
     if(vErrors === null){
-      vErrors = [err18];
+      vErrors = [err17];
     }
     else {
-      vErrors.push(err18);
+      vErrors.push(err17);
     }
     errors++;
   }
   validate0.errors = vErrors;
   return errors === 0;
 }
+export const declaredKeys = [
+  {
+    "c": 1,
+    "k": [
+      "prompt",
+      "input_image",
+      "last_frame_image",
+      "task",
+      "resolution",
+      "duration",
+      "aspect_ratio",
+      "fps",
+      "generate_audio",
+    ],
+  },
+];

@@ -55,11 +55,8 @@ const schema0 = {
       "type": "integer"
     }
   },
-  "required": ["prompt","input_audio"],
-  "additionalProperties": false,
-  "x-oxen-closed": true
+  "required": ["prompt","input_audio"]
 };
-const func0 = Object.prototype.hasOwnProperty;
 const formats0 = formats.uri;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -86,9 +83,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       }
       errors++;
     }
-    for(const key0 in data){
-      if(!(func0.call(schema0.properties, key0))){
-        const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
+    if(data.prompt !== undefined){
+      let data0 = data.prompt;
+      if(typeof data0 !== "string"){
+        const err2 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
         if(vErrors === null){
           vErrors = [err2];
         }
@@ -98,40 +96,27 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.prompt !== undefined){
-      let data0 = data.prompt;
-      if(typeof data0 !== "string"){
-        const err3 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
-        if(vErrors === null){
-          vErrors = [err3];
-        }
-        else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
     if(data.input_audio !== undefined){
       let data1 = data.input_audio;
       if(typeof data1 === "string"){
         if(!(formats0(data1))){
-          const err4 = {instancePath:instancePath+"/input_audio",schemaPath:"#/properties/input_audio/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_audio,data:data1};
+          const err3 = {instancePath:instancePath+"/input_audio",schemaPath:"#/properties/input_audio/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_audio,data:data1};
           if(vErrors === null){
-            vErrors = [err4];
+            vErrors = [err3];
           }
           else {
-            vErrors.push(err4);
+            vErrors.push(err3);
           }
           errors++;
         }
       }
       else {
-        const err5 = {instancePath:instancePath+"/input_audio",schemaPath:"#/properties/input_audio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_audio.type,parentSchema:schema0.properties.input_audio,data:data1};
+        const err4 = {instancePath:instancePath+"/input_audio",schemaPath:"#/properties/input_audio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_audio.type,parentSchema:schema0.properties.input_audio,data:data1};
         if(vErrors === null){
-          vErrors = [err5];
+          vErrors = [err4];
         }
         else {
-          vErrors.push(err5);
+          vErrors.push(err4);
         }
         errors++;
       }
@@ -140,18 +125,31 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data2 = data.input_image;
       if(typeof data2 === "string"){
         if(!(formats0(data2))){
-          const err6 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_image,data:data2};
+          const err5 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_image,data:data2};
           if(vErrors === null){
-            vErrors = [err6];
+            vErrors = [err5];
           }
           else {
-            vErrors.push(err6);
+            vErrors.push(err5);
           }
           errors++;
         }
       }
       else {
-        const err7 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_image.type,parentSchema:schema0.properties.input_image,data:data2};
+        const err6 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_image.type,parentSchema:schema0.properties.input_image,data:data2};
+        if(vErrors === null){
+          vErrors = [err6];
+        }
+        else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if(data.match_audio_length !== undefined){
+      let data3 = data.match_audio_length;
+      if(typeof data3 !== "boolean"){
+        const err7 = {instancePath:instancePath+"/match_audio_length",schemaPath:"#/properties/match_audio_length/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.match_audio_length.type,parentSchema:schema0.properties.match_audio_length,data:data3};
         if(vErrors === null){
           vErrors = [err7];
         }
@@ -161,10 +159,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.match_audio_length !== undefined){
-      let data3 = data.match_audio_length;
-      if(typeof data3 !== "boolean"){
-        const err8 = {instancePath:instancePath+"/match_audio_length",schemaPath:"#/properties/match_audio_length/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.match_audio_length.type,parentSchema:schema0.properties.match_audio_length,data:data3};
+    if(data.num_frames !== undefined){
+      let data4 = data.num_frames;
+      if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+        const err8 = {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.num_frames.type,parentSchema:schema0.properties.num_frames,data:data4};
         if(vErrors === null){
           vErrors = [err8];
         }
@@ -173,22 +171,19 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.num_frames !== undefined){
-      let data4 = data.num_frames;
-      if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-        const err9 = {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.num_frames.type,parentSchema:schema0.properties.num_frames,data:data4};
-        if(vErrors === null){
-          vErrors = [err9];
-        }
-        else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
       if((typeof data4 == "number") && (isFinite(data4))){
         if(data4 > 481 || isNaN(data4)){
-          const err10 = {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/maximum",keyword:"maximum",params:{comparison: "<=", limit: 481},message:"must be <= 481",schema:481,parentSchema:schema0.properties.num_frames,data:data4};
+          const err9 = {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/maximum",keyword:"maximum",params:{comparison: "<=", limit: 481},message:"must be <= 481",schema:481,parentSchema:schema0.properties.num_frames,data:data4};
+          if(vErrors === null){
+            vErrors = [err9];
+          }
+          else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+        if(data4 < 9 || isNaN(data4)){
+          const err10 = {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/minimum",keyword:"minimum",params:{comparison: ">=", limit: 9},message:"must be >= 9",schema:9,parentSchema:schema0.properties.num_frames,data:data4};
           if(vErrors === null){
             vErrors = [err10];
           }
@@ -197,22 +192,22 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
           }
           errors++;
         }
-        if(data4 < 9 || isNaN(data4)){
-          const err11 = {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/minimum",keyword:"minimum",params:{comparison: ">=", limit: 9},message:"must be >= 9",schema:9,parentSchema:schema0.properties.num_frames,data:data4};
-          if(vErrors === null){
-            vErrors = [err11];
-          }
-          else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
       }
     }
     if(data.resolution !== undefined){
       let data5 = data.resolution;
       if(typeof data5 !== "string"){
-        const err12 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data5};
+        const err11 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data5};
+        if(vErrors === null){
+          vErrors = [err11];
+        }
+        else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+      if(!(((((((data5 === "auto") || (data5 === "square_hd")) || (data5 === "square")) || (data5 === "portrait_4_3")) || (data5 === "portrait_16_9")) || (data5 === "landscape_4_3")) || (data5 === "landscape_16_9"))){
+        const err12 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data5};
         if(vErrors === null){
           vErrors = [err12];
         }
@@ -221,22 +216,22 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!(((((((data5 === "auto") || (data5 === "square_hd")) || (data5 === "square")) || (data5 === "portrait_4_3")) || (data5 === "portrait_16_9")) || (data5 === "landscape_4_3")) || (data5 === "landscape_16_9"))){
-        const err13 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data5};
-        if(vErrors === null){
-          vErrors = [err13];
-        }
-        else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
     }
     if(data.frames_per_second !== undefined){
       let data6 = data.frames_per_second;
       if((typeof data6 == "number") && (isFinite(data6))){
         if(data6 > 60 || isNaN(data6)){
-          const err14 = {instancePath:instancePath+"/frames_per_second",schemaPath:"#/properties/frames_per_second/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema0.properties.frames_per_second,data:data6};
+          const err13 = {instancePath:instancePath+"/frames_per_second",schemaPath:"#/properties/frames_per_second/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema0.properties.frames_per_second,data:data6};
+          if(vErrors === null){
+            vErrors = [err13];
+          }
+          else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if(data6 < 1 || isNaN(data6)){
+          const err14 = {instancePath:instancePath+"/frames_per_second",schemaPath:"#/properties/frames_per_second/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema0.properties.frames_per_second,data:data6};
           if(vErrors === null){
             vErrors = [err14];
           }
@@ -245,24 +240,14 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
           }
           errors++;
         }
-        if(data6 < 1 || isNaN(data6)){
-          const err15 = {instancePath:instancePath+"/frames_per_second",schemaPath:"#/properties/frames_per_second/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema0.properties.frames_per_second,data:data6};
-          if(vErrors === null){
-            vErrors = [err15];
-          }
-          else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
       }
       else {
-        const err16 = {instancePath:instancePath+"/frames_per_second",schemaPath:"#/properties/frames_per_second/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.frames_per_second.type,parentSchema:schema0.properties.frames_per_second,data:data6};
+        const err15 = {instancePath:instancePath+"/frames_per_second",schemaPath:"#/properties/frames_per_second/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.frames_per_second.type,parentSchema:schema0.properties.frames_per_second,data:data6};
         if(vErrors === null){
-          vErrors = [err16];
+          vErrors = [err15];
         }
         else {
-          vErrors.push(err16);
+          vErrors.push(err15);
         }
         errors++;
       }
@@ -271,7 +256,17 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data7 = data.image_strength;
       if((typeof data7 == "number") && (isFinite(data7))){
         if(data7 > 1 || isNaN(data7)){
-          const err17 = {instancePath:instancePath+"/image_strength",schemaPath:"#/properties/image_strength/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema0.properties.image_strength,data:data7};
+          const err16 = {instancePath:instancePath+"/image_strength",schemaPath:"#/properties/image_strength/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema0.properties.image_strength,data:data7};
+          if(vErrors === null){
+            vErrors = [err16];
+          }
+          else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if(data7 < 0 || isNaN(data7)){
+          const err17 = {instancePath:instancePath+"/image_strength",schemaPath:"#/properties/image_strength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema0.properties.image_strength,data:data7};
           if(vErrors === null){
             vErrors = [err17];
           }
@@ -280,19 +275,22 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
           }
           errors++;
         }
-        if(data7 < 0 || isNaN(data7)){
-          const err18 = {instancePath:instancePath+"/image_strength",schemaPath:"#/properties/image_strength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema0.properties.image_strength,data:data7};
-          if(vErrors === null){
-            vErrors = [err18];
-          }
-          else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
       }
       else {
-        const err19 = {instancePath:instancePath+"/image_strength",schemaPath:"#/properties/image_strength/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.image_strength.type,parentSchema:schema0.properties.image_strength,data:data7};
+        const err18 = {instancePath:instancePath+"/image_strength",schemaPath:"#/properties/image_strength/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.image_strength.type,parentSchema:schema0.properties.image_strength,data:data7};
+        if(vErrors === null){
+          vErrors = [err18];
+        }
+        else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if(data.generate_audio !== undefined){
+      let data8 = data.generate_audio;
+      if(typeof data8 !== "boolean"){
+        const err19 = {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.generate_audio.type,parentSchema:schema0.properties.generate_audio,data:data8};
         if(vErrors === null){
           vErrors = [err19];
         }
@@ -302,10 +300,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.generate_audio !== undefined){
-      let data8 = data.generate_audio;
-      if(typeof data8 !== "boolean"){
-        const err20 = {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.generate_audio.type,parentSchema:schema0.properties.generate_audio,data:data8};
+    if(data.video_quality !== undefined){
+      let data9 = data.video_quality;
+      if(typeof data9 !== "string"){
+        const err20 = {instancePath:instancePath+"/video_quality",schemaPath:"#/properties/video_quality/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.video_quality.type,parentSchema:schema0.properties.video_quality,data:data9};
         if(vErrors === null){
           vErrors = [err20];
         }
@@ -314,11 +312,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.video_quality !== undefined){
-      let data9 = data.video_quality;
-      if(typeof data9 !== "string"){
-        const err21 = {instancePath:instancePath+"/video_quality",schemaPath:"#/properties/video_quality/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.video_quality.type,parentSchema:schema0.properties.video_quality,data:data9};
+      if(!((((data9 === "low") || (data9 === "medium")) || (data9 === "high")) || (data9 === "maximum"))){
+        const err21 = {instancePath:instancePath+"/video_quality",schemaPath:"#/properties/video_quality/enum",keyword:"enum",params:{allowedValues: schema0.properties.video_quality.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.video_quality.enum,parentSchema:schema0.properties.video_quality,data:data9};
         if(vErrors === null){
           vErrors = [err21];
         }
@@ -327,8 +322,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!((((data9 === "low") || (data9 === "medium")) || (data9 === "high")) || (data9 === "maximum"))){
-        const err22 = {instancePath:instancePath+"/video_quality",schemaPath:"#/properties/video_quality/enum",keyword:"enum",params:{allowedValues: schema0.properties.video_quality.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.video_quality.enum,parentSchema:schema0.properties.video_quality,data:data9};
+    }
+    if(data.negative_prompt !== undefined){
+      let data10 = data.negative_prompt;
+      if(typeof data10 !== "string"){
+        const err22 = {instancePath:instancePath+"/negative_prompt",schemaPath:"#/properties/negative_prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.negative_prompt.type,parentSchema:schema0.properties.negative_prompt,data:data10};
         if(vErrors === null){
           vErrors = [err22];
         }
@@ -338,10 +336,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.negative_prompt !== undefined){
-      let data10 = data.negative_prompt;
-      if(typeof data10 !== "string"){
-        const err23 = {instancePath:instancePath+"/negative_prompt",schemaPath:"#/properties/negative_prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.negative_prompt.type,parentSchema:schema0.properties.negative_prompt,data:data10};
+    if(data.seed !== undefined){
+      let data11 = data.seed;
+      if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+        const err23 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.seed.type,parentSchema:schema0.properties.seed,data:data11};
         if(vErrors === null){
           vErrors = [err23];
         }
@@ -351,30 +349,36 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.seed !== undefined){
-      let data11 = data.seed;
-      if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-        const err24 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.seed.type,parentSchema:schema0.properties.seed,data:data11};
-        if(vErrors === null){
-          vErrors = [err24];
-        }
-        else {
-          vErrors.push(err24);
-        }
-        errors++;
-      }
-    }
   }
   else {
-    const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
     if(vErrors === null){
-      vErrors = [err25];
+      vErrors = [err24];
     }
     else {
-      vErrors.push(err25);
+      vErrors.push(err24);
     }
     errors++;
   }
   validate0.errors = vErrors;
   return errors === 0;
 }
+export const declaredKeys = [
+  {
+    "c": 1,
+    "k": [
+      "prompt",
+      "input_audio",
+      "input_image",
+      "match_audio_length",
+      "num_frames",
+      "resolution",
+      "frames_per_second",
+      "image_strength",
+      "generate_audio",
+      "video_quality",
+      "negative_prompt",
+      "seed",
+    ],
+  },
+];

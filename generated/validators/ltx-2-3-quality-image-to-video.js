@@ -48,11 +48,8 @@ const schema0 = {
       "type": "integer"
     }
   },
-  "required": ["prompt","input_image"],
-  "additionalProperties": false,
-  "x-oxen-closed": true
+  "required": ["prompt","input_image"]
 };
-const func0 = Object.prototype.hasOwnProperty;
 const formats0 = formats.uri;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -79,9 +76,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       }
       errors++;
     }
-    for(const key0 in data){
-      if(!(func0.call(schema0.properties, key0))){
-        const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
+    if(data.prompt !== undefined){
+      let data0 = data.prompt;
+      if(typeof data0 !== "string"){
+        const err2 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
         if(vErrors === null){
           vErrors = [err2];
         }
@@ -91,35 +89,35 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.prompt !== undefined){
-      let data0 = data.prompt;
-      if(typeof data0 !== "string"){
-        const err3 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
-        if(vErrors === null){
-          vErrors = [err3];
-        }
-        else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
     if(data.input_image !== undefined){
       let data1 = data.input_image;
       if(typeof data1 === "string"){
         if(!(formats0(data1))){
-          const err4 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_image,data:data1};
+          const err3 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_image,data:data1};
           if(vErrors === null){
-            vErrors = [err4];
+            vErrors = [err3];
           }
           else {
-            vErrors.push(err4);
+            vErrors.push(err3);
           }
           errors++;
         }
       }
       else {
-        const err5 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_image.type,parentSchema:schema0.properties.input_image,data:data1};
+        const err4 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_image.type,parentSchema:schema0.properties.input_image,data:data1};
+        if(vErrors === null){
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if(data.num_frames !== undefined){
+      let data2 = data.num_frames;
+      if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+        const err5 = {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.num_frames.type,parentSchema:schema0.properties.num_frames,data:data2};
         if(vErrors === null){
           vErrors = [err5];
         }
@@ -128,22 +126,19 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.num_frames !== undefined){
-      let data2 = data.num_frames;
-      if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-        const err6 = {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.num_frames.type,parentSchema:schema0.properties.num_frames,data:data2};
-        if(vErrors === null){
-          vErrors = [err6];
-        }
-        else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
       if((typeof data2 == "number") && (isFinite(data2))){
         if(data2 > 481 || isNaN(data2)){
-          const err7 = {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/maximum",keyword:"maximum",params:{comparison: "<=", limit: 481},message:"must be <= 481",schema:481,parentSchema:schema0.properties.num_frames,data:data2};
+          const err6 = {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/maximum",keyword:"maximum",params:{comparison: "<=", limit: 481},message:"must be <= 481",schema:481,parentSchema:schema0.properties.num_frames,data:data2};
+          if(vErrors === null){
+            vErrors = [err6];
+          }
+          else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+        if(data2 < 9 || isNaN(data2)){
+          const err7 = {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/minimum",keyword:"minimum",params:{comparison: ">=", limit: 9},message:"must be >= 9",schema:9,parentSchema:schema0.properties.num_frames,data:data2};
           if(vErrors === null){
             vErrors = [err7];
           }
@@ -152,22 +147,22 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
           }
           errors++;
         }
-        if(data2 < 9 || isNaN(data2)){
-          const err8 = {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/minimum",keyword:"minimum",params:{comparison: ">=", limit: 9},message:"must be >= 9",schema:9,parentSchema:schema0.properties.num_frames,data:data2};
-          if(vErrors === null){
-            vErrors = [err8];
-          }
-          else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
       }
     }
     if(data.resolution !== undefined){
       let data3 = data.resolution;
       if(typeof data3 !== "string"){
-        const err9 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data3};
+        const err8 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data3};
+        if(vErrors === null){
+          vErrors = [err8];
+        }
+        else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+      if(!(((((((data3 === "auto") || (data3 === "square_hd")) || (data3 === "square")) || (data3 === "portrait_4_3")) || (data3 === "portrait_16_9")) || (data3 === "landscape_4_3")) || (data3 === "landscape_16_9"))){
+        const err9 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data3};
         if(vErrors === null){
           vErrors = [err9];
         }
@@ -176,22 +171,22 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!(((((((data3 === "auto") || (data3 === "square_hd")) || (data3 === "square")) || (data3 === "portrait_4_3")) || (data3 === "portrait_16_9")) || (data3 === "landscape_4_3")) || (data3 === "landscape_16_9"))){
-        const err10 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data3};
-        if(vErrors === null){
-          vErrors = [err10];
-        }
-        else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
     }
     if(data.frames_per_second !== undefined){
       let data4 = data.frames_per_second;
       if((typeof data4 == "number") && (isFinite(data4))){
         if(data4 > 60 || isNaN(data4)){
-          const err11 = {instancePath:instancePath+"/frames_per_second",schemaPath:"#/properties/frames_per_second/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema0.properties.frames_per_second,data:data4};
+          const err10 = {instancePath:instancePath+"/frames_per_second",schemaPath:"#/properties/frames_per_second/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema0.properties.frames_per_second,data:data4};
+          if(vErrors === null){
+            vErrors = [err10];
+          }
+          else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+        if(data4 < 1 || isNaN(data4)){
+          const err11 = {instancePath:instancePath+"/frames_per_second",schemaPath:"#/properties/frames_per_second/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema0.properties.frames_per_second,data:data4};
           if(vErrors === null){
             vErrors = [err11];
           }
@@ -200,24 +195,14 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
           }
           errors++;
         }
-        if(data4 < 1 || isNaN(data4)){
-          const err12 = {instancePath:instancePath+"/frames_per_second",schemaPath:"#/properties/frames_per_second/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema0.properties.frames_per_second,data:data4};
-          if(vErrors === null){
-            vErrors = [err12];
-          }
-          else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
       }
       else {
-        const err13 = {instancePath:instancePath+"/frames_per_second",schemaPath:"#/properties/frames_per_second/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.frames_per_second.type,parentSchema:schema0.properties.frames_per_second,data:data4};
+        const err12 = {instancePath:instancePath+"/frames_per_second",schemaPath:"#/properties/frames_per_second/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.frames_per_second.type,parentSchema:schema0.properties.frames_per_second,data:data4};
         if(vErrors === null){
-          vErrors = [err13];
+          vErrors = [err12];
         }
         else {
-          vErrors.push(err13);
+          vErrors.push(err12);
         }
         errors++;
       }
@@ -226,7 +211,17 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data5 = data.image_strength;
       if((typeof data5 == "number") && (isFinite(data5))){
         if(data5 > 1 || isNaN(data5)){
-          const err14 = {instancePath:instancePath+"/image_strength",schemaPath:"#/properties/image_strength/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema0.properties.image_strength,data:data5};
+          const err13 = {instancePath:instancePath+"/image_strength",schemaPath:"#/properties/image_strength/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema0.properties.image_strength,data:data5};
+          if(vErrors === null){
+            vErrors = [err13];
+          }
+          else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if(data5 < 0 || isNaN(data5)){
+          const err14 = {instancePath:instancePath+"/image_strength",schemaPath:"#/properties/image_strength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema0.properties.image_strength,data:data5};
           if(vErrors === null){
             vErrors = [err14];
           }
@@ -235,19 +230,22 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
           }
           errors++;
         }
-        if(data5 < 0 || isNaN(data5)){
-          const err15 = {instancePath:instancePath+"/image_strength",schemaPath:"#/properties/image_strength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema0.properties.image_strength,data:data5};
-          if(vErrors === null){
-            vErrors = [err15];
-          }
-          else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
       }
       else {
-        const err16 = {instancePath:instancePath+"/image_strength",schemaPath:"#/properties/image_strength/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.image_strength.type,parentSchema:schema0.properties.image_strength,data:data5};
+        const err15 = {instancePath:instancePath+"/image_strength",schemaPath:"#/properties/image_strength/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.image_strength.type,parentSchema:schema0.properties.image_strength,data:data5};
+        if(vErrors === null){
+          vErrors = [err15];
+        }
+        else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if(data.generate_audio !== undefined){
+      let data6 = data.generate_audio;
+      if(typeof data6 !== "boolean"){
+        const err16 = {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.generate_audio.type,parentSchema:schema0.properties.generate_audio,data:data6};
         if(vErrors === null){
           vErrors = [err16];
         }
@@ -257,10 +255,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.generate_audio !== undefined){
-      let data6 = data.generate_audio;
-      if(typeof data6 !== "boolean"){
-        const err17 = {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.generate_audio.type,parentSchema:schema0.properties.generate_audio,data:data6};
+    if(data.video_quality !== undefined){
+      let data7 = data.video_quality;
+      if(typeof data7 !== "string"){
+        const err17 = {instancePath:instancePath+"/video_quality",schemaPath:"#/properties/video_quality/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.video_quality.type,parentSchema:schema0.properties.video_quality,data:data7};
         if(vErrors === null){
           vErrors = [err17];
         }
@@ -269,11 +267,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.video_quality !== undefined){
-      let data7 = data.video_quality;
-      if(typeof data7 !== "string"){
-        const err18 = {instancePath:instancePath+"/video_quality",schemaPath:"#/properties/video_quality/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.video_quality.type,parentSchema:schema0.properties.video_quality,data:data7};
+      if(!((((data7 === "low") || (data7 === "medium")) || (data7 === "high")) || (data7 === "maximum"))){
+        const err18 = {instancePath:instancePath+"/video_quality",schemaPath:"#/properties/video_quality/enum",keyword:"enum",params:{allowedValues: schema0.properties.video_quality.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.video_quality.enum,parentSchema:schema0.properties.video_quality,data:data7};
         if(vErrors === null){
           vErrors = [err18];
         }
@@ -282,8 +277,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!((((data7 === "low") || (data7 === "medium")) || (data7 === "high")) || (data7 === "maximum"))){
-        const err19 = {instancePath:instancePath+"/video_quality",schemaPath:"#/properties/video_quality/enum",keyword:"enum",params:{allowedValues: schema0.properties.video_quality.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.video_quality.enum,parentSchema:schema0.properties.video_quality,data:data7};
+    }
+    if(data.negative_prompt !== undefined){
+      let data8 = data.negative_prompt;
+      if(typeof data8 !== "string"){
+        const err19 = {instancePath:instancePath+"/negative_prompt",schemaPath:"#/properties/negative_prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.negative_prompt.type,parentSchema:schema0.properties.negative_prompt,data:data8};
         if(vErrors === null){
           vErrors = [err19];
         }
@@ -293,10 +291,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.negative_prompt !== undefined){
-      let data8 = data.negative_prompt;
-      if(typeof data8 !== "string"){
-        const err20 = {instancePath:instancePath+"/negative_prompt",schemaPath:"#/properties/negative_prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.negative_prompt.type,parentSchema:schema0.properties.negative_prompt,data:data8};
+    if(data.seed !== undefined){
+      let data9 = data.seed;
+      if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+        const err20 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.seed.type,parentSchema:schema0.properties.seed,data:data9};
         if(vErrors === null){
           vErrors = [err20];
         }
@@ -306,30 +304,34 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.seed !== undefined){
-      let data9 = data.seed;
-      if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-        const err21 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.seed.type,parentSchema:schema0.properties.seed,data:data9};
-        if(vErrors === null){
-          vErrors = [err21];
-        }
-        else {
-          vErrors.push(err21);
-        }
-        errors++;
-      }
-    }
   }
   else {
-    const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
     if(vErrors === null){
-      vErrors = [err22];
+      vErrors = [err21];
     }
     else {
-      vErrors.push(err22);
+      vErrors.push(err21);
     }
     errors++;
   }
   validate0.errors = vErrors;
   return errors === 0;
 }
+export const declaredKeys = [
+  {
+    "c": 1,
+    "k": [
+      "prompt",
+      "input_image",
+      "num_frames",
+      "resolution",
+      "frames_per_second",
+      "image_strength",
+      "generate_audio",
+      "video_quality",
+      "negative_prompt",
+      "seed",
+    ],
+  },
+];

@@ -63,11 +63,8 @@ const schema0 = {
       "type": "integer"
     }
   },
-  "required": ["prompt","input_video"],
-  "additionalProperties": false,
-  "x-oxen-closed": true
+  "required": ["prompt","input_video"]
 };
-const func0 = Object.prototype.hasOwnProperty;
 const formats0 = formats.uri;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -94,9 +91,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       }
       errors++;
     }
-    for(const key0 in data){
-      if(!(func0.call(schema0.properties, key0))){
-        const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
+    if(data.prompt !== undefined){
+      let data0 = data.prompt;
+      if(typeof data0 !== "string"){
+        const err2 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
         if(vErrors === null){
           vErrors = [err2];
         }
@@ -106,40 +104,27 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.prompt !== undefined){
-      let data0 = data.prompt;
-      if(typeof data0 !== "string"){
-        const err3 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
-        if(vErrors === null){
-          vErrors = [err3];
-        }
-        else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
     if(data.input_video !== undefined){
       let data1 = data.input_video;
       if(typeof data1 === "string"){
         if(!(formats0(data1))){
-          const err4 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_video,data:data1};
+          const err3 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_video,data:data1};
           if(vErrors === null){
-            vErrors = [err4];
+            vErrors = [err3];
           }
           else {
-            vErrors.push(err4);
+            vErrors.push(err3);
           }
           errors++;
         }
       }
       else {
-        const err5 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_video.type,parentSchema:schema0.properties.input_video,data:data1};
+        const err4 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_video.type,parentSchema:schema0.properties.input_video,data:data1};
         if(vErrors === null){
-          vErrors = [err5];
+          vErrors = [err4];
         }
         else {
-          vErrors.push(err5);
+          vErrors.push(err4);
         }
         errors++;
       }
@@ -148,23 +133,23 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data2 = data.input_image;
       if(typeof data2 === "string"){
         if(!(formats0(data2))){
-          const err6 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_image,data:data2};
+          const err5 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_image,data:data2};
           if(vErrors === null){
-            vErrors = [err6];
+            vErrors = [err5];
           }
           else {
-            vErrors.push(err6);
+            vErrors.push(err5);
           }
           errors++;
         }
       }
       else {
-        const err7 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_image.type,parentSchema:schema0.properties.input_image,data:data2};
+        const err6 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_image.type,parentSchema:schema0.properties.input_image,data:data2};
         if(vErrors === null){
-          vErrors = [err7];
+          vErrors = [err6];
         }
         else {
-          vErrors.push(err7);
+          vErrors.push(err6);
         }
         errors++;
       }
@@ -173,18 +158,31 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data3 = data.control_video_url;
       if(typeof data3 === "string"){
         if(!(formats0(data3))){
-          const err8 = {instancePath:instancePath+"/control_video_url",schemaPath:"#/properties/control_video_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.control_video_url,data:data3};
+          const err7 = {instancePath:instancePath+"/control_video_url",schemaPath:"#/properties/control_video_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.control_video_url,data:data3};
           if(vErrors === null){
-            vErrors = [err8];
+            vErrors = [err7];
           }
           else {
-            vErrors.push(err8);
+            vErrors.push(err7);
           }
           errors++;
         }
       }
       else {
-        const err9 = {instancePath:instancePath+"/control_video_url",schemaPath:"#/properties/control_video_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.control_video_url.type,parentSchema:schema0.properties.control_video_url,data:data3};
+        const err8 = {instancePath:instancePath+"/control_video_url",schemaPath:"#/properties/control_video_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.control_video_url.type,parentSchema:schema0.properties.control_video_url,data:data3};
+        if(vErrors === null){
+          vErrors = [err8];
+        }
+        else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if(data.skip_control_preprocess !== undefined){
+      let data4 = data.skip_control_preprocess;
+      if(typeof data4 !== "boolean"){
+        const err9 = {instancePath:instancePath+"/skip_control_preprocess",schemaPath:"#/properties/skip_control_preprocess/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.skip_control_preprocess.type,parentSchema:schema0.properties.skip_control_preprocess,data:data4};
         if(vErrors === null){
           vErrors = [err9];
         }
@@ -194,10 +192,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.skip_control_preprocess !== undefined){
-      let data4 = data.skip_control_preprocess;
-      if(typeof data4 !== "boolean"){
-        const err10 = {instancePath:instancePath+"/skip_control_preprocess",schemaPath:"#/properties/skip_control_preprocess/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.skip_control_preprocess.type,parentSchema:schema0.properties.skip_control_preprocess,data:data4};
+    if(data.preserve_original_video !== undefined){
+      let data5 = data.preserve_original_video;
+      if(typeof data5 !== "boolean"){
+        const err10 = {instancePath:instancePath+"/preserve_original_video",schemaPath:"#/properties/preserve_original_video/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.preserve_original_video.type,parentSchema:schema0.properties.preserve_original_video,data:data5};
         if(vErrors === null){
           vErrors = [err10];
         }
@@ -207,10 +205,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.preserve_original_video !== undefined){
-      let data5 = data.preserve_original_video;
-      if(typeof data5 !== "boolean"){
-        const err11 = {instancePath:instancePath+"/preserve_original_video",schemaPath:"#/properties/preserve_original_video/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.preserve_original_video.type,parentSchema:schema0.properties.preserve_original_video,data:data5};
+    if(data.video_strength !== undefined){
+      let data6 = data.video_strength;
+      if(!((typeof data6 == "number") && (isFinite(data6)))){
+        const err11 = {instancePath:instancePath+"/video_strength",schemaPath:"#/properties/video_strength/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.video_strength.type,parentSchema:schema0.properties.video_strength,data:data6};
         if(vErrors === null){
           vErrors = [err11];
         }
@@ -220,10 +218,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.video_strength !== undefined){
-      let data6 = data.video_strength;
-      if(!((typeof data6 == "number") && (isFinite(data6)))){
-        const err12 = {instancePath:instancePath+"/video_strength",schemaPath:"#/properties/video_strength/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.video_strength.type,parentSchema:schema0.properties.video_strength,data:data6};
+    if(data.strength !== undefined){
+      let data7 = data.strength;
+      if(!((typeof data7 == "number") && (isFinite(data7)))){
+        const err12 = {instancePath:instancePath+"/strength",schemaPath:"#/properties/strength/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.strength.type,parentSchema:schema0.properties.strength,data:data7};
         if(vErrors === null){
           vErrors = [err12];
         }
@@ -233,10 +231,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.strength !== undefined){
-      let data7 = data.strength;
-      if(!((typeof data7 == "number") && (isFinite(data7)))){
-        const err13 = {instancePath:instancePath+"/strength",schemaPath:"#/properties/strength/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.strength.type,parentSchema:schema0.properties.strength,data:data7};
+    if(data.num_frames !== undefined){
+      let data8 = data.num_frames;
+      if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+        const err13 = {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.num_frames.type,parentSchema:schema0.properties.num_frames,data:data8};
         if(vErrors === null){
           vErrors = [err13];
         }
@@ -245,22 +243,19 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.num_frames !== undefined){
-      let data8 = data.num_frames;
-      if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-        const err14 = {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.num_frames.type,parentSchema:schema0.properties.num_frames,data:data8};
-        if(vErrors === null){
-          vErrors = [err14];
-        }
-        else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
       if((typeof data8 == "number") && (isFinite(data8))){
         if(data8 > 481 || isNaN(data8)){
-          const err15 = {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/maximum",keyword:"maximum",params:{comparison: "<=", limit: 481},message:"must be <= 481",schema:481,parentSchema:schema0.properties.num_frames,data:data8};
+          const err14 = {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/maximum",keyword:"maximum",params:{comparison: "<=", limit: 481},message:"must be <= 481",schema:481,parentSchema:schema0.properties.num_frames,data:data8};
+          if(vErrors === null){
+            vErrors = [err14];
+          }
+          else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if(data8 < 9 || isNaN(data8)){
+          const err15 = {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/minimum",keyword:"minimum",params:{comparison: ">=", limit: 9},message:"must be >= 9",schema:9,parentSchema:schema0.properties.num_frames,data:data8};
           if(vErrors === null){
             vErrors = [err15];
           }
@@ -269,22 +264,22 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
           }
           errors++;
         }
-        if(data8 < 9 || isNaN(data8)){
-          const err16 = {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/minimum",keyword:"minimum",params:{comparison: ">=", limit: 9},message:"must be >= 9",schema:9,parentSchema:schema0.properties.num_frames,data:data8};
-          if(vErrors === null){
-            vErrors = [err16];
-          }
-          else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
       }
     }
     if(data.resolution !== undefined){
       let data9 = data.resolution;
       if(typeof data9 !== "string"){
-        const err17 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data9};
+        const err16 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data9};
+        if(vErrors === null){
+          vErrors = [err16];
+        }
+        else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+      if(!(((((((data9 === "auto") || (data9 === "square_hd")) || (data9 === "square")) || (data9 === "portrait_4_3")) || (data9 === "portrait_16_9")) || (data9 === "landscape_4_3")) || (data9 === "landscape_16_9"))){
+        const err17 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data9};
         if(vErrors === null){
           vErrors = [err17];
         }
@@ -293,22 +288,22 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!(((((((data9 === "auto") || (data9 === "square_hd")) || (data9 === "square")) || (data9 === "portrait_4_3")) || (data9 === "portrait_16_9")) || (data9 === "landscape_4_3")) || (data9 === "landscape_16_9"))){
-        const err18 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data9};
-        if(vErrors === null){
-          vErrors = [err18];
-        }
-        else {
-          vErrors.push(err18);
-        }
-        errors++;
-      }
     }
     if(data.frames_per_second !== undefined){
       let data10 = data.frames_per_second;
       if((typeof data10 == "number") && (isFinite(data10))){
         if(data10 > 60 || isNaN(data10)){
-          const err19 = {instancePath:instancePath+"/frames_per_second",schemaPath:"#/properties/frames_per_second/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema0.properties.frames_per_second,data:data10};
+          const err18 = {instancePath:instancePath+"/frames_per_second",schemaPath:"#/properties/frames_per_second/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema0.properties.frames_per_second,data:data10};
+          if(vErrors === null){
+            vErrors = [err18];
+          }
+          else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+        if(data10 < 1 || isNaN(data10)){
+          const err19 = {instancePath:instancePath+"/frames_per_second",schemaPath:"#/properties/frames_per_second/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema0.properties.frames_per_second,data:data10};
           if(vErrors === null){
             vErrors = [err19];
           }
@@ -317,19 +312,22 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
           }
           errors++;
         }
-        if(data10 < 1 || isNaN(data10)){
-          const err20 = {instancePath:instancePath+"/frames_per_second",schemaPath:"#/properties/frames_per_second/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema0.properties.frames_per_second,data:data10};
-          if(vErrors === null){
-            vErrors = [err20];
-          }
-          else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
       }
       else {
-        const err21 = {instancePath:instancePath+"/frames_per_second",schemaPath:"#/properties/frames_per_second/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.frames_per_second.type,parentSchema:schema0.properties.frames_per_second,data:data10};
+        const err20 = {instancePath:instancePath+"/frames_per_second",schemaPath:"#/properties/frames_per_second/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.frames_per_second.type,parentSchema:schema0.properties.frames_per_second,data:data10};
+        if(vErrors === null){
+          vErrors = [err20];
+        }
+        else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if(data.generate_audio !== undefined){
+      let data11 = data.generate_audio;
+      if(typeof data11 !== "boolean"){
+        const err21 = {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.generate_audio.type,parentSchema:schema0.properties.generate_audio,data:data11};
         if(vErrors === null){
           vErrors = [err21];
         }
@@ -339,10 +337,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.generate_audio !== undefined){
-      let data11 = data.generate_audio;
-      if(typeof data11 !== "boolean"){
-        const err22 = {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.generate_audio.type,parentSchema:schema0.properties.generate_audio,data:data11};
+    if(data.video_quality !== undefined){
+      let data12 = data.video_quality;
+      if(typeof data12 !== "string"){
+        const err22 = {instancePath:instancePath+"/video_quality",schemaPath:"#/properties/video_quality/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.video_quality.type,parentSchema:schema0.properties.video_quality,data:data12};
         if(vErrors === null){
           vErrors = [err22];
         }
@@ -351,11 +349,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.video_quality !== undefined){
-      let data12 = data.video_quality;
-      if(typeof data12 !== "string"){
-        const err23 = {instancePath:instancePath+"/video_quality",schemaPath:"#/properties/video_quality/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.video_quality.type,parentSchema:schema0.properties.video_quality,data:data12};
+      if(!((((data12 === "low") || (data12 === "medium")) || (data12 === "high")) || (data12 === "maximum"))){
+        const err23 = {instancePath:instancePath+"/video_quality",schemaPath:"#/properties/video_quality/enum",keyword:"enum",params:{allowedValues: schema0.properties.video_quality.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.video_quality.enum,parentSchema:schema0.properties.video_quality,data:data12};
         if(vErrors === null){
           vErrors = [err23];
         }
@@ -364,8 +359,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!((((data12 === "low") || (data12 === "medium")) || (data12 === "high")) || (data12 === "maximum"))){
-        const err24 = {instancePath:instancePath+"/video_quality",schemaPath:"#/properties/video_quality/enum",keyword:"enum",params:{allowedValues: schema0.properties.video_quality.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.video_quality.enum,parentSchema:schema0.properties.video_quality,data:data12};
+    }
+    if(data.negative_prompt !== undefined){
+      let data13 = data.negative_prompt;
+      if(typeof data13 !== "string"){
+        const err24 = {instancePath:instancePath+"/negative_prompt",schemaPath:"#/properties/negative_prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.negative_prompt.type,parentSchema:schema0.properties.negative_prompt,data:data13};
         if(vErrors === null){
           vErrors = [err24];
         }
@@ -375,10 +373,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.negative_prompt !== undefined){
-      let data13 = data.negative_prompt;
-      if(typeof data13 !== "string"){
-        const err25 = {instancePath:instancePath+"/negative_prompt",schemaPath:"#/properties/negative_prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.negative_prompt.type,parentSchema:schema0.properties.negative_prompt,data:data13};
+    if(data.seed !== undefined){
+      let data14 = data.seed;
+      if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+        const err25 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.seed.type,parentSchema:schema0.properties.seed,data:data14};
         if(vErrors === null){
           vErrors = [err25];
         }
@@ -388,30 +386,39 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.seed !== undefined){
-      let data14 = data.seed;
-      if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-        const err26 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.seed.type,parentSchema:schema0.properties.seed,data:data14};
-        if(vErrors === null){
-          vErrors = [err26];
-        }
-        else {
-          vErrors.push(err26);
-        }
-        errors++;
-      }
-    }
   }
   else {
-    const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
     if(vErrors === null){
-      vErrors = [err27];
+      vErrors = [err26];
     }
     else {
-      vErrors.push(err27);
+      vErrors.push(err26);
     }
     errors++;
   }
   validate0.errors = vErrors;
   return errors === 0;
 }
+export const declaredKeys = [
+  {
+    "c": 1,
+    "k": [
+      "prompt",
+      "input_video",
+      "input_image",
+      "control_video_url",
+      "skip_control_preprocess",
+      "preserve_original_video",
+      "video_strength",
+      "strength",
+      "num_frames",
+      "resolution",
+      "frames_per_second",
+      "generate_audio",
+      "video_quality",
+      "negative_prompt",
+      "seed",
+    ],
+  },
+];

@@ -39,9 +39,7 @@ const schema0 = {
       "type": "integer"
     }
   },
-  "required": ["prompt"],
-  "additionalProperties": false,
-  "x-oxen-closed": true
+  "required": ["prompt"]
 };
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -58,9 +56,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       }
       errors++;
     }
-    for(const key0 in data){
-      if(!((((((((key0 === "prompt") || (key0 === "num_frames")) || (key0 === "resolution")) || (key0 === "frames_per_second")) || (key0 === "generate_audio")) || (key0 === "video_quality")) || (key0 === "negative_prompt")) || (key0 === "seed"))){
-        const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
+    if(data.prompt !== undefined){
+      let data0 = data.prompt;
+      if(typeof data0 !== "string"){
+        const err1 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
         if(vErrors === null){
           vErrors = [err1];
         }
@@ -70,10 +69,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.prompt !== undefined){
-      let data0 = data.prompt;
-      if(typeof data0 !== "string"){
-        const err2 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
+    if(data.num_frames !== undefined){
+      let data1 = data.num_frames;
+      if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+        const err2 = {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.num_frames.type,parentSchema:schema0.properties.num_frames,data:data1};
         if(vErrors === null){
           vErrors = [err2];
         }
@@ -82,22 +81,19 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.num_frames !== undefined){
-      let data1 = data.num_frames;
-      if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-        const err3 = {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.num_frames.type,parentSchema:schema0.properties.num_frames,data:data1};
-        if(vErrors === null){
-          vErrors = [err3];
-        }
-        else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
       if((typeof data1 == "number") && (isFinite(data1))){
         if(data1 > 481 || isNaN(data1)){
-          const err4 = {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/maximum",keyword:"maximum",params:{comparison: "<=", limit: 481},message:"must be <= 481",schema:481,parentSchema:schema0.properties.num_frames,data:data1};
+          const err3 = {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/maximum",keyword:"maximum",params:{comparison: "<=", limit: 481},message:"must be <= 481",schema:481,parentSchema:schema0.properties.num_frames,data:data1};
+          if(vErrors === null){
+            vErrors = [err3];
+          }
+          else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        if(data1 < 9 || isNaN(data1)){
+          const err4 = {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/minimum",keyword:"minimum",params:{comparison: ">=", limit: 9},message:"must be >= 9",schema:9,parentSchema:schema0.properties.num_frames,data:data1};
           if(vErrors === null){
             vErrors = [err4];
           }
@@ -106,22 +102,22 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
           }
           errors++;
         }
-        if(data1 < 9 || isNaN(data1)){
-          const err5 = {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/minimum",keyword:"minimum",params:{comparison: ">=", limit: 9},message:"must be >= 9",schema:9,parentSchema:schema0.properties.num_frames,data:data1};
-          if(vErrors === null){
-            vErrors = [err5];
-          }
-          else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
       }
     }
     if(data.resolution !== undefined){
       let data2 = data.resolution;
       if(typeof data2 !== "string"){
-        const err6 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data2};
+        const err5 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data2};
+        if(vErrors === null){
+          vErrors = [err5];
+        }
+        else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      if(!((((((data2 === "square_hd") || (data2 === "square")) || (data2 === "portrait_4_3")) || (data2 === "portrait_16_9")) || (data2 === "landscape_4_3")) || (data2 === "landscape_16_9"))){
+        const err6 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data2};
         if(vErrors === null){
           vErrors = [err6];
         }
@@ -130,22 +126,22 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!((((((data2 === "square_hd") || (data2 === "square")) || (data2 === "portrait_4_3")) || (data2 === "portrait_16_9")) || (data2 === "landscape_4_3")) || (data2 === "landscape_16_9"))){
-        const err7 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data2};
-        if(vErrors === null){
-          vErrors = [err7];
-        }
-        else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
     }
     if(data.frames_per_second !== undefined){
       let data3 = data.frames_per_second;
       if((typeof data3 == "number") && (isFinite(data3))){
         if(data3 > 60 || isNaN(data3)){
-          const err8 = {instancePath:instancePath+"/frames_per_second",schemaPath:"#/properties/frames_per_second/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema0.properties.frames_per_second,data:data3};
+          const err7 = {instancePath:instancePath+"/frames_per_second",schemaPath:"#/properties/frames_per_second/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema0.properties.frames_per_second,data:data3};
+          if(vErrors === null){
+            vErrors = [err7];
+          }
+          else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+        if(data3 < 1 || isNaN(data3)){
+          const err8 = {instancePath:instancePath+"/frames_per_second",schemaPath:"#/properties/frames_per_second/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema0.properties.frames_per_second,data:data3};
           if(vErrors === null){
             vErrors = [err8];
           }
@@ -154,19 +150,22 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
           }
           errors++;
         }
-        if(data3 < 1 || isNaN(data3)){
-          const err9 = {instancePath:instancePath+"/frames_per_second",schemaPath:"#/properties/frames_per_second/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema0.properties.frames_per_second,data:data3};
-          if(vErrors === null){
-            vErrors = [err9];
-          }
-          else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
       }
       else {
-        const err10 = {instancePath:instancePath+"/frames_per_second",schemaPath:"#/properties/frames_per_second/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.frames_per_second.type,parentSchema:schema0.properties.frames_per_second,data:data3};
+        const err9 = {instancePath:instancePath+"/frames_per_second",schemaPath:"#/properties/frames_per_second/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.frames_per_second.type,parentSchema:schema0.properties.frames_per_second,data:data3};
+        if(vErrors === null){
+          vErrors = [err9];
+        }
+        else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if(data.generate_audio !== undefined){
+      let data4 = data.generate_audio;
+      if(typeof data4 !== "boolean"){
+        const err10 = {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.generate_audio.type,parentSchema:schema0.properties.generate_audio,data:data4};
         if(vErrors === null){
           vErrors = [err10];
         }
@@ -176,10 +175,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.generate_audio !== undefined){
-      let data4 = data.generate_audio;
-      if(typeof data4 !== "boolean"){
-        const err11 = {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.generate_audio.type,parentSchema:schema0.properties.generate_audio,data:data4};
+    if(data.video_quality !== undefined){
+      let data5 = data.video_quality;
+      if(typeof data5 !== "string"){
+        const err11 = {instancePath:instancePath+"/video_quality",schemaPath:"#/properties/video_quality/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.video_quality.type,parentSchema:schema0.properties.video_quality,data:data5};
         if(vErrors === null){
           vErrors = [err11];
         }
@@ -188,11 +187,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.video_quality !== undefined){
-      let data5 = data.video_quality;
-      if(typeof data5 !== "string"){
-        const err12 = {instancePath:instancePath+"/video_quality",schemaPath:"#/properties/video_quality/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.video_quality.type,parentSchema:schema0.properties.video_quality,data:data5};
+      if(!((((data5 === "low") || (data5 === "medium")) || (data5 === "high")) || (data5 === "maximum"))){
+        const err12 = {instancePath:instancePath+"/video_quality",schemaPath:"#/properties/video_quality/enum",keyword:"enum",params:{allowedValues: schema0.properties.video_quality.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.video_quality.enum,parentSchema:schema0.properties.video_quality,data:data5};
         if(vErrors === null){
           vErrors = [err12];
         }
@@ -201,8 +197,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!((((data5 === "low") || (data5 === "medium")) || (data5 === "high")) || (data5 === "maximum"))){
-        const err13 = {instancePath:instancePath+"/video_quality",schemaPath:"#/properties/video_quality/enum",keyword:"enum",params:{allowedValues: schema0.properties.video_quality.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.video_quality.enum,parentSchema:schema0.properties.video_quality,data:data5};
+    }
+    if(data.negative_prompt !== undefined){
+      let data6 = data.negative_prompt;
+      if(typeof data6 !== "string"){
+        const err13 = {instancePath:instancePath+"/negative_prompt",schemaPath:"#/properties/negative_prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.negative_prompt.type,parentSchema:schema0.properties.negative_prompt,data:data6};
         if(vErrors === null){
           vErrors = [err13];
         }
@@ -212,10 +211,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.negative_prompt !== undefined){
-      let data6 = data.negative_prompt;
-      if(typeof data6 !== "string"){
-        const err14 = {instancePath:instancePath+"/negative_prompt",schemaPath:"#/properties/negative_prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.negative_prompt.type,parentSchema:schema0.properties.negative_prompt,data:data6};
+    if(data.seed !== undefined){
+      let data7 = data.seed;
+      if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+        const err14 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.seed.type,parentSchema:schema0.properties.seed,data:data7};
         if(vErrors === null){
           vErrors = [err14];
         }
@@ -225,30 +224,32 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.seed !== undefined){
-      let data7 = data.seed;
-      if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-        const err15 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.seed.type,parentSchema:schema0.properties.seed,data:data7};
-        if(vErrors === null){
-          vErrors = [err15];
-        }
-        else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
   }
   else {
-    const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
     if(vErrors === null){
-      vErrors = [err16];
+      vErrors = [err15];
     }
     else {
-      vErrors.push(err16);
+      vErrors.push(err15);
     }
     errors++;
   }
   validate0.errors = vErrors;
   return errors === 0;
 }
+export const declaredKeys = [
+  {
+    "c": 1,
+    "k": [
+      "prompt",
+      "num_frames",
+      "resolution",
+      "frames_per_second",
+      "generate_audio",
+      "video_quality",
+      "negative_prompt",
+      "seed",
+    ],
+  },
+];

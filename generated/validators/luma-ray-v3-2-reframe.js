@@ -27,9 +27,7 @@ const schema0 = {
       "type": "object"
     }
   },
-  "required": ["prompt","input_video","aspect_ratio"],
-  "additionalProperties": false,
-  "x-oxen-closed": true
+  "required": ["prompt","input_video","aspect_ratio"]
 };
 const formats0 = formats.uri;
 
@@ -67,9 +65,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       }
       errors++;
     }
-    for(const key0 in data){
-      if(!(((((key0 === "prompt") || (key0 === "input_video")) || (key0 === "aspect_ratio")) || (key0 === "resolution")) || (key0 === "source_position"))){
-        const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
+    if(data.prompt !== undefined){
+      let data0 = data.prompt;
+      if(typeof data0 !== "string"){
+        const err3 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
         if(vErrors === null){
           vErrors = [err3];
         }
@@ -79,35 +78,35 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.prompt !== undefined){
-      let data0 = data.prompt;
-      if(typeof data0 !== "string"){
-        const err4 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
-        if(vErrors === null){
-          vErrors = [err4];
-        }
-        else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
     if(data.input_video !== undefined){
       let data1 = data.input_video;
       if(typeof data1 === "string"){
         if(!(formats0(data1))){
-          const err5 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_video,data:data1};
+          const err4 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_video,data:data1};
           if(vErrors === null){
-            vErrors = [err5];
+            vErrors = [err4];
           }
           else {
-            vErrors.push(err5);
+            vErrors.push(err4);
           }
           errors++;
         }
       }
       else {
-        const err6 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_video.type,parentSchema:schema0.properties.input_video,data:data1};
+        const err5 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_video.type,parentSchema:schema0.properties.input_video,data:data1};
+        if(vErrors === null){
+          vErrors = [err5];
+        }
+        else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if(data.aspect_ratio !== undefined){
+      let data2 = data.aspect_ratio;
+      if(typeof data2 !== "string"){
+        const err6 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.aspect_ratio.type,parentSchema:schema0.properties.aspect_ratio,data:data2};
         if(vErrors === null){
           vErrors = [err6];
         }
@@ -116,11 +115,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.aspect_ratio !== undefined){
-      let data2 = data.aspect_ratio;
-      if(typeof data2 !== "string"){
-        const err7 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.aspect_ratio.type,parentSchema:schema0.properties.aspect_ratio,data:data2};
+      if(!((((((data2 === "3:4") || (data2 === "4:3")) || (data2 === "1:1")) || (data2 === "9:16")) || (data2 === "16:9")) || (data2 === "21:9"))){
+        const err7 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema0.properties.aspect_ratio.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.aspect_ratio.enum,parentSchema:schema0.properties.aspect_ratio,data:data2};
         if(vErrors === null){
           vErrors = [err7];
         }
@@ -129,8 +125,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!((((((data2 === "3:4") || (data2 === "4:3")) || (data2 === "1:1")) || (data2 === "9:16")) || (data2 === "16:9")) || (data2 === "21:9"))){
-        const err8 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema0.properties.aspect_ratio.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.aspect_ratio.enum,parentSchema:schema0.properties.aspect_ratio,data:data2};
+    }
+    if(data.resolution !== undefined){
+      let data3 = data.resolution;
+      if(typeof data3 !== "string"){
+        const err8 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data3};
         if(vErrors === null){
           vErrors = [err8];
         }
@@ -139,11 +138,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.resolution !== undefined){
-      let data3 = data.resolution;
-      if(typeof data3 !== "string"){
-        const err9 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data3};
+      if(!(((data3 === "540p") || (data3 === "720p")) || (data3 === "1080p"))){
+        const err9 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data3};
         if(vErrors === null){
           vErrors = [err9];
         }
@@ -152,8 +148,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!(((data3 === "540p") || (data3 === "720p")) || (data3 === "1080p"))){
-        const err10 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data3};
+    }
+    if(data.source_position !== undefined){
+      let data4 = data.source_position;
+      if(!(data4 && typeof data4 == "object" && !Array.isArray(data4))){
+        const err10 = {instancePath:instancePath+"/source_position",schemaPath:"#/properties/source_position/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.source_position.type,parentSchema:schema0.properties.source_position,data:data4};
         if(vErrors === null){
           vErrors = [err10];
         }
@@ -163,30 +162,23 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.source_position !== undefined){
-      let data4 = data.source_position;
-      if(!(data4 && typeof data4 == "object" && !Array.isArray(data4))){
-        const err11 = {instancePath:instancePath+"/source_position",schemaPath:"#/properties/source_position/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.properties.source_position.type,parentSchema:schema0.properties.source_position,data:data4};
-        if(vErrors === null){
-          vErrors = [err11];
-        }
-        else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
   }
   else {
-    const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
     if(vErrors === null){
-      vErrors = [err12];
+      vErrors = [err11];
     }
     else {
-      vErrors.push(err12);
+      vErrors.push(err11);
     }
     errors++;
   }
   validate0.errors = vErrors;
   return errors === 0;
 }
+export const declaredKeys = [
+  {
+    "c": 1,
+    "k": ["prompt", "input_video", "aspect_ratio", "resolution", "source_position"],
+  },
+];

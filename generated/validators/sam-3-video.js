@@ -19,9 +19,7 @@ const schema0 = {
       "type": "boolean"
     }
   },
-  "required": ["input_video","prompt"],
-  "additionalProperties": false,
-  "x-oxen-closed": true
+  "required": ["input_video","prompt"]
 };
 const formats0 = formats.uri;
 
@@ -49,34 +47,35 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       }
       errors++;
     }
-    for(const key0 in data){
-      if(!(((key0 === "input_video") || (key0 === "prompt")) || (key0 === "apply_mask"))){
-        const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
-        if(vErrors === null){
-          vErrors = [err2];
-        }
-        else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
     if(data.input_video !== undefined){
       let data0 = data.input_video;
       if(typeof data0 === "string"){
         if(!(formats0(data0))){
-          const err3 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_video,data:data0};
+          const err2 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_video,data:data0};
           if(vErrors === null){
-            vErrors = [err3];
+            vErrors = [err2];
           }
           else {
-            vErrors.push(err3);
+            vErrors.push(err2);
           }
           errors++;
         }
       }
       else {
-        const err4 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_video.type,parentSchema:schema0.properties.input_video,data:data0};
+        const err3 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_video.type,parentSchema:schema0.properties.input_video,data:data0};
+        if(vErrors === null){
+          vErrors = [err3];
+        }
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if(data.prompt !== undefined){
+      let data1 = data.prompt;
+      if(typeof data1 !== "string"){
+        const err4 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data1};
         if(vErrors === null){
           vErrors = [err4];
         }
@@ -86,10 +85,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.prompt !== undefined){
-      let data1 = data.prompt;
-      if(typeof data1 !== "string"){
-        const err5 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data1};
+    if(data.apply_mask !== undefined){
+      let data2 = data.apply_mask;
+      if(typeof data2 !== "boolean"){
+        const err5 = {instancePath:instancePath+"/apply_mask",schemaPath:"#/properties/apply_mask/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.apply_mask.type,parentSchema:schema0.properties.apply_mask,data:data2};
         if(vErrors === null){
           vErrors = [err5];
         }
@@ -99,30 +98,23 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.apply_mask !== undefined){
-      let data2 = data.apply_mask;
-      if(typeof data2 !== "boolean"){
-        const err6 = {instancePath:instancePath+"/apply_mask",schemaPath:"#/properties/apply_mask/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.apply_mask.type,parentSchema:schema0.properties.apply_mask,data:data2};
-        if(vErrors === null){
-          vErrors = [err6];
-        }
-        else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
   }
   else {
-    const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
     if(vErrors === null){
-      vErrors = [err7];
+      vErrors = [err6];
     }
     else {
-      vErrors.push(err7);
+      vErrors.push(err6);
     }
     errors++;
   }
   validate0.errors = vErrors;
   return errors === 0;
 }
+export const declaredKeys = [
+  {
+    "c": 1,
+    "k": ["input_video", "prompt", "apply_mask"],
+  },
+];

@@ -24,9 +24,7 @@ const schema0 = {
       "enum": [24,23.976,25,29.97,30,50,59.94,60]
     }
   },
-  "required": ["input_video"],
-  "additionalProperties": false,
-  "x-oxen-closed": true
+  "required": ["input_video"]
 };
 const formats0 = formats.uri;
 
@@ -44,34 +42,35 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       }
       errors++;
     }
-    for(const key0 in data){
-      if(!((((key0 === "input_video") || (key0 === "resolution")) || (key0 === "interpolate_frames")) || (key0 === "target_fps"))){
-        const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
-        if(vErrors === null){
-          vErrors = [err1];
-        }
-        else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
     if(data.input_video !== undefined){
       let data0 = data.input_video;
       if(typeof data0 === "string"){
         if(!(formats0(data0))){
-          const err2 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_video,data:data0};
+          const err1 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_video,data:data0};
           if(vErrors === null){
-            vErrors = [err2];
+            vErrors = [err1];
           }
           else {
-            vErrors.push(err2);
+            vErrors.push(err1);
           }
           errors++;
         }
       }
       else {
-        const err3 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_video.type,parentSchema:schema0.properties.input_video,data:data0};
+        const err2 = {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_video.type,parentSchema:schema0.properties.input_video,data:data0};
+        if(vErrors === null){
+          vErrors = [err2];
+        }
+        else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if(data.resolution !== undefined){
+      let data1 = data.resolution;
+      if(typeof data1 !== "string"){
+        const err3 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data1};
         if(vErrors === null){
           vErrors = [err3];
         }
@@ -80,11 +79,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.resolution !== undefined){
-      let data1 = data.resolution;
-      if(typeof data1 !== "string"){
-        const err4 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data1};
+      if(!(((data1 === "1080p") || (data1 === "2k")) || (data1 === "4k"))){
+        const err4 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data1};
         if(vErrors === null){
           vErrors = [err4];
         }
@@ -93,8 +89,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!(((data1 === "1080p") || (data1 === "2k")) || (data1 === "4k"))){
-        const err5 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data1};
+    }
+    if(data.interpolate_frames !== undefined){
+      let data2 = data.interpolate_frames;
+      if(typeof data2 !== "boolean"){
+        const err5 = {instancePath:instancePath+"/interpolate_frames",schemaPath:"#/properties/interpolate_frames/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.interpolate_frames.type,parentSchema:schema0.properties.interpolate_frames,data:data2};
         if(vErrors === null){
           vErrors = [err5];
         }
@@ -104,10 +103,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.interpolate_frames !== undefined){
-      let data2 = data.interpolate_frames;
-      if(typeof data2 !== "boolean"){
-        const err6 = {instancePath:instancePath+"/interpolate_frames",schemaPath:"#/properties/interpolate_frames/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.interpolate_frames.type,parentSchema:schema0.properties.interpolate_frames,data:data2};
+    if(data.target_fps !== undefined){
+      let data3 = data.target_fps;
+      if(!((typeof data3 == "number") && (isFinite(data3)))){
+        const err6 = {instancePath:instancePath+"/target_fps",schemaPath:"#/properties/target_fps/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.target_fps.type,parentSchema:schema0.properties.target_fps,data:data3};
         if(vErrors === null){
           vErrors = [err6];
         }
@@ -116,11 +115,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.target_fps !== undefined){
-      let data3 = data.target_fps;
-      if(!((typeof data3 == "number") && (isFinite(data3)))){
-        const err7 = {instancePath:instancePath+"/target_fps",schemaPath:"#/properties/target_fps/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.target_fps.type,parentSchema:schema0.properties.target_fps,data:data3};
+      if(!((((((((data3 === 24) || (data3 === 23.976)) || (data3 === 25)) || (data3 === 29.97)) || (data3 === 30)) || (data3 === 50)) || (data3 === 59.94)) || (data3 === 60))){
+        const err7 = {instancePath:instancePath+"/target_fps",schemaPath:"#/properties/target_fps/enum",keyword:"enum",params:{allowedValues: schema0.properties.target_fps.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.target_fps.enum,parentSchema:schema0.properties.target_fps,data:data3};
         if(vErrors === null){
           vErrors = [err7];
         }
@@ -129,28 +125,24 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!((((((((data3 === 24) || (data3 === 23.976)) || (data3 === 25)) || (data3 === 29.97)) || (data3 === 30)) || (data3 === 50)) || (data3 === 59.94)) || (data3 === 60))){
-        const err8 = {instancePath:instancePath+"/target_fps",schemaPath:"#/properties/target_fps/enum",keyword:"enum",params:{allowedValues: schema0.properties.target_fps.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.target_fps.enum,parentSchema:schema0.properties.target_fps,data:data3};
-        if(vErrors === null){
-          vErrors = [err8];
-        }
-        else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
     }
   }
   else {
-    const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
     if(vErrors === null){
-      vErrors = [err9];
+      vErrors = [err8];
     }
     else {
-      vErrors.push(err9);
+      vErrors.push(err8);
     }
     errors++;
   }
   validate0.errors = vErrors;
   return errors === 0;
 }
+export const declaredKeys = [
+  {
+    "c": 1,
+    "k": ["input_video", "resolution", "interpolate_frames", "target_fps"],
+  },
+];

@@ -43,9 +43,7 @@ const schema0 = {
       "type": "integer"
     }
   },
-  "required": ["prompt"],
-  "additionalProperties": false,
-  "x-oxen-closed": true
+  "required": ["prompt"]
 };
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -62,9 +60,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       }
       errors++;
     }
-    for(const key0 in data){
-      if(!((((((((key0 === "prompt") || (key0 === "height")) || (key0 === "width")) || (key0 === "negative_prompt")) || (key0 === "num_inference_steps")) || (key0 === "num_frames")) || (key0 === "guidance_scale")) || (key0 === "seed"))){
-        const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
+    if(data.prompt !== undefined){
+      let data0 = data.prompt;
+      if(typeof data0 !== "string"){
+        const err1 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
         if(vErrors === null){
           vErrors = [err1];
         }
@@ -74,10 +73,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.prompt !== undefined){
-      let data0 = data.prompt;
-      if(typeof data0 !== "string"){
-        const err2 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
+    if(data.height !== undefined){
+      let data1 = data.height;
+      if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+        const err2 = {instancePath:instancePath+"/height",schemaPath:"#/properties/height/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.height.type,parentSchema:schema0.properties.height,data:data1};
         if(vErrors === null){
           vErrors = [err2];
         }
@@ -86,22 +85,19 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.height !== undefined){
-      let data1 = data.height;
-      if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-        const err3 = {instancePath:instancePath+"/height",schemaPath:"#/properties/height/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.height.type,parentSchema:schema0.properties.height,data:data1};
-        if(vErrors === null){
-          vErrors = [err3];
-        }
-        else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
       if((typeof data1 == "number") && (isFinite(data1))){
         if(data1 > 720 || isNaN(data1)){
-          const err4 = {instancePath:instancePath+"/height",schemaPath:"#/properties/height/maximum",keyword:"maximum",params:{comparison: "<=", limit: 720},message:"must be <= 720",schema:720,parentSchema:schema0.properties.height,data:data1};
+          const err3 = {instancePath:instancePath+"/height",schemaPath:"#/properties/height/maximum",keyword:"maximum",params:{comparison: "<=", limit: 720},message:"must be <= 720",schema:720,parentSchema:schema0.properties.height,data:data1};
+          if(vErrors === null){
+            vErrors = [err3];
+          }
+          else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        if(data1 < 1 || isNaN(data1)){
+          const err4 = {instancePath:instancePath+"/height",schemaPath:"#/properties/height/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema0.properties.height,data:data1};
           if(vErrors === null){
             vErrors = [err4];
           }
@@ -110,33 +106,33 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
           }
           errors++;
         }
-        if(data1 < 1 || isNaN(data1)){
-          const err5 = {instancePath:instancePath+"/height",schemaPath:"#/properties/height/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema0.properties.height,data:data1};
-          if(vErrors === null){
-            vErrors = [err5];
-          }
-          else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
       }
     }
     if(data.width !== undefined){
       let data2 = data.width;
       if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-        const err6 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.width.type,parentSchema:schema0.properties.width,data:data2};
+        const err5 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.width.type,parentSchema:schema0.properties.width,data:data2};
         if(vErrors === null){
-          vErrors = [err6];
+          vErrors = [err5];
         }
         else {
-          vErrors.push(err6);
+          vErrors.push(err5);
         }
         errors++;
       }
       if((typeof data2 == "number") && (isFinite(data2))){
         if(data2 > 1280 || isNaN(data2)){
-          const err7 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1280},message:"must be <= 1280",schema:1280,parentSchema:schema0.properties.width,data:data2};
+          const err6 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1280},message:"must be <= 1280",schema:1280,parentSchema:schema0.properties.width,data:data2};
+          if(vErrors === null){
+            vErrors = [err6];
+          }
+          else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+        if(data2 < 1 || isNaN(data2)){
+          const err7 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema0.properties.width,data:data2};
           if(vErrors === null){
             vErrors = [err7];
           }
@@ -145,22 +141,25 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
           }
           errors++;
         }
-        if(data2 < 1 || isNaN(data2)){
-          const err8 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema0.properties.width,data:data2};
-          if(vErrors === null){
-            vErrors = [err8];
-          }
-          else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
       }
     }
     if(data.negative_prompt !== undefined){
       let data3 = data.negative_prompt;
       if(typeof data3 !== "string"){
-        const err9 = {instancePath:instancePath+"/negative_prompt",schemaPath:"#/properties/negative_prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.negative_prompt.type,parentSchema:schema0.properties.negative_prompt,data:data3};
+        const err8 = {instancePath:instancePath+"/negative_prompt",schemaPath:"#/properties/negative_prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.negative_prompt.type,parentSchema:schema0.properties.negative_prompt,data:data3};
+        if(vErrors === null){
+          vErrors = [err8];
+        }
+        else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if(data.num_inference_steps !== undefined){
+      let data4 = data.num_inference_steps;
+      if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+        const err9 = {instancePath:instancePath+"/num_inference_steps",schemaPath:"#/properties/num_inference_steps/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.num_inference_steps.type,parentSchema:schema0.properties.num_inference_steps,data:data4};
         if(vErrors === null){
           vErrors = [err9];
         }
@@ -169,22 +168,19 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.num_inference_steps !== undefined){
-      let data4 = data.num_inference_steps;
-      if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-        const err10 = {instancePath:instancePath+"/num_inference_steps",schemaPath:"#/properties/num_inference_steps/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.num_inference_steps.type,parentSchema:schema0.properties.num_inference_steps,data:data4};
-        if(vErrors === null){
-          vErrors = [err10];
-        }
-        else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
       if((typeof data4 == "number") && (isFinite(data4))){
         if(data4 > 100 || isNaN(data4)){
-          const err11 = {instancePath:instancePath+"/num_inference_steps",schemaPath:"#/properties/num_inference_steps/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema0.properties.num_inference_steps,data:data4};
+          const err10 = {instancePath:instancePath+"/num_inference_steps",schemaPath:"#/properties/num_inference_steps/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema0.properties.num_inference_steps,data:data4};
+          if(vErrors === null){
+            vErrors = [err10];
+          }
+          else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+        if(data4 < 1 || isNaN(data4)){
+          const err11 = {instancePath:instancePath+"/num_inference_steps",schemaPath:"#/properties/num_inference_steps/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema0.properties.num_inference_steps,data:data4};
           if(vErrors === null){
             vErrors = [err11];
           }
@@ -193,48 +189,38 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
           }
           errors++;
         }
-        if(data4 < 1 || isNaN(data4)){
-          const err12 = {instancePath:instancePath+"/num_inference_steps",schemaPath:"#/properties/num_inference_steps/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema0.properties.num_inference_steps,data:data4};
-          if(vErrors === null){
-            vErrors = [err12];
-          }
-          else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
       }
     }
     if(data.num_frames !== undefined){
       let data5 = data.num_frames;
       if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-        const err13 = {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.num_frames.type,parentSchema:schema0.properties.num_frames,data:data5};
+        const err12 = {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.num_frames.type,parentSchema:schema0.properties.num_frames,data:data5};
         if(vErrors === null){
-          vErrors = [err13];
+          vErrors = [err12];
         }
         else {
-          vErrors.push(err13);
+          vErrors.push(err12);
         }
         errors++;
       }
       if((typeof data5 == "number") && (isFinite(data5))){
         if(data5 > 120 || isNaN(data5)){
-          const err14 = {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120",schema:120,parentSchema:schema0.properties.num_frames,data:data5};
+          const err13 = {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120",schema:120,parentSchema:schema0.properties.num_frames,data:data5};
+          if(vErrors === null){
+            vErrors = [err13];
+          }
+          else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if(data5 < 1 || isNaN(data5)){
+          const err14 = {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema0.properties.num_frames,data:data5};
           if(vErrors === null){
             vErrors = [err14];
           }
           else {
             vErrors.push(err14);
-          }
-          errors++;
-        }
-        if(data5 < 1 || isNaN(data5)){
-          const err15 = {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema0.properties.num_frames,data:data5};
-          if(vErrors === null){
-            vErrors = [err15];
-          }
-          else {
-            vErrors.push(err15);
           }
           errors++;
         }
@@ -244,7 +230,17 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data6 = data.guidance_scale;
       if((typeof data6 == "number") && (isFinite(data6))){
         if(data6 > 10 || isNaN(data6)){
-          const err16 = {instancePath:instancePath+"/guidance_scale",schemaPath:"#/properties/guidance_scale/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10",schema:10,parentSchema:schema0.properties.guidance_scale,data:data6};
+          const err15 = {instancePath:instancePath+"/guidance_scale",schemaPath:"#/properties/guidance_scale/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10",schema:10,parentSchema:schema0.properties.guidance_scale,data:data6};
+          if(vErrors === null){
+            vErrors = [err15];
+          }
+          else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        if(data6 < 0 || isNaN(data6)){
+          const err16 = {instancePath:instancePath+"/guidance_scale",schemaPath:"#/properties/guidance_scale/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema0.properties.guidance_scale,data:data6};
           if(vErrors === null){
             vErrors = [err16];
           }
@@ -253,19 +249,22 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
           }
           errors++;
         }
-        if(data6 < 0 || isNaN(data6)){
-          const err17 = {instancePath:instancePath+"/guidance_scale",schemaPath:"#/properties/guidance_scale/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema0.properties.guidance_scale,data:data6};
-          if(vErrors === null){
-            vErrors = [err17];
-          }
-          else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
       }
       else {
-        const err18 = {instancePath:instancePath+"/guidance_scale",schemaPath:"#/properties/guidance_scale/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.guidance_scale.type,parentSchema:schema0.properties.guidance_scale,data:data6};
+        const err17 = {instancePath:instancePath+"/guidance_scale",schemaPath:"#/properties/guidance_scale/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema0.properties.guidance_scale.type,parentSchema:schema0.properties.guidance_scale,data:data6};
+        if(vErrors === null){
+          vErrors = [err17];
+        }
+        else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if(data.seed !== undefined){
+      let data7 = data.seed;
+      if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+        const err18 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.seed.type,parentSchema:schema0.properties.seed,data:data7};
         if(vErrors === null){
           vErrors = [err18];
         }
@@ -275,30 +274,32 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.seed !== undefined){
-      let data7 = data.seed;
-      if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-        const err19 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.seed.type,parentSchema:schema0.properties.seed,data:data7};
-        if(vErrors === null){
-          vErrors = [err19];
-        }
-        else {
-          vErrors.push(err19);
-        }
-        errors++;
-      }
-    }
   }
   else {
-    const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
     if(vErrors === null){
-      vErrors = [err20];
+      vErrors = [err19];
     }
     else {
-      vErrors.push(err20);
+      vErrors.push(err19);
     }
     errors++;
   }
   validate0.errors = vErrors;
   return errors === 0;
 }
+export const declaredKeys = [
+  {
+    "c": 1,
+    "k": [
+      "prompt",
+      "height",
+      "width",
+      "negative_prompt",
+      "num_inference_steps",
+      "num_frames",
+      "guidance_scale",
+      "seed",
+    ],
+  },
+];

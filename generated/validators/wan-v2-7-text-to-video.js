@@ -43,11 +43,8 @@ const schema0 = {
       "maximum": 2147483647
     }
   },
-  "required": ["prompt"],
-  "additionalProperties": false,
-  "x-oxen-closed": true
+  "required": ["prompt"]
 };
-const func0 = Object.prototype.hasOwnProperty;
 const formats0 = formats.uri;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -64,9 +61,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       }
       errors++;
     }
-    for(const key0 in data){
-      if(!(func0.call(schema0.properties, key0))){
-        const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
+    if(data.prompt !== undefined){
+      let data0 = data.prompt;
+      if(typeof data0 !== "string"){
+        const err1 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
         if(vErrors === null){
           vErrors = [err1];
         }
@@ -76,10 +74,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.prompt !== undefined){
-      let data0 = data.prompt;
-      if(typeof data0 !== "string"){
-        const err2 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
+    if(data.aspect_ratio !== undefined){
+      let data1 = data.aspect_ratio;
+      if(typeof data1 !== "string"){
+        const err2 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.aspect_ratio.type,parentSchema:schema0.properties.aspect_ratio,data:data1};
         if(vErrors === null){
           vErrors = [err2];
         }
@@ -88,11 +86,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.aspect_ratio !== undefined){
-      let data1 = data.aspect_ratio;
-      if(typeof data1 !== "string"){
-        const err3 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.aspect_ratio.type,parentSchema:schema0.properties.aspect_ratio,data:data1};
+      if(!(((((data1 === "16:9") || (data1 === "9:16")) || (data1 === "1:1")) || (data1 === "4:3")) || (data1 === "3:4"))){
+        const err3 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema0.properties.aspect_ratio.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.aspect_ratio.enum,parentSchema:schema0.properties.aspect_ratio,data:data1};
         if(vErrors === null){
           vErrors = [err3];
         }
@@ -101,8 +96,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!(((((data1 === "16:9") || (data1 === "9:16")) || (data1 === "1:1")) || (data1 === "4:3")) || (data1 === "3:4"))){
-        const err4 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema0.properties.aspect_ratio.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.aspect_ratio.enum,parentSchema:schema0.properties.aspect_ratio,data:data1};
+    }
+    if(data.resolution !== undefined){
+      let data2 = data.resolution;
+      if(typeof data2 !== "string"){
+        const err4 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data2};
         if(vErrors === null){
           vErrors = [err4];
         }
@@ -111,11 +109,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.resolution !== undefined){
-      let data2 = data.resolution;
-      if(typeof data2 !== "string"){
-        const err5 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data2};
+      if(!((data2 === "720P") || (data2 === "1080P"))){
+        const err5 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data2};
         if(vErrors === null){
           vErrors = [err5];
         }
@@ -124,8 +119,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!((data2 === "720P") || (data2 === "1080P"))){
-        const err6 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data2};
+    }
+    if(data.duration !== undefined){
+      let data3 = data.duration;
+      if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+        const err6 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.duration.type,parentSchema:schema0.properties.duration,data:data3};
         if(vErrors === null){
           vErrors = [err6];
         }
@@ -134,22 +132,19 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.duration !== undefined){
-      let data3 = data.duration;
-      if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-        const err7 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.duration.type,parentSchema:schema0.properties.duration,data:data3};
-        if(vErrors === null){
-          vErrors = [err7];
-        }
-        else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
       if((typeof data3 == "number") && (isFinite(data3))){
         if(data3 > 15 || isNaN(data3)){
-          const err8 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/maximum",keyword:"maximum",params:{comparison: "<=", limit: 15},message:"must be <= 15",schema:15,parentSchema:schema0.properties.duration,data:data3};
+          const err7 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/maximum",keyword:"maximum",params:{comparison: "<=", limit: 15},message:"must be <= 15",schema:15,parentSchema:schema0.properties.duration,data:data3};
+          if(vErrors === null){
+            vErrors = [err7];
+          }
+          else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+        if(data3 < 2 || isNaN(data3)){
+          const err8 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema0.properties.duration,data:data3};
           if(vErrors === null){
             vErrors = [err8];
           }
@@ -158,27 +153,17 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
           }
           errors++;
         }
-        if(data3 < 2 || isNaN(data3)){
-          const err9 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema0.properties.duration,data:data3};
-          if(vErrors === null){
-            vErrors = [err9];
-          }
-          else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
       }
     }
     if(data.negative_prompt !== undefined){
       let data4 = data.negative_prompt;
       if(typeof data4 !== "string"){
-        const err10 = {instancePath:instancePath+"/negative_prompt",schemaPath:"#/properties/negative_prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.negative_prompt.type,parentSchema:schema0.properties.negative_prompt,data:data4};
+        const err9 = {instancePath:instancePath+"/negative_prompt",schemaPath:"#/properties/negative_prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.negative_prompt.type,parentSchema:schema0.properties.negative_prompt,data:data4};
         if(vErrors === null){
-          vErrors = [err10];
+          vErrors = [err9];
         }
         else {
-          vErrors.push(err10);
+          vErrors.push(err9);
         }
         errors++;
       }
@@ -187,18 +172,31 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data5 = data.audio_url;
       if(typeof data5 === "string"){
         if(!(formats0(data5))){
-          const err11 = {instancePath:instancePath+"/audio_url",schemaPath:"#/properties/audio_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.audio_url,data:data5};
+          const err10 = {instancePath:instancePath+"/audio_url",schemaPath:"#/properties/audio_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.audio_url,data:data5};
           if(vErrors === null){
-            vErrors = [err11];
+            vErrors = [err10];
           }
           else {
-            vErrors.push(err11);
+            vErrors.push(err10);
           }
           errors++;
         }
       }
       else {
-        const err12 = {instancePath:instancePath+"/audio_url",schemaPath:"#/properties/audio_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.audio_url.type,parentSchema:schema0.properties.audio_url,data:data5};
+        const err11 = {instancePath:instancePath+"/audio_url",schemaPath:"#/properties/audio_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.audio_url.type,parentSchema:schema0.properties.audio_url,data:data5};
+        if(vErrors === null){
+          vErrors = [err11];
+        }
+        else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if(data.prompt_extend !== undefined){
+      let data6 = data.prompt_extend;
+      if(typeof data6 !== "boolean"){
+        const err12 = {instancePath:instancePath+"/prompt_extend",schemaPath:"#/properties/prompt_extend/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.prompt_extend.type,parentSchema:schema0.properties.prompt_extend,data:data6};
         if(vErrors === null){
           vErrors = [err12];
         }
@@ -208,10 +206,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.prompt_extend !== undefined){
-      let data6 = data.prompt_extend;
-      if(typeof data6 !== "boolean"){
-        const err13 = {instancePath:instancePath+"/prompt_extend",schemaPath:"#/properties/prompt_extend/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.prompt_extend.type,parentSchema:schema0.properties.prompt_extend,data:data6};
+    if(data.watermark !== undefined){
+      let data7 = data.watermark;
+      if(typeof data7 !== "boolean"){
+        const err13 = {instancePath:instancePath+"/watermark",schemaPath:"#/properties/watermark/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.watermark.type,parentSchema:schema0.properties.watermark,data:data7};
         if(vErrors === null){
           vErrors = [err13];
         }
@@ -221,10 +219,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.watermark !== undefined){
-      let data7 = data.watermark;
-      if(typeof data7 !== "boolean"){
-        const err14 = {instancePath:instancePath+"/watermark",schemaPath:"#/properties/watermark/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema0.properties.watermark.type,parentSchema:schema0.properties.watermark,data:data7};
+    if(data.seed !== undefined){
+      let data8 = data.seed;
+      if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+        const err14 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.seed.type,parentSchema:schema0.properties.seed,data:data8};
         if(vErrors === null){
           vErrors = [err14];
         }
@@ -233,22 +231,19 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.seed !== undefined){
-      let data8 = data.seed;
-      if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-        const err15 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.seed.type,parentSchema:schema0.properties.seed,data:data8};
-        if(vErrors === null){
-          vErrors = [err15];
-        }
-        else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
       if((typeof data8 == "number") && (isFinite(data8))){
         if(data8 > 2147483647 || isNaN(data8)){
-          const err16 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema0.properties.seed,data:data8};
+          const err15 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema0.properties.seed,data:data8};
+          if(vErrors === null){
+            vErrors = [err15];
+          }
+          else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        if(data8 < 0 || isNaN(data8)){
+          const err16 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema0.properties.seed,data:data8};
           if(vErrors === null){
             vErrors = [err16];
           }
@@ -257,29 +252,35 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
           }
           errors++;
         }
-        if(data8 < 0 || isNaN(data8)){
-          const err17 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema0.properties.seed,data:data8};
-          if(vErrors === null){
-            vErrors = [err17];
-          }
-          else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
       }
     }
   }
   else {
-    const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
     if(vErrors === null){
-      vErrors = [err18];
+      vErrors = [err17];
     }
     else {
-      vErrors.push(err18);
+      vErrors.push(err17);
     }
     errors++;
   }
   validate0.errors = vErrors;
   return errors === 0;
 }
+export const declaredKeys = [
+  {
+    "c": 1,
+    "k": [
+      "prompt",
+      "aspect_ratio",
+      "resolution",
+      "duration",
+      "negative_prompt",
+      "audio_url",
+      "prompt_extend",
+      "watermark",
+      "seed",
+    ],
+  },
+];

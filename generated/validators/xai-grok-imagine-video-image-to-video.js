@@ -28,9 +28,7 @@ const schema0 = {
       "enum": ["auto","1:1","16:9","9:16","4:3","3:4","3:2","2:3"]
     }
   },
-  "required": ["prompt","input_image"],
-  "additionalProperties": false,
-  "x-oxen-closed": true
+  "required": ["prompt","input_image"]
 };
 const formats0 = formats.uri;
 
@@ -58,9 +56,10 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       }
       errors++;
     }
-    for(const key0 in data){
-      if(!(((((key0 === "prompt") || (key0 === "input_image")) || (key0 === "resolution")) || (key0 === "duration")) || (key0 === "aspect_ratio"))){
-        const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema0,data};
+    if(data.prompt !== undefined){
+      let data0 = data.prompt;
+      if(typeof data0 !== "string"){
+        const err2 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
         if(vErrors === null){
           vErrors = [err2];
         }
@@ -70,35 +69,35 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.prompt !== undefined){
-      let data0 = data.prompt;
-      if(typeof data0 !== "string"){
-        const err3 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
-        if(vErrors === null){
-          vErrors = [err3];
-        }
-        else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
     if(data.input_image !== undefined){
       let data1 = data.input_image;
       if(typeof data1 === "string"){
         if(!(formats0(data1))){
-          const err4 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_image,data:data1};
+          const err3 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_image,data:data1};
           if(vErrors === null){
-            vErrors = [err4];
+            vErrors = [err3];
           }
           else {
-            vErrors.push(err4);
+            vErrors.push(err3);
           }
           errors++;
         }
       }
       else {
-        const err5 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_image.type,parentSchema:schema0.properties.input_image,data:data1};
+        const err4 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_image.type,parentSchema:schema0.properties.input_image,data:data1};
+        if(vErrors === null){
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if(data.resolution !== undefined){
+      let data2 = data.resolution;
+      if(typeof data2 !== "string"){
+        const err5 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data2};
         if(vErrors === null){
           vErrors = [err5];
         }
@@ -107,11 +106,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.resolution !== undefined){
-      let data2 = data.resolution;
-      if(typeof data2 !== "string"){
-        const err6 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.resolution.type,parentSchema:schema0.properties.resolution,data:data2};
+      if(!((data2 === "720p") || (data2 === "480p"))){
+        const err6 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data2};
         if(vErrors === null){
           vErrors = [err6];
         }
@@ -120,8 +116,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!((data2 === "720p") || (data2 === "480p"))){
-        const err7 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.resolution.enum,parentSchema:schema0.properties.resolution,data:data2};
+    }
+    if(data.duration !== undefined){
+      let data3 = data.duration;
+      if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+        const err7 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.duration.type,parentSchema:schema0.properties.duration,data:data3};
         if(vErrors === null){
           vErrors = [err7];
         }
@@ -130,11 +129,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.duration !== undefined){
-      let data3 = data.duration;
-      if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-        const err8 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema0.properties.duration.type,parentSchema:schema0.properties.duration,data:data3};
+      if(!(((((data3 === 3) || (data3 === 6)) || (data3 === 8)) || (data3 === 10)) || (data3 === 15))){
+        const err8 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/enum",keyword:"enum",params:{allowedValues: schema0.properties.duration.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.duration.enum,parentSchema:schema0.properties.duration,data:data3};
         if(vErrors === null){
           vErrors = [err8];
         }
@@ -143,8 +139,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!(((((data3 === 3) || (data3 === 6)) || (data3 === 8)) || (data3 === 10)) || (data3 === 15))){
-        const err9 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/enum",keyword:"enum",params:{allowedValues: schema0.properties.duration.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.duration.enum,parentSchema:schema0.properties.duration,data:data3};
+    }
+    if(data.aspect_ratio !== undefined){
+      let data4 = data.aspect_ratio;
+      if(typeof data4 !== "string"){
+        const err9 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.aspect_ratio.type,parentSchema:schema0.properties.aspect_ratio,data:data4};
         if(vErrors === null){
           vErrors = [err9];
         }
@@ -153,11 +152,8 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-    }
-    if(data.aspect_ratio !== undefined){
-      let data4 = data.aspect_ratio;
-      if(typeof data4 !== "string"){
-        const err10 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.aspect_ratio.type,parentSchema:schema0.properties.aspect_ratio,data:data4};
+      if(!((((((((data4 === "auto") || (data4 === "1:1")) || (data4 === "16:9")) || (data4 === "9:16")) || (data4 === "4:3")) || (data4 === "3:4")) || (data4 === "3:2")) || (data4 === "2:3"))){
+        const err10 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema0.properties.aspect_ratio.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.aspect_ratio.enum,parentSchema:schema0.properties.aspect_ratio,data:data4};
         if(vErrors === null){
           vErrors = [err10];
         }
@@ -166,28 +162,24 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         errors++;
       }
-      if(!((((((((data4 === "auto") || (data4 === "1:1")) || (data4 === "16:9")) || (data4 === "9:16")) || (data4 === "4:3")) || (data4 === "3:4")) || (data4 === "3:2")) || (data4 === "2:3"))){
-        const err11 = {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema0.properties.aspect_ratio.enum},message:"must be equal to one of the allowed values",schema:schema0.properties.aspect_ratio.enum,parentSchema:schema0.properties.aspect_ratio,data:data4};
-        if(vErrors === null){
-          vErrors = [err11];
-        }
-        else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
     }
   }
   else {
-    const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
     if(vErrors === null){
-      vErrors = [err12];
+      vErrors = [err11];
     }
     else {
-      vErrors.push(err12);
+      vErrors.push(err11);
     }
     errors++;
   }
   validate0.errors = vErrors;
   return errors === 0;
 }
+export const declaredKeys = [
+  {
+    "c": 1,
+    "k": ["prompt", "input_image", "resolution", "duration", "aspect_ratio"],
+  },
+];

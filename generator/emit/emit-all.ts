@@ -7,6 +7,7 @@ import type { Snapshot } from "../load/load.js";
 import type { ModelContract } from "../load/model.js";
 import { assignNames } from "./names.js";
 import { render } from "./templates.js";
+import { mediaParameters } from "../../runtime/media.js";
 
 const RUNTIME_DIR = fileURLToPath(new URL("../../runtime/", import.meta.url));
 
@@ -71,7 +72,7 @@ async function emitModelFiles(model: ModelContract, slot: ModelSlot, schemaSha25
   const inputType = await emitInputType(model.schema, typeName);
   return {
     [`validators/${stem}.js`]: `${head}\n${await emitValidator(model.schema, model.id, supportImport)}`,
-    [`validators/${stem}.d.ts`]: `${head}\nimport type { StandaloneValidator } from ${JSON.stringify(supportImport)};\nexport declare const validate: StandaloneValidator;\nexport default validate;\n`,
+    [`validators/${stem}.d.ts`]: `${head}\nimport type { KeyNode, StandaloneValidator } from ${JSON.stringify(supportImport)};\nexport declare const validate: StandaloneValidator;\nexport declare const declaredKeys: readonly KeyNode[];\nexport default validate;\n`,
     [`models/${stem}.ts`]: emitModelModule(model, typeName, inputType, head, schemaSha256, {
       runtimeImport: slot.runtimeImport,
       hubImport: "../hub.js",
@@ -133,7 +134,9 @@ export async function emitAll(snapshot: Snapshot, outDir: string, cache?: EmitCa
     generatedBy: "oxen-contracts",
     about: `This folder is made by \`${target.command}\` and replaced as a whole each time: do not edit or add files here.`,
     snapshot: target.snapshot,
-    models: Object.fromEntries(snapshot.models.map((m) => [m.id, { module: `models/${names.get(m.id)!.stem}.ts`, validator: `validators/${names.get(m.id)!.stem}.js` }])),
+    models: Object.fromEntries(
+      snapshot.models.map((m) => [m.id, { module: `models/${names.get(m.id)!.stem}.ts`, validator: `validators/${names.get(m.id)!.stem}.js`, media: mediaParameters(m.schema) }]),
+    ),
     files: [...files.keys(), MARKER].sort(),
   };
   files.set(MARKER, `${JSON.stringify(marker, null, 2)}\n`);

@@ -2,7 +2,7 @@ import { compile } from "json-schema-to-typescript";
 import { jsDocText } from "./escape.js";
 import { indentCode } from "./layout.js";
 import type { JsonSchema } from "../load/schema-check.js";
-import { typeSchema } from "../load/schema-views.js";
+import { typeSchema } from "../load/type-view.js";
 
 const RANGE_TAGS: [key: string, tag: string][] = [
   ["minimum", "minimum"],
@@ -16,12 +16,49 @@ const RANGE_TAGS: [key: string, tag: string][] = [
   ["pattern", "pattern"],
 ];
 
-/** The JSDoc text of one schema node: its description, then allowed values, range, format, default. */
-export function describeNode(node: JsonSchema): string {
+/** `text` without the indentation its lines share after the first (as in Python docstrings) and without blank lines around it. */
+export function dedent(text: string): string {
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  const indent = (line: string): number => /^[ \t]*/.exec(line)![0].length;
+  const rest = lines.slice(1).filter((l) => l.trim() !== "");
+  const cut = rest.length > 0 ? Math.min(...rest.map(indent)) : 0;
+  const out = [lines[0]!.trim(), ...lines.slice(1).map((l) => l.slice(Math.min(cut, indent(l))).trimEnd())];
+  while (out.length > 0 && out[0] === "") out.shift();
+  while (out.length > 0 && out[out.length - 1] === "") out.pop();
+  return out.join("\n");
+}
+
+/** A title that only repeats the property's name ("Num Frames" for num_frames) says nothing on hover. */
+function repeatsName(title: string, name: string | undefined): boolean {
+  const bare = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  return name !== undefined && bare(title) === bare(name);
+}
+
+/**
+ * The keywords a user wants to read about a node: for a nullable union (`anyOf: [X, {type: "null"}]`)
+ * those of X, under the node's own.
+ */
+function documented(node: JsonSchema): JsonSchema {
+  for (const key of ["anyOf", "oneOf"]) {
+    const branches = node[key];
+    if (!Array.isArray(branches)) continue;
+    const other = branches.filter((b) => !(b !== null && typeof b === "object" && (b as JsonSchema).type === "null"));
+    if (other.length === 1 && other.length < branches.length && other[0] !== null && typeof other[0] === "object") return { ...(other[0] as JsonSchema), ...node };
+  }
+  return node;
+}
+
+/**
+ * The JSDoc text of one schema node (`name`: the property it describes): its title unless it only
+ * repeats the name, its description (dedented), then allowed values, range, format, default and
+ * published examples.
+ */
+export function describeNode(schema: JsonSchema, name?: string): string {
+  const node = documented(schema);
   const lines: string[] = [];
-  const title = typeof node.title === "string" ? node.title : "";
-  const description = typeof node.description === "string" ? node.description : "";
-  for (const text of [title, description]) if (text !== "") lines.push(...jsDocText(text), "");
+  const title = typeof node.title === "string" && !repeatsName(node.title, name) ? node.title : "";
+  const description = typeof node.description === "string" ? dedent(node.description) : "";
+  for (const text of [title, description]) if (text.trim() !== "") lines.push(...jsDocText(text.trim()), "");
   if (Array.isArray(node.enum) && node.enum.length > 1) {
     lines.push(...jsDocText(`Allowed values: ${node.enum.map((v) => JSON.stringify(v)).join(", ")}`));
   }
@@ -30,14 +67,10 @@ export function describeNode(node: JsonSchema): string {
   }
   if (typeof node.format === "string") lines.push(`@format ${jsDocText(node.format).join(" ")}`);
   if (node.default !== undefined) lines.push(`@default ${jsDocText(JSON.stringify(node.default)).join(" ")}`);
+  const examples = Array.isArray(node.examples) ? node.examples : node.example !== undefined ? [node.example] : [];
+  for (const example of examples) lines.push(`@example ${jsDocText(JSON.stringify(example)).join(" ")}`);
   while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
   return lines.join("\n");
-}
-
-/** A schema that names no property and composes nothing. */
-function namesNoParameter(schema: JsonSchema): boolean {
-  const listed = Object.keys((schema.properties as object | undefined) ?? {}).length > 0;
-  return !listed && ["$ref", "anyOf", "oneOf", "allOf"].every((key) => schema[key] === undefined);
 }
 
 /**
@@ -46,7 +79,7 @@ function namesNoParameter(schema: JsonSchema): boolean {
  * schema takes no parameters.
  */
 export async function emitInputType(schema: JsonSchema | null, typeName: string): Promise<string> {
-  if (schema === null || namesNoParameter(schema)) {
+  if (schema === null) {
     return `/** This model takes no parameters beyond the request envelope. */\nexport type ${typeName} = Record<string, never>;\n`;
   }
   const raw = await compile(typeSchema(schema, typeName, describeNode), typeName, {

@@ -1,10 +1,15 @@
 import { Ajv, _, type Options } from "ajv";
+import { Ajv2019 } from "ajv/dist/2019.js";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import standalone from "ajv/dist/standalone/index.js";
 import { formats } from "../../runtime/validator-support.js";
 import { InputError } from "../../cli/errors.js";
 import { indentCode } from "./layout.js";
 import type { JsonSchema } from "../load/schema-check.js";
+import { declaredKeyTable } from "../load/declared-keys.js";
+import { dialectOf, type Dialect } from "../load/schema-refs.js";
 import { annotationKeys, validatorSchema } from "../load/schema-views.js";
+import { jsValue } from "./escape.js";
 
 /** What standalone code may call at run time, and the name it has in runtime/validator-support.js. */
 const RUNTIME_FUNCTIONS: Record<string, string> = {
@@ -17,14 +22,19 @@ export function ajvOptions(): Options {
   return { allErrors: true, verbose: true, allowUnionTypes: true, strict: true, strictTypes: false, strictTuples: false, logger: false };
 }
 
-/** Checks schemas against Ajv's meta-schema; made once, since compiling the meta-schema costs more than compiling a model. */
-let metaChecker: Ajv | undefined;
+/** The Ajv class of each dialect a schema can declare with `$schema`. */
+const AJV_CLASSES: Record<Dialect, typeof Ajv> = { "draft-07": Ajv, "2019-09": Ajv2019, "2020-12": Ajv2020 };
+
+/** Checks schemas against Ajv's meta-schemas; one per dialect, made once, since compiling a meta-schema costs more than compiling a model. */
+const metaCheckers = new Map<Dialect, Ajv>();
 
 /** Ajv's meta-schema errors for `schema`, as one line, or undefined when it is a valid schema. */
-function metaSchemaErrors(schema: unknown): string | undefined {
-  metaChecker ??= new Ajv({ ...ajvOptions(), strict: false });
-  if (metaChecker.validateSchema(schema as object) as boolean) return undefined;
-  return `schema is invalid: ${metaChecker.errorsText(metaChecker.errors)}`;
+function metaSchemaErrors(schema: JsonSchema): string | undefined {
+  const dialect = dialectOf(schema);
+  let checker = metaCheckers.get(dialect);
+  if (checker === undefined) metaCheckers.set(dialect, (checker = new AJV_CLASSES[dialect]({ ...ajvOptions(), strict: false })));
+  if (checker.validateSchema(schema) as boolean) return undefined;
+  return `schema is invalid: ${checker.errorsText(checker.errors)}`;
 }
 
 /**
@@ -32,8 +42,8 @@ function metaSchemaErrors(schema: unknown): string | undefined {
  * other unknown keyword), the formats of runtime/validator-support.js checked, other formats
  * registered as unchecked annotations.
  */
-export function createAjv(schema: unknown, options: Options = {}): Ajv {
-  const ajv = new Ajv({ ...ajvOptions(), ...options });
+export function createAjv(schema: JsonSchema, options: Options = {}): Ajv {
+  const ajv = new AJV_CLASSES[dialectOf(schema)]({ ...ajvOptions(), ...options });
   ajv.addVocabulary(annotationKeys(schema));
   for (const [name, check] of Object.entries(formats)) ajv.addFormat(name, check);
   for (const name of formatNames(schema)) if (!(name in formats)) ajv.addFormat(name, true);
@@ -86,18 +96,22 @@ function readableConstants(code: string): string {
 /**
  * Ajv standalone validation code for one model, as a readable ESM module with no `require` and
  * no `eval`/`new Function`: the CommonJS calls Ajv emits are replaced by imports of
- * runtime/validator-support.js (`supportImport` is its path from the module).
+ * runtime/validator-support.js (`supportImport` is its path from the module). Beside `validate`
+ * it exports `declaredKeys`, the table the closed mode checks keys against.
  */
 export async function emitValidator(schema: JsonSchema | null, modelId: string, supportImport: string): Promise<string> {
-  const closed = validatorSchema(schema ?? { type: "object", properties: {} });
+  const request = schema ?? { type: "object", properties: {} };
+  const compiled = validatorSchema(request);
   let code: string;
+  let keys: string;
   try {
-    const invalid = metaSchemaErrors(closed);
+    const invalid = metaSchemaErrors(compiled);
     if (invalid !== undefined) throw new Error(invalid);
     // A fresh instance per model keeps names (validate0, schema0...) independent of other models.
-    const ajv = createAjv(closed, { validateSchema: false, code: { source: true, esm: true, lines: true, formats: _`formats` } });
+    const ajv = createAjv(compiled, { validateSchema: false, code: { source: true, esm: true, lines: true, formats: _`formats` } });
     // A CommonJS module: its default export sits under `.default` in TypeScript's view and at run time.
-    code = standalone.default(ajv, ajv.compile(closed));
+    code = standalone.default(ajv, ajv.compile(compiled));
+    keys = `export const declaredKeys = ${jsValue(declaredKeyTable(request))};\n`;
   } catch (error) {
     throw new InputError(`model "${modelId}": its request schema cannot be compiled: ${(error as Error).message}`);
   }
@@ -106,5 +120,5 @@ export async function emitValidator(schema: JsonSchema | null, modelId: string, 
     throw new InputError(`model "${modelId}": its request schema needs an Ajv runtime function this package does not provide (${/require\([^)]*\)/.exec(code)?.[0]})`);
   }
   const imports = `import { equal, formats, ucs2length } from ${JSON.stringify(supportImport)};\n`;
-  return indentCode(imports + readableConstants(code.replace(/^"use strict";/, "")));
+  return indentCode(imports + readableConstants(code.replace(/^"use strict";/, "")) + keys);
 }

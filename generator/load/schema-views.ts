@@ -1,28 +1,38 @@
 // Pure transformations of a request schema into the form each emitter needs.
-import { CLOSED_MARK } from "../../runtime/validation.js";
 import type { JsonSchema } from "./schema-check.js";
+import { dialectOf } from "./schema-refs.js";
 
 const COMPOSITION = ["anyOf", "oneOf", "allOf"];
-const SUBSCHEMA_MAPS = ["properties", "definitions", "$defs", "patternProperties"];
+const SUBSCHEMA_MAPS = ["properties", "definitions", "$defs", "patternProperties", "dependentSchemas", "dependencies"];
+const SUBSCHEMA_LISTS = [...COMPOSITION, "prefixItems"];
+const SUBSCHEMA_SINGLES = ["additionalProperties", "not", "if", "then", "else", "contains", "propertyNames", "additionalItems", "unevaluatedItems", "unevaluatedProperties"];
 
 function isSchema(value: unknown): value is JsonSchema {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-/** Property names in display order: `x-order` ascending, then the order given. */
+/**
+ * Property names in display order: the upstream's order list first (an `x-*-order-properties`
+ * list beside them, as fal publishes `x-fal-order-properties`), then by `x-order` ascending,
+ * then in the order given.
+ */
 export function orderedPropertyNames(schema: JsonSchema): string[] {
   const props = isSchema(schema.properties) ? schema.properties : {};
   const names = Object.keys(props);
-  const order = (name: string): number => {
-    const o = (props[name] as JsonSchema)["x-order"];
-    return typeof o === "number" ? o : Number.POSITIVE_INFINITY;
+  const listKey = Object.keys(schema).find((k) => /^x-(.+-)?order-properties$/.test(k) && Array.isArray(schema[k]));
+  const list = listKey === undefined ? [] : (schema[listKey] as unknown[]);
+  const rank = (name: string): [number, number] => {
+    const listed = list.indexOf(name);
+    const o = isSchema(props[name]) ? (props[name] as JsonSchema)["x-order"] : undefined;
+    return [listed === -1 ? Number.POSITIVE_INFINITY : listed, typeof o === "number" ? o : Number.POSITIVE_INFINITY];
   };
-  return names.map((name, i) => ({ name, i })).sort((a, b) => order(a.name) - order(b.name) || a.i - b.i).map((e) => e.name);
+  const ranked = names.map((name, i) => ({ name, i, rank: rank(name) }));
+  return ranked.sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1] || a.i - b.i).map((e) => e.name);
 }
 
 /** Copies a map keeping "__proto__" and the like as own keys. */
-function ownEntriesObject(entries: [string, unknown][]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+export function ownEntriesObject<T>(entries: [string, T][]): Record<string, T> {
+  const out: Record<string, T> = {};
   for (const [k, v] of entries) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
   return out;
 }
@@ -33,12 +43,13 @@ function mapSubschemas(node: JsonSchema, fn: (child: JsonSchema | boolean, key: 
   for (const key of SUBSCHEMA_MAPS) {
     if (!isSchema(node[key])) continue;
     const names = key === "properties" ? orderedPropertyNames(node) : Object.keys(node[key]);
-    out[key] = ownEntriesObject(names.map((n) => [n, fn((node[key] as JsonSchema)[n] as JsonSchema, key)]));
+    // `dependencies` also holds lists of names, which are kept as they are.
+    out[key] = ownEntriesObject(names.map((n) => [n, Array.isArray((node[key] as JsonSchema)[n]) ? (node[key] as JsonSchema)[n] : fn((node[key] as JsonSchema)[n] as JsonSchema, key)]));
   }
-  for (const key of COMPOSITION) if (Array.isArray(node[key])) out[key] = (node[key] as JsonSchema[]).map((c) => fn(c, key));
+  for (const key of SUBSCHEMA_LISTS) if (Array.isArray(node[key])) out[key] = (node[key] as JsonSchema[]).map((c) => fn(c, key));
   if (Array.isArray(node.items)) out.items = node.items.map((c) => fn(c as JsonSchema, "items"));
   else if (node.items !== undefined) out.items = fn(node.items as JsonSchema, "items");
-  for (const key of ["additionalProperties", "not"]) if (isSchema(node[key])) out[key] = fn(node[key] as JsonSchema, key);
+  for (const key of SUBSCHEMA_SINGLES) if (isSchema(node[key]) || typeof node[key] === "boolean") out[key] = fn(node[key] as JsonSchema, key);
   return out;
 }
 
@@ -47,31 +58,37 @@ function isAnnotation(key: string): boolean {
   return ["title", "description", "default", "examples", "$comment", "deprecated", "readOnly", "writeOnly", "basic", "renderType"].includes(key) || key.startsWith("x-");
 }
 
+/** Keywords that hold subschemas a `$ref` may point into: kept beside a draft-07 `$ref`, which ignores the rest. */
+const REF_SIBLINGS_KEPT = ["$ref", "definitions", "$defs"];
+
 /**
- * The schema Ajv compiles: annotations dropped (a validator embeds its schema, and a long
- * description would only make it bigger), and objects that list their properties and say nothing
- * about others closed (`additionalProperties: false` plus CLOSED_MARK), because the API passes a
- * typo through silently. Composition branches are left open: closing one would reject its
- * siblings' properties. Unknown keywords stay, for Ajv's strict mode to reject.
+ * The schema Ajv compiles: the request schema with its annotations dropped (a validator embeds its
+ * schema, and a long description would only make it bigger), and in draft-07, where `$ref`
+ * overrides its siblings, those siblings too. Nothing is closed here: the closed mode is a
+ * separate check of the keys (declared-keys.ts), so the validator's verdict is the schema's own.
+ * Unknown keywords stay, for Ajv's strict mode to reject.
  */
 export function validatorSchema(schema: JsonSchema): JsonSchema {
-  const close = (node: JsonSchema | boolean, closable: boolean): JsonSchema | boolean => {
+  const draft7 = dialectOf(schema) === "draft-07";
+  const strip = (node: JsonSchema | boolean): JsonSchema | boolean => {
     if (typeof node === "boolean") return node;
-    const out = mapSubschemas(node, (child, key) => close(child, !COMPOSITION.includes(key)));
-    for (const key of Object.keys(out)) if (isAnnotation(key)) delete out[key];
-    const composed = COMPOSITION.some((k) => node[k] !== undefined) || node.$ref !== undefined;
-    if (closable && !composed && isSchema(node.properties) && node.additionalProperties === undefined && node.patternProperties === undefined) {
-      out.additionalProperties = false;
-      out[CLOSED_MARK] = true;
+    const out = mapSubschemas(node, (child) => strip(child));
+    for (const key of Object.keys(out)) {
+      if (isAnnotation(key) || (draft7 && typeof node.$ref === "string" && !REF_SIBLINGS_KEPT.includes(key))) delete out[key];
     }
     return out;
   };
-  return close(schema, true) as JsonSchema;
+  const out = strip(schema) as JsonSchema;
+  if (schema.$schema !== undefined) out.$schema = schema.$schema;
+  return out;
 }
 
-/** Every non-standard annotation key in a schema (`x-*`, `basic`, `renderType`), sorted. */
+/**
+ * Every key Ajv is told to take as an annotation: the non-standard ones in a schema (`x-*`,
+ * `basic`, `renderType`), and `$anchor`, which Ajv resolves but its strict mode does not know.
+ */
 export function annotationKeys(schema: unknown): string[] {
-  const keys = new Set<string>(["basic", "renderType", "x-order", CLOSED_MARK]);
+  const keys = new Set<string>(["basic", "renderType", "x-order", "$anchor"]);
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(visit);
     else if (isSchema(node)) {
@@ -83,31 +100,4 @@ export function annotationKeys(schema: unknown): string[] {
   };
   visit(schema);
   return [...keys].sort();
-}
-
-// Keys json-schema-to-typescript reads that describe the shape; everything else (its own tsType
-// and tsEnumNames among them) is dropped so that no schema text can become a type expression.
-const TYPE_SHAPE_KEYS = ["type", "enum", "const", "required", "$ref", "additionalProperties"];
-
-/**
- * The schema json-schema-to-typescript sees: shape keys only, properties in display order, no
- * titles below the root (so nested objects are inlined, never named Foo1/Foo2), and the
- * documentation composed by `describe` in `description`.
- */
-export function typeSchema(schema: JsonSchema, rootTitle: string, describe: (node: JsonSchema) => string): JsonSchema {
-  const shape = (node: JsonSchema | boolean): JsonSchema | boolean => {
-    if (typeof node === "boolean") return node;
-    const mapped = mapSubschemas(node, (child) => shape(child));
-    const out: JsonSchema = {};
-    for (const key of [...TYPE_SHAPE_KEYS, ...SUBSCHEMA_MAPS, ...COMPOSITION, "items", "not"]) {
-      if (key === "patternProperties" || key === "not") continue; // TypeScript cannot express them
-      if (mapped[key] !== undefined) out[key] = mapped[key];
-    }
-    // An object that lists no properties accepts any keys: say so, rather than `{}` (any non-null value).
-    if (out.type === "object" && out.properties === undefined && out.additionalProperties === undefined) out.additionalProperties = true;
-    const text = describe(node);
-    if (text !== "") out.description = text;
-    return out;
-  };
-  return { ...(shape(schema) as JsonSchema), title: rootTitle };
 }
