@@ -1,10 +1,9 @@
 // Every TypeScript block of the README compiles, strictly, against the package as its users import
 // it ("oxen-contracts", "oxen-contracts/runtime", "oxen-contracts/models/<id>", "oxen-contracts/mock").
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { tempDir } from "./helpers.js";
 
 const ROOT = join(import.meta.dirname, "..");
 
@@ -29,7 +28,8 @@ describe("README.md", async () => {
   });
 
   it("compiles every TypeScript block", async () => {
-    const dir = await tempDir();
+    // Beside the tests, so that the libraries a block uses (hono, say) resolve from node_modules.
+    const dir = await mkdtemp(join(ROOT, "test", ".readme-"));
     const files: string[] = [];
     for (const block of blocks) {
       const file = join(dir, `block-${block.line}.ts`);
@@ -60,6 +60,7 @@ describe("README.md", async () => {
       const where = d.file === undefined ? "" : `README.md block at line ${d.file.fileName.match(/block-(\d+)\.ts$/)?.[1]}, its line ${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}: `;
       return `${where}${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
     });
+    await rm(dir, { recursive: true });
     expect(errors).toEqual([]);
   }, 60_000);
 });
