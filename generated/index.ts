@@ -208,6 +208,12 @@ export const modelInfo = {
   ["xai-grok-imagine-video-image-to-video"]: XaiGrokImagineVideoImageToVideo.model,
 } as const;
 
+/**
+ * Models of the snapshot left out of this output by `generate --skip-invalid`, each with its file
+ * (in the snapshot folder) and the reason: one line naming the field and the JSON pointer.
+ */
+export const skippedModels: readonly { readonly id: string | null; readonly file: string; readonly reason: string }[] = [];
+
 /** Checks a request body (the model parameters, without the `model` key) for a model. */
 export function validate(modelId: ModelId | (string & {}), input: unknown, options?: ValidateOptions): ValidationResult {
   if (!Object.hasOwn(models, modelId)) {

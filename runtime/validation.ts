@@ -27,7 +27,31 @@ export function runValidator(validator: StandaloneValidator, input: unknown, opt
   let errors = validator.errors ?? [];
   if (options.allowUnknown) errors = errors.filter((e) => !(e.keyword === "additionalProperties" && e.parentSchema?.[CLOSED_MARK] === true));
   if (errors.length === 0) return { ok: true };
-  return { ok: false, errors: errors.map(fieldError) };
+  const alternatives = requiredAlternatives(errors);
+  return { ok: false, errors: errors.filter((e) => !alternatives.covered.has(e)).map((e) => alternatives.errors.get(e) ?? fieldError(e)) };
+}
+
+/**
+ * An `anyOf` each of whose branches failed only for a missing property, such as an overlay's
+ * "prompt or input_image" rule, as one error: `prompt or input_image is required`, instead of one
+ * error per branch and "must match a schema in anyOf".
+ */
+function requiredAlternatives(errors: AjvError[]): { errors: Map<AjvError, FieldError>; covered: Set<AjvError> } {
+  const found = new Map<AjvError, FieldError>();
+  const covered = new Set<AjvError>();
+  for (const e of errors) {
+    if (e.keyword !== "anyOf") continue;
+    // Every branch failed for a missing property. (Errors from a `$ref` inside a branch carry the
+    // target's schemaPath, so the branches are counted, not the errors under the anyOf's path.)
+    const branches = Array.isArray(e.schema) ? e.schema.length : 0;
+    const inner = errors.filter((x) => x.keyword === "required" && x.instancePath === e.instancePath && x.schemaPath.startsWith(`${e.schemaPath}/`));
+    const failed = new Set(inner.map((x) => x.schemaPath.slice(e.schemaPath.length + 1).split("/")[0]));
+    if (branches === 0 || failed.size !== branches) continue;
+    const names = [...new Set(inner.map((x) => displayPath(e.instancePath, String(x.params.missingProperty))))];
+    inner.forEach((x) => covered.add(x));
+    found.set(e, { path: displayPath(e.instancePath), keyword: "required", params: { missingProperty: names }, message: `${names.join(" or ")} is required` });
+  }
+  return { errors: found, covered };
 }
 
 /** `/images/0/url` → `images[0].url` */

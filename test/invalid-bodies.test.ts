@@ -11,10 +11,14 @@ import { SCHEMAS } from "./helpers.js";
 
 const { models } = await loadSnapshot(SCHEMAS);
 
-/** A valid body: every required property, from its default, its first enum value, or a value of its type. */
+/**
+ * A valid body: every required property, from its default, its first enum value, or a value of its
+ * type; where an `allOf` member (an overlay) asks for one of several properties, the first.
+ */
 function validBody(schema: JsonSchema): Record<string, unknown> {
   const props = (schema.properties ?? {}) as Record<string, JsonSchema>;
-  return Object.fromEntries(((schema.required as string[] | undefined) ?? []).map((name) => [name, sample(props[name]!)]));
+  const alternatives = ((schema.allOf as JsonSchema[] | undefined) ?? []).flatMap((m) => ((m.anyOf as JsonSchema[] | undefined)?.[0]?.required as string[] | undefined) ?? []);
+  return Object.fromEntries([...((schema.required as string[] | undefined) ?? []), ...alternatives].map((name) => [name, sample(props[name]!)]));
 }
 
 function sample(s: JsonSchema): unknown {

@@ -2,19 +2,9 @@
 // Source: models/bytedance-depth-anything-video.json
 // Input sha256: e0a8d48c803ad328c7d514f59300b7b65a66f9f59b9086fb3cf4f99a3547bb9a
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type QueueRow,
-  type RunOptions,
-  type ValidateOptions,
-  type ValidationResult,
-} from "../../runtime/index.js";
+import { clientFor, runValidator } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import { validate as check } from "../validators/bytedance-depth-anything-video.js";
 
 export interface BytedanceDepthAnythingVideoInput {
@@ -91,24 +81,24 @@ export const model = {
 } as const;
 
 /** Checks a request body for Depth Anything Video against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<BytedanceDepthAnythingVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: runtime.ModelRef<BytedanceDepthAnythingVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with Depth Anything Video and waits for the video (the sync call; it can take minutes). */
-export function generate(input: BytedanceDepthAnythingVideoInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: BytedanceDepthAnythingVideoInput, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<BytedanceDepthAnythingVideoInput>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with Depth Anything Video, after validating `input`; returns a handle per generation. */
-export function enqueue(input: BytedanceDepthAnythingVideoInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: BytedanceDepthAnythingVideoInput, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<BytedanceDepthAnythingVideoInput>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Depth Anything Video; returns the final queue row. */
-export function run(input: BytedanceDepthAnythingVideoInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+export function run(input: BytedanceDepthAnythingVideoInput, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.QueueRow> {
   return clientFor<BytedanceDepthAnythingVideoInput>(options).run(ref, input, options);
 }

@@ -2,19 +2,9 @@
 // Source: models/bytedance-seedance-2-0-reference-to-video.json
 // Input sha256: 8001a188bfcb74565f5c7f3178482771df2424d455324661e2ac1921661bc502
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type QueueRow,
-  type RunOptions,
-  type ValidateOptions,
-  type ValidationResult,
-} from "../../runtime/index.js";
+import { clientFor, runValidator } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import { validate as check } from "../validators/bytedance-seedance-2-0-reference-to-video.js";
 
 export interface BytedanceSeedance20ReferenceToVideoInput {
@@ -108,24 +98,24 @@ export const model = {
 } as const;
 
 /** Checks a request body for Seedance 2.0 - Reference to Video against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<BytedanceSeedance20ReferenceToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: runtime.ModelRef<BytedanceSeedance20ReferenceToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with Seedance 2.0 - Reference to Video and waits for the video (the sync call; it can take minutes). */
-export function generate(input: BytedanceSeedance20ReferenceToVideoInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: BytedanceSeedance20ReferenceToVideoInput, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<BytedanceSeedance20ReferenceToVideoInput>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with Seedance 2.0 - Reference to Video, after validating `input`; returns a handle per generation. */
-export function enqueue(input: BytedanceSeedance20ReferenceToVideoInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: BytedanceSeedance20ReferenceToVideoInput, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<BytedanceSeedance20ReferenceToVideoInput>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Seedance 2.0 - Reference to Video; returns the final queue row. */
-export function run(input: BytedanceSeedance20ReferenceToVideoInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+export function run(input: BytedanceSeedance20ReferenceToVideoInput, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.QueueRow> {
   return clientFor<BytedanceSeedance20ReferenceToVideoInput>(options).run(ref, input, options);
 }

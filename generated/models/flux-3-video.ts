@@ -2,19 +2,9 @@
 // Source: models/flux-3-video.json
 // Input sha256: f64a2d7202b8b50f33ce1930663d979f690f46c628965230aa358cb40ac4ff6b
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type QueueRow,
-  type RunOptions,
-  type ValidateOptions,
-  type ValidationResult,
-} from "../../runtime/index.js";
+import { clientFor, runValidator } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import { validate as check } from "../validators/flux-3-video.js";
 
 export interface Flux3VideoInput {
@@ -99,24 +89,24 @@ export const model = {
 } as const;
 
 /** Checks a request body for FLUX 3 Video against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Flux3VideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: runtime.ModelRef<Flux3VideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with FLUX 3 Video and waits for the video (the sync call; it can take minutes). */
-export function generate(input: Flux3VideoInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: Flux3VideoInput, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<Flux3VideoInput>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with FLUX 3 Video, after validating `input`; returns a handle per generation. */
-export function enqueue(input: Flux3VideoInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: Flux3VideoInput, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<Flux3VideoInput>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with FLUX 3 Video; returns the final queue row. */
-export function run(input: Flux3VideoInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+export function run(input: Flux3VideoInput, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.QueueRow> {
   return clientFor<Flux3VideoInput>(options).run(ref, input, options);
 }

@@ -2,19 +2,9 @@
 // Source: models/gemini-omni-flash-preview.json
 // Input sha256: 6db3ab084d8e5129c13d5691be2fe4ad8489a57356c428bbc45e524f426b4d27
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type QueueRow,
-  type RunOptions,
-  type ValidateOptions,
-  type ValidationResult,
-} from "../../runtime/index.js";
+import { clientFor, runValidator } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import { validate as check } from "../validators/gemini-omni-flash-preview.js";
 
 export interface GeminiOmniFlashPreviewInput {
@@ -70,24 +60,24 @@ export const model = {
 } as const;
 
 /** Checks a request body for Gemini Omni Flash against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<GeminiOmniFlashPreviewInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: runtime.ModelRef<GeminiOmniFlashPreviewInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with Gemini Omni Flash and waits for the video (the sync call; it can take minutes). */
-export function generate(input: GeminiOmniFlashPreviewInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: GeminiOmniFlashPreviewInput, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<GeminiOmniFlashPreviewInput>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with Gemini Omni Flash, after validating `input`; returns a handle per generation. */
-export function enqueue(input: GeminiOmniFlashPreviewInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: GeminiOmniFlashPreviewInput, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<GeminiOmniFlashPreviewInput>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Gemini Omni Flash; returns the final queue row. */
-export function run(input: GeminiOmniFlashPreviewInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+export function run(input: GeminiOmniFlashPreviewInput, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.QueueRow> {
   return clientFor<GeminiOmniFlashPreviewInput>(options).run(ref, input, options);
 }

@@ -2,19 +2,9 @@
 // Source: models/google-veo-3-1.json
 // Input sha256: 6bdfafc530ece5ebe9ca03266cd10b1243d9ad7c0dfedd43bc30647e2f5be6a7
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type QueueRow,
-  type RunOptions,
-  type ValidateOptions,
-  type ValidationResult,
-} from "../../runtime/index.js";
+import { clientFor, runValidator } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import { validate as check } from "../validators/google-veo-3-1.js";
 
 export interface GoogleVeo31Input {
@@ -73,24 +63,24 @@ export const model = {
 } as const;
 
 /** Checks a request body for Veo 3.1 against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<GoogleVeo31Input> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: runtime.ModelRef<GoogleVeo31Input> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with Veo 3.1 and waits for the video (the sync call; it can take minutes). */
-export function generate(input: GoogleVeo31Input, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: GoogleVeo31Input, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<GoogleVeo31Input>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with Veo 3.1, after validating `input`; returns a handle per generation. */
-export function enqueue(input: GoogleVeo31Input, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: GoogleVeo31Input, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<GoogleVeo31Input>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Veo 3.1; returns the final queue row. */
-export function run(input: GoogleVeo31Input, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+export function run(input: GoogleVeo31Input, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.QueueRow> {
   return clientFor<GoogleVeo31Input>(options).run(ref, input, options);
 }

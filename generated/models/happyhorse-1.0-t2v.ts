@@ -2,19 +2,9 @@
 // Source: models/happyhorse-1.0-t2v.json
 // Input sha256: 5d085d6a4297e2c7b6498c9bbcc55e66979940837cb81ff39343b113c3040ee5
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type QueueRow,
-  type RunOptions,
-  type ValidateOptions,
-  type ValidationResult,
-} from "../../runtime/index.js";
+import { clientFor, runValidator } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import { validate as check } from "../validators/happyhorse-1.0-t2v.js";
 
 export interface Happyhorse10T2VInput {
@@ -75,24 +65,24 @@ export const model = {
 } as const;
 
 /** Checks a request body for Happy Horse - Text to Video against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Happyhorse10T2VInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: runtime.ModelRef<Happyhorse10T2VInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with Happy Horse - Text to Video and waits for the video (the sync call; it can take minutes). */
-export function generate(input: Happyhorse10T2VInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: Happyhorse10T2VInput, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<Happyhorse10T2VInput>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with Happy Horse - Text to Video, after validating `input`; returns a handle per generation. */
-export function enqueue(input: Happyhorse10T2VInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: Happyhorse10T2VInput, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<Happyhorse10T2VInput>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Happy Horse - Text to Video; returns the final queue row. */
-export function run(input: Happyhorse10T2VInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+export function run(input: Happyhorse10T2VInput, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.QueueRow> {
   return clientFor<Happyhorse10T2VInput>(options).run(ref, input, options);
 }

@@ -2,19 +2,9 @@
 // Source: models/kling-video-o3-omni.json
 // Input sha256: 27386e0ecfe3c6df8fa409b12f431a766a0c72793b4f3f96333870181b978ad0
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type QueueRow,
-  type RunOptions,
-  type ValidateOptions,
-  type ValidationResult,
-} from "../../runtime/index.js";
+import { clientFor, runValidator } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import { validate as check } from "../validators/kling-video-o3-omni.js";
 
 export interface KlingVideoO3OmniInput {
@@ -126,24 +116,24 @@ export const model = {
 } as const;
 
 /** Checks a request body for Kling O3 Omni against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<KlingVideoO3OmniInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: runtime.ModelRef<KlingVideoO3OmniInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with Kling O3 Omni and waits for the video (the sync call; it can take minutes). */
-export function generate(input: KlingVideoO3OmniInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: KlingVideoO3OmniInput, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<KlingVideoO3OmniInput>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with Kling O3 Omni, after validating `input`; returns a handle per generation. */
-export function enqueue(input: KlingVideoO3OmniInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: KlingVideoO3OmniInput, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<KlingVideoO3OmniInput>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Kling O3 Omni; returns the final queue row. */
-export function run(input: KlingVideoO3OmniInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+export function run(input: KlingVideoO3OmniInput, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.QueueRow> {
   return clientFor<KlingVideoO3OmniInput>(options).run(ref, input, options);
 }

@@ -2,19 +2,9 @@
 // Source: models/kling-video-v3-pro-motion-control.json
 // Input sha256: 2092d6fe8e97fe05b70f8bc546ff0152f1eb632559b714e21f16ee4bdd0c8b06
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type QueueRow,
-  type RunOptions,
-  type ValidateOptions,
-  type ValidationResult,
-} from "../../runtime/index.js";
+import { clientFor, runValidator } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import { validate as check } from "../validators/kling-video-v3-pro-motion-control.js";
 
 export interface KlingVideoV3ProMotionControlInput {
@@ -76,24 +66,24 @@ export const model = {
 } as const;
 
 /** Checks a request body for Kling 3.0 Pro: Motion Control against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<KlingVideoV3ProMotionControlInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: runtime.ModelRef<KlingVideoV3ProMotionControlInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with Kling 3.0 Pro: Motion Control and waits for the video (the sync call; it can take minutes). */
-export function generate(input: KlingVideoV3ProMotionControlInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: KlingVideoV3ProMotionControlInput, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<KlingVideoV3ProMotionControlInput>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with Kling 3.0 Pro: Motion Control, after validating `input`; returns a handle per generation. */
-export function enqueue(input: KlingVideoV3ProMotionControlInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: KlingVideoV3ProMotionControlInput, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<KlingVideoV3ProMotionControlInput>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Kling 3.0 Pro: Motion Control; returns the final queue row. */
-export function run(input: KlingVideoV3ProMotionControlInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+export function run(input: KlingVideoV3ProMotionControlInput, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.QueueRow> {
   return clientFor<KlingVideoV3ProMotionControlInput>(options).run(ref, input, options);
 }

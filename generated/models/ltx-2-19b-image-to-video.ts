@@ -2,19 +2,9 @@
 // Source: models/ltx-2-19b-image-to-video.json
 // Input sha256: d6933caa3e8eb4a41414b8b91963681da19d37813861bb01e854581f0d4a8b2e
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type QueueRow,
-  type RunOptions,
-  type ValidateOptions,
-  type ValidationResult,
-} from "../../runtime/index.js";
+import { clientFor, runValidator } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import { validate as check } from "../validators/ltx-2-19b-image-to-video.js";
 
 export interface Ltx219BImageToVideoInput {
@@ -72,24 +62,24 @@ export const model = {
 } as const;
 
 /** Checks a request body for LTX-2 Pro against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Ltx219BImageToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: runtime.ModelRef<Ltx219BImageToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with LTX-2 Pro and waits for the video (the sync call; it can take minutes). */
-export function generate(input: Ltx219BImageToVideoInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: Ltx219BImageToVideoInput, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<Ltx219BImageToVideoInput>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with LTX-2 Pro, after validating `input`; returns a handle per generation. */
-export function enqueue(input: Ltx219BImageToVideoInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: Ltx219BImageToVideoInput, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<Ltx219BImageToVideoInput>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX-2 Pro; returns the final queue row. */
-export function run(input: Ltx219BImageToVideoInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+export function run(input: Ltx219BImageToVideoInput, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.QueueRow> {
   return clientFor<Ltx219BImageToVideoInput>(options).run(ref, input, options);
 }

@@ -2,19 +2,9 @@
 // Source: models/ltx-2-3-fast-image-to-video.json
 // Input sha256: 3fdac0c451397b960ee539fd7a21ab3ad24a2fac4fe07db94e23d1577fbbe09f
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type QueueRow,
-  type RunOptions,
-  type ValidateOptions,
-  type ValidationResult,
-} from "../../runtime/index.js";
+import { clientFor, runValidator } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import { validate as check } from "../validators/ltx-2-3-fast-image-to-video.js";
 
 export interface Ltx23FastImageToVideoInput {
@@ -94,24 +84,24 @@ export const model = {
 } as const;
 
 /** Checks a request body for LTX 2.3 Fast: Image to Video against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Ltx23FastImageToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: runtime.ModelRef<Ltx23FastImageToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with LTX 2.3 Fast: Image to Video and waits for the video (the sync call; it can take minutes). */
-export function generate(input: Ltx23FastImageToVideoInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: Ltx23FastImageToVideoInput, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<Ltx23FastImageToVideoInput>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with LTX 2.3 Fast: Image to Video, after validating `input`; returns a handle per generation. */
-export function enqueue(input: Ltx23FastImageToVideoInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: Ltx23FastImageToVideoInput, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<Ltx23FastImageToVideoInput>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX 2.3 Fast: Image to Video; returns the final queue row. */
-export function run(input: Ltx23FastImageToVideoInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+export function run(input: Ltx23FastImageToVideoInput, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.QueueRow> {
   return clientFor<Ltx23FastImageToVideoInput>(options).run(ref, input, options);
 }

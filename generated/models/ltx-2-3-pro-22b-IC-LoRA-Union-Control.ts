@@ -2,19 +2,9 @@
 // Source: models/ltx-2-3-pro-22b-IC-LoRA-Union-Control.json
 // Input sha256: 8981d13335a349d33d3d99e15aee685481effcb939e901c89e47c40fed4f6f76
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type QueueRow,
-  type RunOptions,
-  type ValidateOptions,
-  type ValidationResult,
-} from "../../runtime/index.js";
+import { clientFor, runValidator } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import { validate as check } from "../validators/ltx-2-3-pro-22b-IC-LoRA-Union-Control.js";
 
 export interface Ltx23Pro22BICLoRAUnionControlInput {
@@ -109,24 +99,24 @@ export const model = {
 } as const;
 
 /** Checks a request body for LTX-2.3 Pro 22B IC-LoRA Union Control against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Ltx23Pro22BICLoRAUnionControlInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: runtime.ModelRef<Ltx23Pro22BICLoRAUnionControlInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with LTX-2.3 Pro 22B IC-LoRA Union Control and waits for the video (the sync call; it can take minutes). */
-export function generate(input: Ltx23Pro22BICLoRAUnionControlInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: Ltx23Pro22BICLoRAUnionControlInput, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<Ltx23Pro22BICLoRAUnionControlInput>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with LTX-2.3 Pro 22B IC-LoRA Union Control, after validating `input`; returns a handle per generation. */
-export function enqueue(input: Ltx23Pro22BICLoRAUnionControlInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: Ltx23Pro22BICLoRAUnionControlInput, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<Ltx23Pro22BICLoRAUnionControlInput>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX-2.3 Pro 22B IC-LoRA Union Control; returns the final queue row. */
-export function run(input: Ltx23Pro22BICLoRAUnionControlInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+export function run(input: Ltx23Pro22BICLoRAUnionControlInput, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.QueueRow> {
   return clientFor<Ltx23Pro22BICLoRAUnionControlInput>(options).run(ref, input, options);
 }

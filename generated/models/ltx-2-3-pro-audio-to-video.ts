@@ -2,43 +2,49 @@
 // Source: models/ltx-2-3-pro-audio-to-video.json
 // Input sha256: 27ff0d540deae09c86b9e9a4a2a63c08fb38c6f55ae8e4619b7ffe6f85fcf965
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type QueueRow,
-  type RunOptions,
-  type ValidateOptions,
-  type ValidationResult,
-} from "../../runtime/index.js";
+import { clientFor, runValidator } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import { validate as check } from "../validators/ltx-2-3-pro-audio-to-video.js";
 
-export interface Ltx23ProAudioToVideoInput {
-  /**
-   * Text description of how the video should be generated. Required if image is not provided. When image is provided, this describes how the image should be animated.
-   */
-  prompt?: string
-  /**
-   * URL of an image to use as the first frame of the video. If not provided, prompt is required.
-   *
-   * @format uri
-   */
-  input_image?: string
-  /**
-   * URL of the audio file to generate a video from. Duration must be between 2 and 20 seconds.
-   *
-   * @format uri
-   */
-  input_audio: string
-}
+/**
+ * prompt or input_image is required: the model's documentation says prompt is "Required if image is not provided" (an overlay, schemas/overlays/ltx-2-3-pro-audio-to-video.json; the upstream schema cannot say it).
+ */
+export type Ltx23ProAudioToVideoInput = (({
+      /**
+       * Text description of how the video should be generated. Required if image is not provided. When image is provided, this describes how the image should be animated.
+       */
+      prompt: string
+    } | {
+      /**
+       * URL of an image to use as the first frame of the video. If not provided, prompt is required.
+       *
+       * @format uri
+       */
+      input_image: string
+  }) & {
+    /**
+     * Text description of how the video should be generated. Required if image is not provided. When image is provided, this describes how the image should be animated.
+     */
+    prompt?: string
+    /**
+     * URL of an image to use as the first frame of the video. If not provided, prompt is required.
+     *
+     * @format uri
+     */
+    input_image?: string
+    /**
+     * URL of the audio file to generate a video from. Duration must be between 2 and 20 seconds.
+     *
+     * @format uri
+     */
+    input_audio: string
+})
 
 /**
  * LTX 2.3 Pro: Audio to Video
  * Audio-driven video with lip-sync
+ * prompt or input_image is required: the model's documentation says prompt is "Required if image is not provided" (an overlay, schemas/overlays/ltx-2-3-pro-audio-to-video.json; the upstream schema cannot say it).
  */
 export const model = {
   id: "ltx-2-3-pro-audio-to-video",
@@ -54,24 +60,24 @@ export const model = {
 } as const;
 
 /** Checks a request body for LTX 2.3 Pro: Audio to Video against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Ltx23ProAudioToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: runtime.ModelRef<Ltx23ProAudioToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with LTX 2.3 Pro: Audio to Video and waits for the video (the sync call; it can take minutes). */
-export function generate(input: Ltx23ProAudioToVideoInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: Ltx23ProAudioToVideoInput, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<Ltx23ProAudioToVideoInput>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with LTX 2.3 Pro: Audio to Video, after validating `input`; returns a handle per generation. */
-export function enqueue(input: Ltx23ProAudioToVideoInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: Ltx23ProAudioToVideoInput, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<Ltx23ProAudioToVideoInput>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX 2.3 Pro: Audio to Video; returns the final queue row. */
-export function run(input: Ltx23ProAudioToVideoInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+export function run(input: Ltx23ProAudioToVideoInput, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.QueueRow> {
   return clientFor<Ltx23ProAudioToVideoInput>(options).run(ref, input, options);
 }

@@ -2,19 +2,9 @@
 // Source: models/ltx-2-3-pro-retake.json
 // Input sha256: 4853975e27f2aaeac58d38d829cea6cad069379a2c340b83181d1a68b5bb2a27
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type QueueRow,
-  type RunOptions,
-  type ValidateOptions,
-  type ValidationResult,
-} from "../../runtime/index.js";
+import { clientFor, runValidator } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import { validate as check } from "../validators/ltx-2-3-pro-retake.js";
 
 export interface Ltx23ProRetakeInput {
@@ -80,24 +70,24 @@ export const model = {
 } as const;
 
 /** Checks a request body for LTX 2.3 Pro: Retake against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Ltx23ProRetakeInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: runtime.ModelRef<Ltx23ProRetakeInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with LTX 2.3 Pro: Retake and waits for the video (the sync call; it can take minutes). */
-export function generate(input: Ltx23ProRetakeInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: Ltx23ProRetakeInput, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<Ltx23ProRetakeInput>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with LTX 2.3 Pro: Retake, after validating `input`; returns a handle per generation. */
-export function enqueue(input: Ltx23ProRetakeInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: Ltx23ProRetakeInput, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<Ltx23ProRetakeInput>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX 2.3 Pro: Retake; returns the final queue row. */
-export function run(input: Ltx23ProRetakeInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+export function run(input: Ltx23ProRetakeInput, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.QueueRow> {
   return clientFor<Ltx23ProRetakeInput>(options).run(ref, input, options);
 }

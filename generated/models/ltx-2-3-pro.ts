@@ -2,19 +2,9 @@
 // Source: models/ltx-2-3-pro.json
 // Input sha256: 1e374b1db3b02b620e1de80499a23d49a77defa1fa816891f3b253ed9d9c5341
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type QueueRow,
-  type RunOptions,
-  type ValidateOptions,
-  type ValidationResult,
-} from "../../runtime/index.js";
+import { clientFor, runValidator } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import { validate as check } from "../validators/ltx-2-3-pro.js";
 
 export interface Ltx23ProInput {
@@ -101,24 +91,24 @@ export const model = {
 } as const;
 
 /** Checks a request body for LTX-2.3 Pro against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Ltx23ProInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: runtime.ModelRef<Ltx23ProInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with LTX-2.3 Pro and waits for the video (the sync call; it can take minutes). */
-export function generate(input: Ltx23ProInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: Ltx23ProInput, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<Ltx23ProInput>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with LTX-2.3 Pro, after validating `input`; returns a handle per generation. */
-export function enqueue(input: Ltx23ProInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: Ltx23ProInput, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<Ltx23ProInput>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX-2.3 Pro; returns the final queue row. */
-export function run(input: Ltx23ProInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+export function run(input: Ltx23ProInput, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.QueueRow> {
   return clientFor<Ltx23ProInput>(options).run(ref, input, options);
 }

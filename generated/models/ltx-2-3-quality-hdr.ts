@@ -2,19 +2,9 @@
 // Source: models/ltx-2-3-quality-hdr.json
 // Input sha256: 5a15ebe7dd5b0fa4e468818b9a959b06555863509f2ae53d61a78f7d2fa9c801
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type QueueRow,
-  type RunOptions,
-  type ValidateOptions,
-  type ValidationResult,
-} from "../../runtime/index.js";
+import { clientFor, runValidator } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import { validate as check } from "../validators/ltx-2-3-quality-hdr.js";
 
 export interface Ltx23QualityHdrInput {
@@ -98,24 +88,24 @@ export const model = {
 } as const;
 
 /** Checks a request body for LTX 2.3 Quality: Video to HDR against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Ltx23QualityHdrInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: runtime.ModelRef<Ltx23QualityHdrInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with LTX 2.3 Quality: Video to HDR and waits for the video (the sync call; it can take minutes). */
-export function generate(input: Ltx23QualityHdrInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: Ltx23QualityHdrInput, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<Ltx23QualityHdrInput>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with LTX 2.3 Quality: Video to HDR, after validating `input`; returns a handle per generation. */
-export function enqueue(input: Ltx23QualityHdrInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: Ltx23QualityHdrInput, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<Ltx23QualityHdrInput>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX 2.3 Quality: Video to HDR; returns the final queue row. */
-export function run(input: Ltx23QualityHdrInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+export function run(input: Ltx23QualityHdrInput, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.QueueRow> {
   return clientFor<Ltx23QualityHdrInput>(options).run(ref, input, options);
 }

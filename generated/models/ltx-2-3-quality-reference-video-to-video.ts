@@ -2,19 +2,9 @@
 // Source: models/ltx-2-3-quality-reference-video-to-video.json
 // Input sha256: 39ee8b3f74cef70ff84cf870a23658668a1441b32f0c671c94b8e624d909cd73
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type QueueRow,
-  type RunOptions,
-  type ValidateOptions,
-  type ValidationResult,
-} from "../../runtime/index.js";
+import { clientFor, runValidator } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import { validate as check } from "../validators/ltx-2-3-quality-reference-video-to-video.js";
 
 export interface Ltx23QualityReferenceVideoToVideoInput {
@@ -138,24 +128,24 @@ export const model = {
 } as const;
 
 /** Checks a request body for LTX 2.3 Quality: Reference Video to Video against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Ltx23QualityReferenceVideoToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: runtime.ModelRef<Ltx23QualityReferenceVideoToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with LTX 2.3 Quality: Reference Video to Video and waits for the video (the sync call; it can take minutes). */
-export function generate(input: Ltx23QualityReferenceVideoToVideoInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: Ltx23QualityReferenceVideoToVideoInput, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<Ltx23QualityReferenceVideoToVideoInput>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with LTX 2.3 Quality: Reference Video to Video, after validating `input`; returns a handle per generation. */
-export function enqueue(input: Ltx23QualityReferenceVideoToVideoInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: Ltx23QualityReferenceVideoToVideoInput, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<Ltx23QualityReferenceVideoToVideoInput>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX 2.3 Quality: Reference Video to Video; returns the final queue row. */
-export function run(input: Ltx23QualityReferenceVideoToVideoInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+export function run(input: Ltx23QualityReferenceVideoToVideoInput, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.QueueRow> {
   return clientFor<Ltx23QualityReferenceVideoToVideoInput>(options).run(ref, input, options);
 }

@@ -2,19 +2,9 @@
 // Source: models/luma-ray-v3-2-reframe.json
 // Input sha256: ca04719211601307d3fe9cd81091e12ad419f208383fe349163c26dc5ea0ed4b
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type QueueRow,
-  type RunOptions,
-  type ValidateOptions,
-  type ValidationResult,
-} from "../../runtime/index.js";
+import { clientFor, runValidator } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import { validate as check } from "../validators/luma-ray-v3-2-reframe.js";
 
 export interface LumaRayV32ReframeInput {
@@ -69,24 +59,24 @@ export const model = {
 } as const;
 
 /** Checks a request body for Luma Ray 3.2 - Reframe against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<LumaRayV32ReframeInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: runtime.ModelRef<LumaRayV32ReframeInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with Luma Ray 3.2 - Reframe and waits for the video (the sync call; it can take minutes). */
-export function generate(input: LumaRayV32ReframeInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: LumaRayV32ReframeInput, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<LumaRayV32ReframeInput>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with Luma Ray 3.2 - Reframe, after validating `input`; returns a handle per generation. */
-export function enqueue(input: LumaRayV32ReframeInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: LumaRayV32ReframeInput, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<LumaRayV32ReframeInput>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Luma Ray 3.2 - Reframe; returns the final queue row. */
-export function run(input: LumaRayV32ReframeInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+export function run(input: LumaRayV32ReframeInput, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.QueueRow> {
   return clientFor<LumaRayV32ReframeInput>(options).run(ref, input, options);
 }

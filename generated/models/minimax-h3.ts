@@ -2,19 +2,9 @@
 // Source: models/minimax-h3.json
 // Input sha256: 20ee5820d1ee174f5e6b75db9d90ac4950c8760f3aff414cc34ed439664d0d86
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type QueueRow,
-  type RunOptions,
-  type ValidateOptions,
-  type ValidationResult,
-} from "../../runtime/index.js";
+import { clientFor, runValidator } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import { validate as check } from "../validators/minimax-h3.js";
 
 export interface MinimaxH3Input {
@@ -99,24 +89,24 @@ export const model = {
 } as const;
 
 /** Checks a request body for MiniMax H3 against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<MinimaxH3Input> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: runtime.ModelRef<MinimaxH3Input> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with MiniMax H3 and waits for the video (the sync call; it can take minutes). */
-export function generate(input: MinimaxH3Input, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: MinimaxH3Input, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<MinimaxH3Input>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with MiniMax H3, after validating `input`; returns a handle per generation. */
-export function enqueue(input: MinimaxH3Input, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: MinimaxH3Input, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<MinimaxH3Input>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with MiniMax H3; returns the final queue row. */
-export function run(input: MinimaxH3Input, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+export function run(input: MinimaxH3Input, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.QueueRow> {
   return clientFor<MinimaxH3Input>(options).run(ref, input, options);
 }

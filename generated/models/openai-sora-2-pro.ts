@@ -2,19 +2,9 @@
 // Source: models/openai-sora-2-pro.json
 // Input sha256: 5fe8ed9e61ad4c2c72e977f7c871787a9c3e0cfa9c2a5544a22814ed9e65d150
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type QueueRow,
-  type RunOptions,
-  type ValidateOptions,
-  type ValidationResult,
-} from "../../runtime/index.js";
+import { clientFor, runValidator } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import { validate as check } from "../validators/openai-sora-2-pro.js";
 
 export interface OpenaiSora2ProInput {
@@ -73,24 +63,24 @@ export const model = {
 } as const;
 
 /** Checks a request body for Sora 2 Pro against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<OpenaiSora2ProInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: runtime.ModelRef<OpenaiSora2ProInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with Sora 2 Pro and waits for the video (the sync call; it can take minutes). */
-export function generate(input: OpenaiSora2ProInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: OpenaiSora2ProInput, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<OpenaiSora2ProInput>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with Sora 2 Pro, after validating `input`; returns a handle per generation. */
-export function enqueue(input: OpenaiSora2ProInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: OpenaiSora2ProInput, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<OpenaiSora2ProInput>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Sora 2 Pro; returns the final queue row. */
-export function run(input: OpenaiSora2ProInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+export function run(input: OpenaiSora2ProInput, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.QueueRow> {
   return clientFor<OpenaiSora2ProInput>(options).run(ref, input, options);
 }

@@ -2,19 +2,9 @@
 // Source: models/sam-3-video.json
 // Input sha256: e867af765b32e50827718ec0e52c4220ef994d864c8b770c72aeb1156d856bd3
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type QueueRow,
-  type RunOptions,
-  type ValidateOptions,
-  type ValidationResult,
-} from "../../runtime/index.js";
+import { clientFor, runValidator } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import { validate as check } from "../validators/sam-3-video.js";
 
 export interface Sam3VideoInput {
@@ -56,24 +46,24 @@ export const model = {
 } as const;
 
 /** Checks a request body for Segment Anything 3 - Video against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Sam3VideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: runtime.ModelRef<Sam3VideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with Segment Anything 3 - Video and waits for the video (the sync call; it can take minutes). */
-export function generate(input: Sam3VideoInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: Sam3VideoInput, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<Sam3VideoInput>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with Segment Anything 3 - Video, after validating `input`; returns a handle per generation. */
-export function enqueue(input: Sam3VideoInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: Sam3VideoInput, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<Sam3VideoInput>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Segment Anything 3 - Video; returns the final queue row. */
-export function run(input: Sam3VideoInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+export function run(input: Sam3VideoInput, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.QueueRow> {
   return clientFor<Sam3VideoInput>(options).run(ref, input, options);
 }

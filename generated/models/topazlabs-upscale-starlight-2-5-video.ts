@@ -2,19 +2,9 @@
 // Source: models/topazlabs-upscale-starlight-2-5-video.json
 // Input sha256: 78a85f955207f919ba62d6dab679a1055a0e71a87f2bf0d5e60c19dc064702f2
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type QueueRow,
-  type RunOptions,
-  type ValidateOptions,
-  type ValidationResult,
-} from "../../runtime/index.js";
+import { clientFor, runValidator } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import { validate as check } from "../validators/topazlabs-upscale-starlight-2-5-video.js";
 
 export interface TopazlabsUpscaleStarlight25VideoInput {
@@ -68,24 +58,24 @@ export const model = {
 } as const;
 
 /** Checks a request body for Topaz Starlight Precise 2.5 against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<TopazlabsUpscaleStarlight25VideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: runtime.ModelRef<TopazlabsUpscaleStarlight25VideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with Topaz Starlight Precise 2.5 and waits for the video (the sync call; it can take minutes). */
-export function generate(input: TopazlabsUpscaleStarlight25VideoInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: TopazlabsUpscaleStarlight25VideoInput, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<TopazlabsUpscaleStarlight25VideoInput>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with Topaz Starlight Precise 2.5, after validating `input`; returns a handle per generation. */
-export function enqueue(input: TopazlabsUpscaleStarlight25VideoInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: TopazlabsUpscaleStarlight25VideoInput, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<TopazlabsUpscaleStarlight25VideoInput>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Topaz Starlight Precise 2.5; returns the final queue row. */
-export function run(input: TopazlabsUpscaleStarlight25VideoInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+export function run(input: TopazlabsUpscaleStarlight25VideoInput, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.QueueRow> {
   return clientFor<TopazlabsUpscaleStarlight25VideoInput>(options).run(ref, input, options);
 }

@@ -2,19 +2,9 @@
 // Source: models/wan-ai-wan2-2-ti2v-5b-diffusers.json
 // Input sha256: 5195b088f7d42bd5871a37ee373055ab6bed63bd5e7cfb43110de5d64d5f0345
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type QueueRow,
-  type RunOptions,
-  type ValidateOptions,
-  type ValidationResult,
-} from "../../runtime/index.js";
+import { clientFor, runValidator } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import { validate as check } from "../validators/wan-ai-wan2-2-ti2v-5b-diffusers.js";
 
 export interface WanAiWan22Ti2V5BDiffusersInput {
@@ -96,24 +86,24 @@ export const model = {
 } as const;
 
 /** Checks a request body for Wan2.2 5B - Text to Video against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<WanAiWan22Ti2V5BDiffusersInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: runtime.ModelRef<WanAiWan22Ti2V5BDiffusersInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with Wan2.2 5B - Text to Video and waits for the video (the sync call; it can take minutes). */
-export function generate(input: WanAiWan22Ti2V5BDiffusersInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: WanAiWan22Ti2V5BDiffusersInput, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<WanAiWan22Ti2V5BDiffusersInput>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with Wan2.2 5B - Text to Video, after validating `input`; returns a handle per generation. */
-export function enqueue(input: WanAiWan22Ti2V5BDiffusersInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: WanAiWan22Ti2V5BDiffusersInput, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<WanAiWan22Ti2V5BDiffusersInput>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Wan2.2 5B - Text to Video; returns the final queue row. */
-export function run(input: WanAiWan22Ti2V5BDiffusersInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+export function run(input: WanAiWan22Ti2V5BDiffusersInput, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.QueueRow> {
   return clientFor<WanAiWan22Ti2V5BDiffusersInput>(options).run(ref, input, options);
 }

@@ -2,19 +2,9 @@
 // Source: models/wan-v2-7-text-to-video.json
 // Input sha256: 68ee449d629d406c16a85c5aa61cb1c1206c36abcab4b69df843b0a7a8f1c3db
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type QueueRow,
-  type RunOptions,
-  type ValidateOptions,
-  type ValidationResult,
-} from "../../runtime/index.js";
+import { clientFor, runValidator } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import { validate as check } from "../validators/wan-v2-7-text-to-video.js";
 
 export interface WanV27TextToVideoInput {
@@ -99,24 +89,24 @@ export const model = {
 } as const;
 
 /** Checks a request body for WAN 2.7 - Text to Video against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<WanV27TextToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: runtime.ModelRef<WanV27TextToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with WAN 2.7 - Text to Video and waits for the video (the sync call; it can take minutes). */
-export function generate(input: WanV27TextToVideoInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: WanV27TextToVideoInput, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<WanV27TextToVideoInput>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with WAN 2.7 - Text to Video, after validating `input`; returns a handle per generation. */
-export function enqueue(input: WanV27TextToVideoInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: WanV27TextToVideoInput, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<WanV27TextToVideoInput>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with WAN 2.7 - Text to Video; returns the final queue row. */
-export function run(input: WanV27TextToVideoInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+export function run(input: WanV27TextToVideoInput, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.QueueRow> {
   return clientFor<WanV27TextToVideoInput>(options).run(ref, input, options);
 }

@@ -2,19 +2,9 @@
 // Source: models/xai-grok-imagine-video-image-to-video.json
 // Input sha256: e3fddcfc94b0593c37479e861933531e54fd3e2ea724c27212d793a4012c2a63
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type QueueRow,
-  type RunOptions,
-  type ValidateOptions,
-  type ValidationResult,
-} from "../../runtime/index.js";
+import { clientFor, runValidator } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import { validate as check } from "../validators/xai-grok-imagine-video-image-to-video.js";
 
 export interface XaiGrokImagineVideoImageToVideoInput {
@@ -73,24 +63,24 @@ export const model = {
 } as const;
 
 /** Checks a request body for Grok Imagine - Image to Video against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<XaiGrokImagineVideoImageToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
+export const ref: runtime.ModelRef<XaiGrokImagineVideoImageToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate };
 
 /** Generates with Grok Imagine - Image to Video and waits for the video (the sync call; it can take minutes). */
-export function generate(input: XaiGrokImagineVideoImageToVideoInput, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: XaiGrokImagineVideoImageToVideoInput, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<XaiGrokImagineVideoImageToVideoInput>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with Grok Imagine - Image to Video, after validating `input`; returns a handle per generation. */
-export function enqueue(input: XaiGrokImagineVideoImageToVideoInput, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: XaiGrokImagineVideoImageToVideoInput, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<XaiGrokImagineVideoImageToVideoInput>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Grok Imagine - Image to Video; returns the final queue row. */
-export function run(input: XaiGrokImagineVideoImageToVideoInput, options?: RunOptions & ClientChoice): Promise<QueueRow> {
+export function run(input: XaiGrokImagineVideoImageToVideoInput, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.QueueRow> {
   return clientFor<XaiGrokImagineVideoImageToVideoInput>(options).run(ref, input, options);
 }

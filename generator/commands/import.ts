@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import { parse, type Io } from "../../cli/args.js";
 import { InputError } from "../../cli/errors.js";
 import { parseModel } from "../load/model.js";
-import { readLock, snapshotFiles, type SnapshotEntry } from "../snapshot/lock.js";
+import { readLock, readOverlays, snapshotFiles, type SnapshotEntry } from "../snapshot/lock.js";
 import { writeFolder } from "../write/write.js";
 
 export const usage = "oxen-contracts import <folder> --hub FILE [--schemas DIR]";
@@ -37,7 +37,7 @@ export async function importCommand(argv: string[], io: Io): Promise<number> {
   }
   const hubText = await readFile(values.hub, "utf8").catch(() => throwInput(`${values.hub}: cannot read`));
   const dir = resolve(values.schemas ?? "schemas");
-  writeFolder(dir, snapshotFiles(entries, { text: hubText, source: values.hub, fetchedAt }, await readLock(dir)));
+  writeFolder(dir, snapshotFiles(entries, { text: hubText, source: values.hub, fetchedAt }, await readLock(dir), await readOverlays(dir)));
   io.out(`imported ${entries.length} models into ${dir}`);
   return 0;
 }

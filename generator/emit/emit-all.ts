@@ -4,7 +4,8 @@ import { canonicalJson, schemaHash, sha256 } from "../snapshot/canonical.js";
 import type { EmitCache } from "../write/cache.js";
 import { emitModelModule } from "./emit-model.js";
 import type { Snapshot } from "../load/load.js";
-import type { ModelContract } from "../load/model.js";
+import { diagnosticReason, type Diagnostic } from "../load/diagnostic.js";
+import { requestSchemaOf, type ModelContract } from "../load/model.js";
 import { assignNames } from "./names.js";
 import { render } from "./templates.js";
 
@@ -12,6 +13,20 @@ const RUNTIME_DIR = fileURLToPath(new URL("../../runtime/", import.meta.url));
 
 /** Generated files by path relative to the output folder, in a fixed order. */
 export type FileMap = Map<string, string>;
+
+/** A model left out of the output, as the index lists it: its id (null: the file named no model), file and why. */
+export interface SkippedModel {
+  id: string | null;
+  /** Relative to the snapshot folder: models/<stem>.json or overlays/<stem>.json. */
+  file: string;
+  reason: string;
+}
+
+export interface EmitResult {
+  files: FileMap;
+  /** Models whose emit threw (a library's error included), each named with its file and pointer; left out of `files`. */
+  failures: Diagnostic[];
+}
 
 /** An ESM specifier from the file `from` (relative to `outDir`) to the absolute `target`. */
 function specifier(outDir: string, from: string, target: string): string {
@@ -73,13 +88,21 @@ async function cached<T>(cache: EmitCache | undefined, input: T, emit: (input: T
   return files;
 }
 
+/** A thrown emit error as a diagnostic: the pointer a message names (`#/...: `), else the whole schema. */
+function emitFailure(model: ModelContract, error: unknown): Diagnostic {
+  const text = (error instanceof Error ? error.message : String(error)).replace(`model "${model.id}": `, "");
+  const pointer = /(?:^|: )#(\/[^\s:]*)?: /.exec(text);
+  const message = pointer === null ? text : text.replace(pointer[0], pointer.index === 0 ? "" : ": ");
+  return { file: model.file, model: model.id, at: `${model.schemaField}#${pointer?.[1] ?? ""}`, message };
+}
+
 /**
  * Every generated file for a snapshot. Pure apart from reading templates and the optional cache:
  * the same snapshot and `outDir` (the folder the files will live in, for import paths) give
  * byte-identical files. Each cache key covers everything its files are made from (the whole
  * model object and its slot, or the OpenAPI document); the cache itself adds the generator's own.
  */
-export async function emitAll(snapshot: Snapshot, outDir: string, cache?: EmitCache): Promise<FileMap> {
+export async function emitAll(snapshot: Snapshot, outDir: string, cache?: EmitCache, skipped: readonly SkippedModel[] = []): Promise<EmitResult> {
   const files: FileMap = new Map();
   const names = assignNames(snapshot.models.map((m) => m.id));
   const runtimeIndex = join(RUNTIME_DIR, "index.js");
@@ -88,6 +111,7 @@ export async function emitAll(snapshot: Snapshot, outDir: string, cache?: EmitCa
 
   add(await cached(cache, { hub: snapshot.hubOpenapi }, ({ hub }) => emitHubFile(hub)));
   const entries = [];
+  const failures: Diagnostic[] = [];
   for (const model of snapshot.models) {
     const { stem, base } = names.get(model.id)!;
     const slot: ModelSlot = {
@@ -96,12 +120,20 @@ export async function emitAll(snapshot: Snapshot, outDir: string, cache?: EmitCa
       supportImport: specifier(outDir, `validators/${stem}.js`, support),
       runtimeImport: specifier(outDir, `models/${stem}.ts`, runtimeIndex),
     };
-    const hash = schemaHash(model.schema);
-    add(await cached(cache, { model: model.raw, slot }, () => emitModelFiles(model, slot, hash)));
+    // The upstream schema's hash, as lock.json has it; an overlay is part of the cache key.
+    const hash = schemaHash(requestSchemaOf(model.raw));
+    try {
+      add(await cached(cache, { model: model.raw, overlay: model.overlay, slot }, () => emitModelFiles(model, slot, hash)));
+    } catch (error) {
+      failures.push(emitFailure(model, error));
+      continue;
+    }
     entries.push({ id: model.id, base, typeName: `${base}Input`, import: `./models/${stem}.js`, hash });
   }
 
-  const indexHash = sha256(canonicalJson(entries.map((e) => [e.id, e.hash])));
-  files.set("index.ts", render("index.ts", { header: header("models/*.json", indexHash), runtimeImport: specifier(outDir, "index.ts", runtimeIndex), hubImport: "./hub.js", models: entries }));
-  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const left = [...skipped, ...failures.map((f) => ({ id: f.model, file: `models/${f.file.split(/[\\/]/).pop()}`, reason: diagnosticReason(f) }))];
+  const pairs = entries.map((e) => [e.id, e.hash]);
+  const indexHash = sha256(canonicalJson(left.length === 0 ? pairs : { models: pairs, skipped: left }));
+  files.set("index.ts", render("index.ts", { header: header("models/*.json", indexHash), runtimeImport: specifier(outDir, "index.ts", runtimeIndex), hubImport: "./hub.js", models: entries, skippedModels: left }));
+  return { files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), failures };
 }

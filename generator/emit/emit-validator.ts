@@ -1,10 +1,11 @@
-import { Ajv, _, type Options } from "ajv";
+import { _, type Ajv, type Options } from "ajv";
 import standalone from "ajv/dist/standalone/index.js";
 import { formats } from "../../runtime/validator-support.js";
 import { InputError } from "../../cli/errors.js";
 import { indentCode } from "./layout.js";
 import type { JsonSchema } from "../load/schema-check.js";
 import { annotationKeys, validatorSchema } from "../load/schema-views.js";
+import { ajvFor, annotationsFor, schemaDialect } from "./ajv-class.js";
 
 /** What standalone code may call at run time, and the name it has in runtime/validator-support.js. */
 const RUNTIME_FUNCTIONS: Record<string, string> = {
@@ -17,14 +18,17 @@ export function ajvOptions(): Options {
   return { allErrors: true, verbose: true, allowUnionTypes: true, strict: true, strictTypes: false, strictTuples: false, logger: false };
 }
 
-/** Checks schemas against Ajv's meta-schema; made once, since compiling the meta-schema costs more than compiling a model. */
-let metaChecker: Ajv | undefined;
+/** Checks schemas against their draft's meta-schema; one per draft, since compiling a meta-schema costs more than compiling a model. */
+const metaCheckers = new Map<string, Ajv>();
 
-/** Ajv's meta-schema errors for `schema`, as one line, or undefined when it is a valid schema. */
+/** The meta-schema's first complaint about `schema`, as `#<pointer>: <message>`, or undefined when it is a valid schema. */
 function metaSchemaErrors(schema: unknown): string | undefined {
-  metaChecker ??= new Ajv({ ...ajvOptions(), strict: false });
-  if (metaChecker.validateSchema(schema as object) as boolean) return undefined;
-  return `schema is invalid: ${metaChecker.errorsText(metaChecker.errors)}`;
+  const dialect = schemaDialect(schema);
+  let checker = metaCheckers.get(String(dialect));
+  if (checker === undefined) metaCheckers.set(String(dialect), (checker = ajvFor(dialect, { ...ajvOptions(), strict: false })));
+  if (checker.validateSchema(schema as object) as boolean) return undefined;
+  const first = checker.errors![0]!;
+  return `#${first.instancePath}: the schema is invalid: ${first.instancePath === "" ? "it" : "this"} ${first.message ?? "fails the meta-schema"}`;
 }
 
 /**
@@ -33,8 +37,9 @@ function metaSchemaErrors(schema: unknown): string | undefined {
  * registered as unchecked annotations.
  */
 export function createAjv(schema: unknown, options: Options = {}): Ajv {
-  const ajv = new Ajv({ ...ajvOptions(), ...options });
+  const ajv = ajvFor(schemaDialect(schema), { ...ajvOptions(), ...options });
   ajv.addVocabulary(annotationKeys(schema));
+  ajv.addVocabulary(annotationsFor(ajv, schema));
   for (const [name, check] of Object.entries(formats)) ajv.addFormat(name, check);
   for (const name of formatNames(schema)) if (!(name in formats)) ajv.addFormat(name, true);
   return ajv;

@@ -48,6 +48,21 @@ function isAnnotation(key: string): boolean {
 }
 
 /**
+ * Whether a composition branch mentions no key beyond `names` (and nothing, such as a `$ref`, that
+ * could): closing its parent at `names` then changes no verdict. An overlay's
+ * `anyOf: [{ required: ["prompt"] }, …]` is such a branch.
+ */
+function declaresOnly(branch: unknown, names: readonly string[]): boolean {
+  if (typeof branch === "boolean") return true;
+  if (!isSchema(branch)) return false;
+  const open = ["$ref", "patternProperties", "additionalProperties", "dependencies", "dependentSchemas", "dependentRequired", "if", "then", "else", "unevaluatedProperties"];
+  if (open.some((k) => branch[k] !== undefined)) return false;
+  const keys = [...Object.keys(isSchema(branch.properties) ? branch.properties : {}), ...(Array.isArray(branch.required) ? branch.required : [])];
+  if (!keys.every((k) => names.includes(k as string))) return false;
+  return COMPOSITION.every((k) => branch[k] === undefined || (Array.isArray(branch[k]) && (branch[k] as unknown[]).every((b) => declaresOnly(b, names))));
+}
+
+/**
  * The schema Ajv compiles: annotations dropped (a validator embeds its schema, and a long
  * description would only make it bigger), and objects that list their properties and say nothing
  * about others closed (`additionalProperties: false` plus CLOSED_MARK), because the API passes a
@@ -59,7 +74,8 @@ export function validatorSchema(schema: JsonSchema): JsonSchema {
     if (typeof node === "boolean") return node;
     const out = mapSubschemas(node, (child, key) => close(child, !COMPOSITION.includes(key)));
     for (const key of Object.keys(out)) if (isAnnotation(key)) delete out[key];
-    const composed = COMPOSITION.some((k) => node[k] !== undefined) || node.$ref !== undefined;
+    const names = isSchema(node.properties) ? Object.keys(node.properties) : [];
+    const composed = node.$ref !== undefined || COMPOSITION.some((k) => node[k] !== undefined && !(node[k] as unknown[]).every((b) => declaresOnly(b, names)));
     if (closable && !composed && isSchema(node.properties) && node.additionalProperties === undefined && node.patternProperties === undefined) {
       out.additionalProperties = false;
       out[CLOSED_MARK] = true;

@@ -10,7 +10,7 @@ import { InputError } from "../../cli/errors.js";
 import { loadSnapshot } from "../load/load.js";
 import { describe, isObject, parseModel } from "../load/model.js";
 import { fileStem } from "../emit/names.js";
-import { modelFileText, readLock, snapshotFiles, type SnapshotEntry } from "./lock.js";
+import { modelFileText, readLock, readOverlays, snapshotFiles, type SnapshotEntry } from "./lock.js";
 import { writeFolder } from "../write/write.js";
 
 export const DEFAULT_CONCURRENCY = 4;
@@ -149,7 +149,7 @@ export async function fetchSnapshot(dir: string, options: SnapshotFetchOptions):
   const kept = options.models === undefined ? [] : await keptEntries(dir, new Set(options.models), now);
   const fetched = await fetchModels(options);
   const hub = keptHub === undefined ? await fetchSpec(options, options.specUrl!) : { text: keptHub, source: hubPath, fetchedAt: now };
-  writeFolder(dir, snapshotFiles([...kept, ...fetched], hub, await readLock(dir)));
+  writeFolder(dir, snapshotFiles([...kept, ...fetched], hub, await readLock(dir), await readOverlays(dir)));
   return fetched;
 }
 

@@ -1,8 +1,8 @@
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { canonicalJson, schemaHash, sha256 } from "./canonical.js";
 import type { FileMap } from "../emit/emit-all.js";
-import type { ModelContract } from "../load/model.js";
+import { requestSchemaOf, type ModelContract } from "../load/model.js";
 import { assignNames } from "../emit/names.js";
 
 /** One model as it goes into the snapshot: its contract, its file text, and where it came from. */
@@ -33,10 +33,11 @@ export function modelFileText(raw: unknown): string {
 }
 
 /**
- * Every file of a snapshot folder: models/<stem>.json, hub-openapi.json and lock.json. A model
- * whose schema did not change keeps its lock entry (and fetched-at) from `previous`.
+ * Every file of a snapshot folder: models/<stem>.json, hub-openapi.json, lock.json and the
+ * hand-kept `overlays` (path → text) as they are. A model whose schema did not change keeps its
+ * lock entry (and fetched-at) from `previous`.
  */
-export function snapshotFiles(entries: SnapshotEntry[], hub: { text: string; source: string; fetchedAt: string }, previous: Lock | undefined): FileMap {
+export function snapshotFiles(entries: SnapshotEntry[], hub: { text: string; source: string; fetchedAt: string }, previous: Lock | undefined, overlays: [string, string][] = []): FileMap {
   const names = assignNames(entries.map((e) => e.model.id));
   const sorted = [...entries].sort((a, b) => (a.model.id < b.model.id ? -1 : 1));
   const files: FileMap = new Map();
@@ -44,7 +45,7 @@ export function snapshotFiles(entries: SnapshotEntry[], hub: { text: string; sou
   for (const entry of sorted) {
     const file = `models/${names.get(entry.model.id)!.stem}.json`;
     files.set(file, entry.text);
-    const hash = schemaHash(entry.model.schema);
+    const hash = schemaHash(requestSchemaOf(entry.model.raw));
     const before = previous !== undefined && Object.hasOwn(previous.models, entry.model.id) ? previous.models[entry.model.id] : undefined;
     const kept = before !== undefined && before.schemaSha256 === hash && before.file === file;
     models.push([entry.model.id, kept ? before : { file, schemaSha256: hash, source: entry.source, fetchedAt: entry.fetchedAt }]);
@@ -55,6 +56,7 @@ export function snapshotFiles(entries: SnapshotEntry[], hub: { text: string; sou
   // fromEntries keeps an id such as "__proto__" an own key.
   const lock: Lock = { lockVersion: 1, hubOpenapi, models: Object.fromEntries(models) };
   files.set("lock.json", `${JSON.stringify(lock, null, 2)}\n`);
+  for (const [path, text] of overlays) files.set(path, text);
   return files;
 }
 
@@ -66,4 +68,11 @@ export async function readLock(dir: string): Promise<Lock | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/** The overlay files of a snapshot folder (overlays/*.json, path → text): hand-kept, so a refresh carries them over. */
+export async function readOverlays(dir: string): Promise<[string, string][]> {
+  const names = await readdir(join(dir, "overlays")).catch(() => [] as string[]);
+  const jsonNames = names.filter((n) => n.endsWith(".json")).sort();
+  return Promise.all(jsonNames.map(async (n): Promise<[string, string]> => [`overlays/${n}`, await readFile(join(dir, "overlays", n), "utf8")]));
 }

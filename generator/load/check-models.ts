@@ -1,0 +1,49 @@
+// Which models of a snapshot can be generated: each request schema checked on its own, so that
+// one bad model is named and the others go on.
+import type { Diagnostic } from "./diagnostic.js";
+import { requestSchemaOf, type ModelContract } from "./model.js";
+import { applyOverlay, staleReviews } from "./overlay.js";
+import { checkSchema, SchemaRefusal, type JsonSchema } from "./schema-check.js";
+
+export interface ModelCheck {
+  /** Models that can be generated, in the snapshot's order, each with its overlay applied to its schema. */
+  accepted: ModelContract[];
+  /** One refusal per model that cannot (with `strict`, its warnings too). */
+  failures: Diagnostic[];
+  /** Annotations and defaults generation goes on past (none with `strict`: they are failures then). */
+  warnings: Diagnostic[];
+}
+
+/**
+ * Checks every model's request schema. `strict` makes each warning (an unknown keyword, a default
+ * its schema rejects, an overlay reviewed against upstream text that has since changed) a failure.
+ */
+export function checkModels(models: readonly ModelContract[], strict = false): ModelCheck {
+  const result: ModelCheck = { accepted: [], failures: [], warnings: [] };
+  for (const unrefined of models) {
+    const where = (pointer: string) => `${model.schemaField}#${pointer}`;
+    const found: Diagnostic[] = [];
+    const { overlay } = unrefined;
+    const upstream = requestSchemaOf(unrefined.raw) as JsonSchema;
+    const model = overlay === undefined ? unrefined : { ...unrefined, schema: applyOverlay(upstream, overlay) };
+    try {
+      if (model.schema !== null) {
+        found.push(...checkSchema(model.schema).warnings.map((w) => ({ file: model.file, model: model.id, at: where(w.pointer), message: w.message })));
+      }
+      if (overlay !== undefined) {
+        const overlayFile = model.file.replace(/models[\\/][^\\/]*$/, overlay.file);
+        found.push(...staleReviews(upstream, overlay).map((w) => ({ file: overlayFile, model: model.id, at: `#${w.pointer}`, message: w.message })));
+      }
+    } catch (error) {
+      if (!(error instanceof SchemaRefusal)) throw error;
+      result.failures.push({ file: model.file, model: model.id, at: where(error.pointer), message: error.message });
+      continue;
+    }
+    if (strict && found.length > 0) result.failures.push(...found.map((d) => ({ ...d, message: `${d.message} (an error with --strict)` })));
+    else {
+      result.warnings.push(...found);
+      result.accepted.push(model);
+    }
+  }
+  return result;
+}
