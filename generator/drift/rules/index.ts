@@ -26,6 +26,7 @@ import modelDescriptionChanged from "./model-description-changed.js";
 import modelMetadataChanged from "./model-metadata-changed.js";
 import modelRemoved from "./model-removed.js";
 import openedToUnknownProperties from "./opened-to-unknown-properties.js";
+import overlayUpstreamChanged from "./overlay-upstream-changed.js";
 import patternAdded from "./pattern-added.js";
 import patternRemoved from "./pattern-removed.js";
 import propertyAddedOptional from "./property-added-optional.js";
@@ -64,6 +65,7 @@ export const RULES: readonly Rule[] = [
   defaultAdded,
   defaultRemoved,
   defaultChanged,
+  overlayUpstreamChanged,
   // feature
   modelAdded,
   propertyAddedOptional,
