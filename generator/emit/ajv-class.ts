@@ -39,5 +39,6 @@ export function annotationsFor(ajv: Ajv, schema: unknown): string[] {
     if (!(error instanceof SchemaRefusal)) throw error;
   }
   // RULES.keywords holds every keyword the instance knows, with a definition or without (`$id`, an annotation).
-  return [...new Set([...ANNOTATION_KEYWORDS, ...unknown])].filter((k) => ajv.RULES.keywords[k] !== true).sort();
+  // Ajv resolves `$anchor` itself but has no keyword for it, so strict mode would call it unknown.
+  return [...new Set([...ANNOTATION_KEYWORDS, ...unknown, "$anchor"])].filter((k) => ajv.RULES.keywords[k] !== true).sort();
 }

@@ -60,7 +60,9 @@ async function emitModelFiles(model: ModelContract, slot: ModelSlot, schemaSha25
   const { stem, base, supportImport } = slot;
   const typeName = `${base}Input`;
   const head = header(`models/${stem}.json`, schemaSha256);
-  const inputType = await emitInputType(model.schema, typeName);
+  const inputType = await emitInputType(model.schema, typeName).catch((error: Error) => {
+    throw new Error(`json-schema-to-typescript cannot type it: ${error.message}`);
+  });
   return {
     [`validators/${stem}.js`]: `${head}\n${await emitValidator(model.schema, model.id, supportImport)}`,
     [`validators/${stem}.d.ts`]: `${head}\nimport type { StandaloneValidator } from ${JSON.stringify(supportImport)};\nexport declare const validate: StandaloneValidator;\nexport default validate;\n`,

@@ -15,7 +15,8 @@ const RUNTIME_FUNCTIONS: Record<string, string> = {
 
 /** Ajv as the generator and the tests configure it: all errors, with the schema in each (for messages). */
 export function ajvOptions(): Options {
-  return { allErrors: true, verbose: true, allowUnionTypes: true, strict: true, strictTypes: false, strictTuples: false, logger: false };
+  // strictRequired off: `required` may name a property declared elsewhere (a branch, a definition), as JSON Schema allows.
+  return { allErrors: true, verbose: true, allowUnionTypes: true, strict: true, strictTypes: false, strictTuples: false, strictRequired: false, logger: false };
 }
 
 /** Checks schemas against their draft's meta-schema; one per draft, since compiling a meta-schema costs more than compiling a model. */

@@ -3,10 +3,11 @@
 import type { Diagnostic } from "./diagnostic.js";
 import { requestSchemaOf, type ModelContract } from "./model.js";
 import { applyOverlay, staleReviews } from "./overlay.js";
+import { normalizeRefs } from "./refs.js";
 import { checkSchema, SchemaRefusal, type JsonSchema } from "./schema-check.js";
 
 export interface ModelCheck {
-  /** Models that can be generated, in the snapshot's order, each with its overlay applied to its schema. */
+  /** Models that can be generated, in the snapshot's order, each with its overlay applied and its references normalized (`normalizeRefs`). */
   accepted: ModelContract[];
   /** One refusal per model that cannot (with `strict`, its warnings too). */
   failures: Diagnostic[];
@@ -25,10 +26,12 @@ export function checkModels(models: readonly ModelContract[], strict = false): M
     const found: Diagnostic[] = [];
     const { overlay } = unrefined;
     const upstream = requestSchemaOf(unrefined.raw) as JsonSchema;
-    const model = overlay === undefined ? unrefined : { ...unrefined, schema: applyOverlay(upstream, overlay) };
+    const model = { ...unrefined, schema: overlay === undefined ? unrefined.schema : applyOverlay(upstream, overlay) };
     try {
       if (model.schema !== null) {
-        found.push(...checkSchema(model.schema).warnings.map((w) => ({ file: model.file, model: model.id, at: where(w.pointer), message: w.message })));
+        const { warnings, dialect } = checkSchema(model.schema);
+        found.push(...warnings.map((w) => ({ file: model.file, model: model.id, at: where(w.pointer), message: w.message })));
+        model.schema = normalizeRefs(model.schema, dialect === "2019-09" || dialect === "2020-12");
       }
       if (overlay !== undefined) {
         const overlayFile = model.file.replace(/models[\\/][^\\/]*$/, overlay.file);

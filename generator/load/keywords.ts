@@ -14,7 +14,8 @@ const DRAFT_2019 = [
   ...DRAFT_07, "$defs", "$anchor", "$vocabulary", "$recursiveRef", "$recursiveAnchor", "dependentRequired", "dependentSchemas",
   "unevaluatedItems", "unevaluatedProperties", "maxContains", "minContains", "deprecated", "contentSchema",
 ];
-const DRAFT_2020 = [...DRAFT_2019.filter((k) => k !== "$recursiveRef" && k !== "$recursiveAnchor"), "$dynamicRef", "$dynamicAnchor", "prefixItems"];
+// 2020-12 replaced $recursiveRef by $dynamicRef and additionalItems by prefixItems/items.
+const DRAFT_2020 = [...DRAFT_2019.filter((k) => !["$recursiveRef", "$recursiveAnchor", "additionalItems"].includes(k)), "$dynamicRef", "$dynamicAnchor", "prefixItems"];
 
 const BY_DIALECT: Record<Dialect, ReadonlySet<string>> = {
   "draft-06": new Set(DRAFT_06),

@@ -18,24 +18,26 @@ function segment(raw: string): string {
   return text.replace(/~1/g, "/").replace(/~0/g, "~");
 }
 
-/** Where a plain-name fragment (`#foo`) is declared: `$anchor: "foo"` or `$id: "#foo"`. */
-function anchorsOf(root: Node): Map<string, unknown> {
-  const anchors = new Map<string, unknown>();
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
+/** Where each plain-name fragment (`#foo`) is declared, `$anchor: "foo"` or `$id: "#foo"`: the node and its JSON pointer. */
+function anchorsOf(root: Node): Map<string, { node: unknown; pointer: string }> {
+  const anchors = new Map<string, { node: unknown; pointer: string }>();
+  const visit = (node: unknown, pointer: string): void => {
+    if (Array.isArray(node)) return node.forEach((child, i) => visit(child, `${pointer}/${i}`));
     if (!isNode(node)) return;
-    if (typeof node.$anchor === "string") anchors.set(node.$anchor, node);
-    if (typeof node.$id === "string" && node.$id.startsWith("#") && node.$id.length > 1) anchors.set(node.$id.slice(1), node);
+    if (typeof node.$anchor === "string") anchors.set(node.$anchor, { node, pointer });
+    if (typeof node.$id === "string" && node.$id.startsWith("#") && node.$id.length > 1) anchors.set(node.$id.slice(1), { node, pointer });
     // Enum and const values and examples are data, not schemas.
-    for (const [key, value] of Object.entries(node)) if (!["enum", "const", "default", "examples", "example"].includes(key)) visit(value);
+    for (const [key, value] of Object.entries(node)) {
+      if (!["enum", "const", "default", "examples", "example"].includes(key)) visit(value, `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`);
+    }
   };
-  visit(root);
+  visit(root, "");
   return anchors;
 }
 
 /** Resolves the `$ref`s of one schema document (`root`). */
 export class LocalRefs {
-  private anchors: Map<string, unknown> | undefined;
+  private anchors: Map<string, { node: unknown; pointer: string }> | undefined;
   constructor(private readonly root: Node) {}
 
   /** The schema `ref` ("#", "#/a/b", "#name") points at, or undefined when there is none. */
@@ -44,7 +46,7 @@ export class LocalRefs {
     if (fragment === "") return resource;
     if (!fragment.startsWith("/")) {
       this.anchors ??= anchorsOf(this.root);
-      return this.anchors.get(segment(fragment));
+      return this.anchors.get(segment(fragment))?.node;
     }
     let node: unknown = resource;
     for (const raw of fragment.slice(1).split("/")) {
@@ -74,4 +76,32 @@ export class LocalRefs {
     };
     return reaches(node);
   }
+}
+
+/**
+ * The schema with its references in the one form every emitter reads: a plain-name fragment
+ * (`#foo`) written as the JSON pointer of its anchor, and a `$ref` to a boolean schema replaced by
+ * what it means (`true` adds nothing; `false` accepts nothing). Pure: `schema` is not changed.
+ * `siblingsApply` is whether keywords beside `$ref` count (2019-09 and later) or not (draft-07).
+ */
+export function normalizeRefs(schema: Node, siblingsApply: boolean): Node {
+  const refs = new LocalRefs(schema);
+  const anchors = anchorsOf(schema);
+  const visit = (node: unknown, key: string): unknown => {
+    if (Array.isArray(node)) return node.map((child) => visit(child, ""));
+    if (!isNode(node) || ["enum", "const", "default", "examples", "example"].includes(key)) return node;
+    const out: Node = {};
+    for (const [k, v] of Object.entries(node)) Object.defineProperty(out, k, { value: visit(v, k), enumerable: true, writable: true, configurable: true });
+    if (typeof out.$ref !== "string" || !out.$ref.startsWith("#")) return out;
+    const target = refs.target(out.$ref);
+    if (typeof target === "boolean") {
+      const { $ref: _, ...siblings } = out;
+      if (!siblingsApply) return target;
+      return target ? siblings : false;
+    }
+    const anchor = out.$ref.length > 1 && !out.$ref.startsWith("#/") ? anchors.get(segment(out.$ref.slice(1))) : undefined;
+    if (anchor !== undefined) out.$ref = `#${anchor.pointer}`;
+    return out;
+  };
+  return visit(schema, "") as Node;
 }
