@@ -2,14 +2,15 @@
 // committed standalone validator agrees with Ajv compiled at run time on every one of them.
 import { describe, expect, it } from "vitest";
 import { createAjv } from "../generator/emit/emit-validator.js";
-import { loadSnapshot } from "../generator/load/load.js";
+import { generationInput } from "../generator/load/check-models.js";
 import type { ModelContract } from "../generator/load/model.js";
 import type { JsonSchema } from "../generator/load/schema-check.js";
 import { validatorSchema } from "../generator/load/schema-views.js";
 import * as generated from "../generated/index.js";
 import { SCHEMAS } from "./helpers.js";
 
-const { models } = await loadSnapshot(SCHEMAS);
+// As generate sees them: overlays applied.
+const { models } = (await generationInput(SCHEMAS)).snapshot;
 
 /**
  * A valid body: every required property, from its default, its first enum value, or a value of its

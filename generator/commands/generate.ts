@@ -4,9 +4,8 @@ import { parse, type Io } from "../../cli/args.js";
 import { openCache } from "../write/cache.js";
 import { emitAll } from "../emit/emit-all.js";
 import { InputError } from "../../cli/errors.js";
-import { checkModels } from "../load/check-models.js";
+import { generationInput } from "../load/check-models.js";
 import { diagnosticLine, diagnosticReason, type Diagnostic } from "../load/diagnostic.js";
-import { readSnapshot } from "../load/load.js";
 import { staleFiles, writeFolder } from "../write/write.js";
 
 export const usage = "oxen-contracts generate [--schemas DIR] [--out DIR] [--check] [--skip-invalid] [--strict] [--cache DIR | --no-cache]";
@@ -46,18 +45,16 @@ export async function generateCommand(argv: string[], io: Io): Promise<number> {
   if (values["no-cache"] && values.cache !== undefined) throw new InputError(`--cache and --no-cache exclude each other\nusage: ${usage}`);
   const out = resolve(values.out ?? "generated");
   const schemasDir = resolve(values.schemas ?? "schemas");
-  const snapshot = await readSnapshot(schemasDir);
-  const unusable = new Set(snapshot.failures.map((f) => f.model));
-  const checked = checkModels(snapshot.models.filter((m) => !unusable.has(m.id)), values.strict);
-  for (const warning of checked.warnings) io.err(`warning: ${diagnosticLine(warning)}`);
-  const refused = [...snapshot.failures, ...checked.failures];
+  const { snapshot, refused, warnings } = await generationInput(schemasDir, values.strict);
+  for (const warning of warnings) io.err(`warning: ${diagnosticLine(warning)}`);
   const skipped = refused.map((d: Diagnostic) => ({ id: d.model, file: relative(schemasDir, d.file).split(sep).join("/"), reason: diagnosticReason(d) }));
   const cacheDir = values["no-cache"] ? undefined : (values.cache ?? (existsSync("node_modules") ? join("node_modules", ".cache", "oxen-contracts") : undefined));
   const cache = cacheDir === undefined ? undefined : openCache(resolve(cacheDir), out);
-  const { files, failures } = await emitAll({ ...snapshot, models: checked.accepted }, out, cache, skipped);
+  const { files, failures } = await emitAll(snapshot, out, cache, skipped);
   const all = [...refused, ...failures];
   if (all.length > 0) {
-    const count = `${all.length} ${all.length === 1 ? "problem" : "problems"} in ${new Set(all.map((d) => d.model ?? d.file)).size} of ${snapshot.models.length + snapshot.failures.filter((f) => f.model === null).length} models`;
+    const models = new Set([...snapshot.models.map((m) => m.id), ...all.map((d) => d.model ?? d.file)]).size;
+    const count = `${all.length} ${all.length === 1 ? "problem" : "problems"} in ${new Set(all.map((d) => d.model ?? d.file)).size} of ${models} models`;
     if (!values["skip-invalid"]) {
       io.err(`${count}; nothing was written (--skip-invalid generates the others):`);
       for (const failure of all) io.err(`  ${diagnosticLine(failure)}`);

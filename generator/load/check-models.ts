@@ -1,6 +1,7 @@
 // Which models of a snapshot can be generated: each request schema checked on its own, so that
 // one bad model is named and the others go on.
 import type { Diagnostic } from "./diagnostic.js";
+import { readSnapshot, type Snapshot } from "./load.js";
 import { requestSchemaOf, type ModelContract } from "./model.js";
 import { applyOverlay, staleReviews } from "./overlay.js";
 import { normalizeRefs } from "./refs.js";
@@ -49,4 +50,20 @@ export function checkModels(models: readonly ModelContract[], strict = false): M
     }
   }
   return result;
+}
+
+export interface GenerationInput {
+  /** The snapshot with the models that can be generated: overlays applied, references normalized. */
+  snapshot: Snapshot;
+  /** Files and models that cannot be generated: unreadable, refused, overlays that do not apply. */
+  refused: Diagnostic[];
+  warnings: Diagnostic[];
+}
+
+/** What `generate` emits from the snapshot folder `dir`: its models, checked one by one. */
+export async function generationInput(dir: string, strict = false): Promise<GenerationInput> {
+  const snapshot = await readSnapshot(dir);
+  const unusable = new Set(snapshot.failures.map((f) => f.model));
+  const checked = checkModels(snapshot.models.filter((m) => !unusable.has(m.id)), strict);
+  return { snapshot: { ...snapshot, models: checked.accepted }, refused: [...snapshot.failures, ...checked.failures], warnings: checked.warnings };
 }
