@@ -28,27 +28,42 @@ export function runValidator(validator: StandaloneValidator, input: unknown, opt
   if (options.allowUnknown) errors = errors.filter((e) => !(e.keyword === "additionalProperties" && e.parentSchema?.[CLOSED_MARK] === true));
   if (errors.length === 0) return { ok: true };
   const alternatives = requiredAlternatives(errors);
-  return { ok: false, errors: errors.filter((e) => !alternatives.covered.has(e)).map((e) => alternatives.errors.get(e) ?? fieldError(e)) };
+  const out: FieldError[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    if (alternatives.covered.has(e)) continue;
+    const field = alternatives.errors.get(e) ?? fieldError(e);
+    // The same problem reached twice (a property checked where declared and again through a `$ref`) is said once.
+    const key = `${field.path}\u0000${field.keyword}\u0000${field.message}`;
+    if (!seen.has(key)) out.push(field);
+    seen.add(key);
+  }
+  return { ok: false, errors: out };
 }
 
 /**
- * An `anyOf` each of whose branches failed only for a missing property, such as an overlay's
- * "prompt or input_image" rule, as one error: `prompt or input_image is required`, instead of one
- * error per branch and "must match a schema in anyOf".
+ * An `anyOf` whose branches each require properties, such as an overlay's "prompt or input_image"
+ * rule. When none of the alternatives is there: one error, `prompt or input_image is required`,
+ * instead of one per branch and "must match a schema in anyOf". When one is there, the body
+ * failed for what is wrong with it, which is reported where it is: the anyOf adds nothing.
  */
 function requiredAlternatives(errors: AjvError[]): { errors: Map<AjvError, FieldError>; covered: Set<AjvError> } {
   const found = new Map<AjvError, FieldError>();
   const covered = new Set<AjvError>();
   for (const e of errors) {
-    if (e.keyword !== "anyOf") continue;
-    // Every branch failed for a missing property. (Errors from a `$ref` inside a branch carry the
-    // target's schemaPath, so the branches are counted, not the errors under the anyOf's path.)
-    const branches = Array.isArray(e.schema) ? e.schema.length : 0;
+    const branches = Array.isArray(e.schema) ? (e.schema as unknown[]) : [];
+    const required = branches.map((b) => (b !== null && typeof b === "object" && Array.isArray((b as { required?: unknown }).required) ? ((b as { required: unknown[] }).required as string[]) : []));
+    if (e.keyword !== "anyOf" || branches.length === 0 || required.some((r) => r.length === 0)) continue;
+    if (e.data === null || typeof e.data !== "object" || Array.isArray(e.data)) continue;
+    const data = e.data as Record<string, unknown>;
+    // Errors from a `$ref` inside a branch carry the target's schemaPath, so only the branches' own `required` errors are matched.
     const inner = errors.filter((x) => x.keyword === "required" && x.instancePath === e.instancePath && x.schemaPath.startsWith(`${e.schemaPath}/`));
-    const failed = new Set(inner.map((x) => x.schemaPath.slice(e.schemaPath.length + 1).split("/")[0]));
-    if (branches === 0 || failed.size !== branches) continue;
-    const names = [...new Set(inner.map((x) => displayPath(e.instancePath, String(x.params.missingProperty))))];
     inner.forEach((x) => covered.add(x));
+    if (required.some((names) => names.every((name) => Object.hasOwn(data, name)))) {
+      covered.add(e);
+      continue;
+    }
+    const names = [...new Set(required.flat())].map((name) => displayPath(e.instancePath, name));
     found.set(e, { path: displayPath(e.instancePath), keyword: "required", params: { missingProperty: names }, message: `${names.join(" or ")} is required` });
   }
   return { errors: found, covered };

@@ -7,6 +7,7 @@ import type { ModelContract } from "../generator/load/model.js";
 import type { JsonSchema } from "../generator/load/schema-check.js";
 import { validatorSchema } from "../generator/load/schema-views.js";
 import * as generated from "../generated/index.js";
+import type { StandaloneValidator } from "../runtime/validator-support.js";
 import { SCHEMAS } from "./helpers.js";
 
 // As generate sees them: overlays applied.
@@ -83,13 +84,16 @@ describe.each(models.map((m) => [m.id, m] as const))("%s", (id, model) => {
     expect(generated.validate(id, validBody(model.schema ?? {}))).toEqual({ ok: true });
   });
 
-  it.each(brokenBodies(model).map((c) => [c.what, c] as const))("rejects %s, at its path, as Ajv does", (_what, c) => {
+  it.each(brokenBodies(model).map((c) => [c.what, c] as const))("rejects %s, at its path, as Ajv does", async (_what, c) => {
     const result = generated.validate(id, c.body);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toContainEqual(expect.objectContaining({ path: c.path, keyword: c.keyword }));
     expect(compiled(c.body)).toBe(false);
-    expect(compiled.errors?.map((e) => [e.instancePath, e.keyword])).toEqual(result.errors.map((e) => [expect.any(String), e.keyword]));
+    // The committed standalone validator reports what Ajv does (the messages built from them may merge some).
+    const standalone = (await import(`../generated/validators/${id}.js`)).validate as StandaloneValidator;
+    expect(standalone(c.body)).toBe(false);
+    expect(compiled.errors?.map((e) => [e.instancePath, e.schemaPath, e.keyword])).toEqual(standalone.errors?.map((e) => [e.instancePath, e.schemaPath, e.keyword]));
   });
 });
 
