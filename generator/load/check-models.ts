@@ -4,11 +4,11 @@ import type { Diagnostic } from "./diagnostic.js";
 import { readSnapshot, type Snapshot } from "./load.js";
 import { requestSchemaOf, type ModelContract } from "./model.js";
 import { applyOverlay, staleReviews } from "./overlay.js";
-import { normalizeRefs } from "./refs.js";
+import { normalizeForEmit } from "./normalize.js";
 import { checkSchema, SchemaRefusal, type JsonSchema } from "./schema-check.js";
 
 export interface ModelCheck {
-  /** Models that can be generated, in the snapshot's order, each with its overlay applied and its references normalized (`normalizeRefs`). */
+  /** Models that can be generated, in the snapshot's order, each with its overlay applied and its in the form the emitters read (`normalizeForEmit`). */
   accepted: ModelContract[];
   /** One refusal per model that cannot (with `strict`, its warnings too). */
   failures: Diagnostic[];
@@ -32,7 +32,7 @@ export function checkModels(models: readonly ModelContract[], strict = false): M
       if (model.schema !== null) {
         const { warnings, dialect } = checkSchema(model.schema);
         found.push(...warnings.map((w) => ({ file: model.file, model: model.id, at: where(w.pointer), message: w.message })));
-        model.schema = normalizeRefs(model.schema, dialect === "2019-09" || dialect === "2020-12");
+        model.schema = normalizeForEmit(model.schema, dialect);
       }
       if (overlay !== undefined) {
         const overlayFile = model.file.replace(/models[\\/][^\\/]*$/, overlay.file);

@@ -8,7 +8,7 @@ function isNode(value: unknown): value is Node {
 }
 
 /** Decodes one JSON pointer segment of a URI fragment (RFC 6901 and percent-encoding). */
-function segment(raw: string): string {
+export function segment(raw: string): string {
   let text = raw;
   try {
     text = decodeURIComponent(raw);
@@ -19,7 +19,7 @@ function segment(raw: string): string {
 }
 
 /** Where each plain-name fragment (`#foo`) is declared, `$anchor: "foo"` or `$id: "#foo"`: the node and its JSON pointer. */
-function anchorsOf(root: Node): Map<string, { node: unknown; pointer: string }> {
+export function anchorsOf(root: Node): Map<string, { node: unknown; pointer: string }> {
   const anchors = new Map<string, { node: unknown; pointer: string }>();
   const visit = (node: unknown, pointer: string): void => {
     if (Array.isArray(node)) return node.forEach((child, i) => visit(child, `${pointer}/${i}`));
@@ -78,30 +78,3 @@ export class LocalRefs {
   }
 }
 
-/**
- * The schema with its references in the one form every emitter reads: a plain-name fragment
- * (`#foo`) written as the JSON pointer of its anchor, and a `$ref` to a boolean schema replaced by
- * what it means (`true` adds nothing; `false` accepts nothing). Pure: `schema` is not changed.
- * `siblingsApply` is whether keywords beside `$ref` count (2019-09 and later) or not (draft-07).
- */
-export function normalizeRefs(schema: Node, siblingsApply: boolean): Node {
-  const refs = new LocalRefs(schema);
-  const anchors = anchorsOf(schema);
-  const visit = (node: unknown, key: string): unknown => {
-    if (Array.isArray(node)) return node.map((child) => visit(child, ""));
-    if (!isNode(node) || ["enum", "const", "default", "examples", "example"].includes(key)) return node;
-    const out: Node = {};
-    for (const [k, v] of Object.entries(node)) Object.defineProperty(out, k, { value: visit(v, k), enumerable: true, writable: true, configurable: true });
-    if (typeof out.$ref !== "string" || !out.$ref.startsWith("#")) return out;
-    const target = refs.target(out.$ref);
-    if (typeof target === "boolean") {
-      const { $ref: _, ...siblings } = out;
-      if (!siblingsApply) return target;
-      return target ? siblings : false;
-    }
-    const anchor = out.$ref.length > 1 && !out.$ref.startsWith("#/") ? anchors.get(segment(out.$ref.slice(1))) : undefined;
-    if (anchor !== undefined) out.$ref = `#${anchor.pointer}`;
-    return out;
-  };
-  return visit(schema, "") as Node;
-}
