@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { parse, type Io } from "../../cli/args.js";
 import { openCache } from "../write/cache.js";
 import { emitAll } from "../emit/emit-all.js";
@@ -46,7 +46,12 @@ export async function generateCommand(argv: string[], io: Io): Promise<number> {
   const out = resolve(values.out ?? "generated");
   const schemasDir = resolve(values.schemas ?? "schemas");
   const { snapshot, refused, warnings } = await generationInput(schemasDir, values.strict);
-  for (const warning of warnings) io.err(`warning: ${diagnosticLine(warning)}`);
+  // Files as the user would name them: relative to the working folder when inside it.
+  const shown = (d: Diagnostic): string => {
+    const rel = relative(process.cwd(), d.file);
+    return diagnosticLine(rel.startsWith("..") || isAbsolute(rel) ? d : { ...d, file: rel });
+  };
+  for (const warning of warnings) io.err(`warning: ${shown(warning)}`);
   const skipped = refused.map((d: Diagnostic) => ({ id: d.model, file: relative(schemasDir, d.file).split(sep).join("/"), reason: diagnosticReason(d) }));
   const cacheDir = values["no-cache"] ? undefined : (values.cache ?? (existsSync("node_modules") ? join("node_modules", ".cache", "oxen-contracts") : undefined));
   const cache = cacheDir === undefined ? undefined : openCache(resolve(cacheDir), out);
@@ -57,11 +62,11 @@ export async function generateCommand(argv: string[], io: Io): Promise<number> {
     const count = `${all.length} ${all.length === 1 ? "problem" : "problems"} in ${new Set(all.map((d) => d.model ?? d.file)).size} of ${models} models`;
     if (!values["skip-invalid"]) {
       io.err(`${count}; nothing was written (--skip-invalid generates the others):`);
-      for (const failure of all) io.err(`  ${diagnosticLine(failure)}`);
+      for (const failure of all) io.err(`  ${shown(failure)}`);
       return 1;
     }
     io.err(`${count}; skipped:`);
-    for (const failure of all) io.err(`  ${diagnosticLine(failure)}`);
+    for (const failure of all) io.err(`  ${shown(failure)}`);
   }
   if (values.check) {
     const stale = staleFiles(out, files);
