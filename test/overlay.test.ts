@@ -1,6 +1,6 @@
 // Overlays: the Pro audio-to-video model's page says prompt is "Required if image is not
 // provided", which its schema cannot say; schemas/overlays/ltx-2-3-pro-audio-to-video.json does.
-import { cp, readFile, writeFile } from "node:fs/promises";
+import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as pro from "../generated/models/ltx-2-3-pro-audio-to-video.js";
@@ -92,6 +92,15 @@ describe("an overlay against a changed upstream", () => {
       expect.objectContaining({ model: ID, rule: "overlay-upstream-changed", level: "behavior", path: "/properties/prompt" }),
       expect.objectContaining({ model: ID, rule: "description-changed", path: "/properties/prompt/description" }),
     ]);
+  }, 120_000);
+
+  it("whose model is gone: a warning that blocks nothing (an error with --strict)", async () => {
+    const dir = await editedSnapshot(() => {});
+    await rm(join(dir, "schemas", "models", `${ID}.json`));
+    const run = await generateProcess(dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(new RegExp(`^warning: .*overlays[/\\\\]${ID}\\.json: no model of the snapshot has this file name, so this overlay applies to nothing`, "m"));
+    expect((await generateProcess(dir, ["--strict"])).code).toBe(1);
   }, 120_000);
 
   it("is kept by fetch, which replaces the rest of the snapshot", async () => {

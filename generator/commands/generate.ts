@@ -58,14 +58,13 @@ export async function generateCommand(argv: string[], io: Io): Promise<number> {
   const { files, failures } = await emitAll(snapshot, out, cache, skipped);
   const all = [...refused, ...failures];
   if (all.length > 0) {
-    const models = new Set([...snapshot.models.map((m) => m.id), ...all.map((d) => d.model ?? d.file)]).size;
-    const count = `${all.length} ${all.length === 1 ? "problem" : "problems"} in ${new Set(all.map((d) => d.model ?? d.file)).size} of ${models} models`;
+    const count = `${all.length} ${all.length === 1 ? "problem" : "problems"}`;
     if (!values["skip-invalid"]) {
       io.err(`${count}; nothing was written (--skip-invalid generates the others):`);
       for (const failure of all) io.err(`  ${shown(failure)}`);
       return 1;
     }
-    io.err(`${count}; skipped:`);
+    io.err(`${count}; left out of the output:`);
     for (const failure of all) io.err(`  ${shown(failure)}`);
   }
   if (values.check) {

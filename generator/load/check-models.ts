@@ -65,5 +65,11 @@ export async function generationInput(dir: string, strict = false): Promise<Gene
   const snapshot = await readSnapshot(dir);
   const unusable = new Set(snapshot.failures.map((f) => f.model));
   const checked = checkModels(snapshot.models.filter((m) => !unusable.has(m.id)), strict);
-  return { snapshot: { ...snapshot, models: checked.accepted }, refused: [...snapshot.failures, ...checked.failures], warnings: checked.warnings };
+  // With `strict`, an overlay that applies to nothing is an error too (of no model: it blocks none).
+  const [orphanErrors, orphanWarnings] = strict ? [snapshot.warnings, []] : [[], snapshot.warnings];
+  return {
+    snapshot: { ...snapshot, models: checked.accepted },
+    refused: [...snapshot.failures, ...orphanErrors, ...checked.failures],
+    warnings: [...orphanWarnings, ...checked.warnings],
+  };
 }

@@ -20,6 +20,8 @@ export interface Snapshot {
    * overlays that do not apply; a model named here is not generated. Never fatal on its own.
    */
   failures: Diagnostic[];
+  /** Overlays whose model is not in the snapshot (removed upstream?): nothing to apply them to. */
+  warnings: Diagnostic[];
 }
 
 /** A file's parsed JSON, or the one line that says why there is none. */
@@ -88,11 +90,12 @@ export async function readSnapshot(dir: string): Promise<Snapshot> {
   const hub = readJson(hubPath);
   if ("error" in hub) throw new InputError(`${hubPath}: ${hub.error}`);
   if (hub.value === null || typeof hub.value !== "object" || Array.isArray(hub.value)) throw new InputError(`${hubPath}: expected an OpenAPI document (a JSON object)`);
-  return { models: withOverlays(dir, models, failures), hubOpenapi: hub.value as Record<string, unknown>, failures };
+  const warnings: Diagnostic[] = [];
+  return { models: withOverlays(dir, models, failures, warnings), hubOpenapi: hub.value as Record<string, unknown>, failures, warnings };
 }
 
 /** The models with their overlays (`dir`/overlays/<stem>.json) attached; an overlay that does not apply is a failure of its model. */
-export function withOverlays(dir: string, models: ModelContract[], failures: Diagnostic[]): ModelContract[] {
+export function withOverlays(dir: string, models: ModelContract[], failures: Diagnostic[], warnings: Diagnostic[] = []): ModelContract[] {
   const folder = join(dir, "overlays");
   if (!existsSync(folder)) return models;
   const byStem = new Map(models.map((m) => [fileStem(m.id), m]));
@@ -102,7 +105,7 @@ export function withOverlays(dir: string, models: ModelContract[], failures: Dia
     const model = byStem.get(file.slice(0, -".json".length));
     const fail = (at: string, message: string) => failures.push({ file: label, model: model?.id ?? null, at, message });
     if (model === undefined) {
-      fail("", "no model of the snapshot has this file name; an overlay is named after its model's file (models/<name>.json)");
+      warnings.push({ file: label, model: null, at: "", message: "no model of the snapshot has this file name, so this overlay applies to nothing (an overlay is named after its model's file, models/<name>.json)" });
       continue;
     }
     const read = readJson(label);
