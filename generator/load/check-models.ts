@@ -30,9 +30,9 @@ export function checkModels(models: readonly ModelContract[], strict = false): M
     const model = { ...unrefined, schema: overlay === undefined ? unrefined.schema : applyOverlay(upstream, overlay) };
     try {
       if (model.schema !== null) {
-        const { warnings, dialect } = checkSchema(model.schema);
+        const { warnings, dialect, normalized } = checkSchema(model.schema);
         found.push(...warnings.map((w) => ({ file: model.file, model: model.id, at: where(w.pointer), message: w.message })));
-        model.schema = normalizeForEmit(model.schema, dialect);
+        if (!normalized) model.schema = normalizeForEmit(model.schema, dialect);
       }
       if (overlay !== undefined) {
         const overlayFile = model.file.replace(/models[\\/][^\\/]*$/, overlay.file);

@@ -44,3 +44,6 @@ export const ANNOTATION_KEYWORDS: readonly string[] = [
 export function isKnownKeyword(keyword: string, dialect: Dialect): boolean {
   return keyword.startsWith("x-") || BY_DIALECT[dialect].has(keyword) || ALWAYS.has(keyword);
 }
+
+/** What Ajv accepts as a keyword name; an annotation named otherwise (fal's tuple written as `items: {"0": …}`) cannot be registered. */
+export const KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;

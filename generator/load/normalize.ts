@@ -1,6 +1,6 @@
 // The schema the emitters get: the same meaning, in the one form each of them reads.
 import type { Dialect } from "./dialect.js";
-import { isKnownKeyword } from "./keywords.js";
+import { isKnownKeyword, KEYWORD_NAME } from "./keywords.js";
 import { anchorsOf, LocalRefs, segment } from "./refs.js";
 
 type Node = Record<string, unknown>;
@@ -13,8 +13,6 @@ function isNode(value: unknown): value is Node {
 const DATA = ["enum", "const", "default", "examples", "example"];
 /** Keywords whose value maps names to schemas: its keys are names, not keywords. */
 const MAPS = ["properties", "patternProperties", "definitions", "$defs", "dependentSchemas", "dependencies"];
-/** What Ajv accepts as a keyword name; an annotation named otherwise (fal's tuple written as `items: {"0": …}`) cannot be registered. */
-const KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
 
 /**
  * The schema with its references in the one form every emitter reads, and nothing an emitter

@@ -1,6 +1,6 @@
 import { defaultContradiction } from "./defaults.js";
 import { dialectOf, SUPPORTED_DIALECTS, type Dialect } from "./dialect.js";
-import { isKnownKeyword } from "./keywords.js";
+import { isKnownKeyword, KEYWORD_NAME } from "./keywords.js";
 import { hasNestedQuantifier } from "./pattern-safety.js";
 import { LocalRefs } from "./refs.js";
 
@@ -44,6 +44,8 @@ export interface SchemaCheck {
   dialect: Dialect;
   /** Keywords used that are neither known in `dialect` nor `x-*`, sorted: annotations. */
   unknownKeywords: string[];
+  /** Whether the emitters can take the schema as it is, or need `normalizeForEmit` (a plain-name fragment, a `$ref` to a boolean, a keyword no validator can name). */
+  normalized: boolean;
   /** Things generation goes on past: unknown keywords (annotations), defaults their schema rejects. */
   warnings: SchemaIssue[];
 }
@@ -66,9 +68,9 @@ export function checkSchema(schema: unknown): SchemaCheck {
   if (root.type !== undefined && !types?.includes("object")) {
     throw new SchemaRefusal("/type", `the request schema must describe an object (type "object"), got ${JSON.stringify(root.type)}`);
   }
-  const ctx: Walk = { dialect, refs: new LocalRefs(root), warnings: [], unknown: new Set() };
+  const ctx: Walk = { dialect, refs: new LocalRefs(root), warnings: [], unknown: new Set(), normalized: true };
   walk(ctx, root, root, "", 0);
-  return { dialect, warnings: ctx.warnings, unknownKeywords: [...ctx.unknown].sort() };
+  return { dialect, warnings: ctx.warnings, unknownKeywords: [...ctx.unknown].sort(), normalized: ctx.normalized };
 }
 
 interface Walk {
@@ -76,12 +78,15 @@ interface Walk {
   refs: LocalRefs;
   warnings: SchemaIssue[];
   unknown: Set<string>;
+  normalized: boolean;
 }
 
+function fail(at: string, expected: string): never {
+  throw new SchemaRefusal(at, expected);
+}
+
+// Plain functions rather than closures inside `walk`: it runs once per schema node of every model.
 function walk(ctx: Walk, node: unknown, resource: JsonSchema, pointer: string, depth: number): void {
-  const fail = (at: string, expected: string): never => {
-    throw new SchemaRefusal(at, expected);
-  };
   if (typeof node === "boolean") return;
   if (node === null || typeof node !== "object" || Array.isArray(node)) fail(pointer, "expected a schema (an object or a boolean)");
   if (depth > MAX_SCHEMA_DEPTH) fail(pointer, `schema nesting deeper than ${MAX_SCHEMA_DEPTH} levels is not supported`);
@@ -92,6 +97,7 @@ function walk(ctx: Walk, node: unknown, resource: JsonSchema, pointer: string, d
   for (const key of Object.keys(s)) {
     if (!isKnownKeyword(key, ctx.dialect)) {
       ctx.unknown.add(key);
+      if (!KEYWORD_NAME.test(key)) ctx.normalized = false;
       ctx.warnings.push({ pointer: `${pointer}/${pointerSegment(key)}`, message: `unknown keyword "${key}" (not ${ctx.dialect} JSON Schema, OpenAPI, nor an x- extension): kept as an annotation, not validated` });
     }
   }
@@ -107,7 +113,11 @@ function walk(ctx: Walk, node: unknown, resource: JsonSchema, pointer: string, d
     if (typeof s.$ref !== "string" || !s.$ref.startsWith("#")) {
       fail(`${pointer}/$ref`, `only local references ("#/...") are supported, got ${JSON.stringify(s.$ref)}; remote and file references are never fetched`);
     }
-    if (ctx.refs.target(s.$ref as string, scope) === undefined) fail(`${pointer}/$ref`, `${JSON.stringify(s.$ref)} points at nothing in this schema (a definition the document does not define)`);
+    const target = ctx.refs.target(s.$ref as string, scope);
+    if (target === undefined) fail(`${pointer}/$ref`, `${JSON.stringify(s.$ref)} points at nothing in this schema (a definition the document does not define)`);
+    // A plain-name fragment (`#foo`) and a `$ref` to a boolean schema are rewritten for the emitters.
+    const plainName = s.$ref !== "#" && !(s.$ref as string).startsWith("#/");
+    if (plainName || typeof target === "boolean") ctx.normalized = false;
     if (ctx.refs.loopsToItself(s, scope)) fail(`${pointer}/$ref`, `${JSON.stringify(s.$ref)} only refers back to itself: validating it would never end`);
   }
   if (s.required !== undefined && (!Array.isArray(s.required) || s.required.some((r) => typeof r !== "string"))) {
@@ -136,27 +146,28 @@ function walk(ctx: Walk, node: unknown, resource: JsonSchema, pointer: string, d
   const contradiction = defaultContradiction(s);
   if (contradiction !== undefined) ctx.warnings.push({ pointer: `${pointer}/default`, message: `${contradiction}: left out of the generated defaults` });
 
-  const known = (key: string) => s[key] !== undefined && isKnownKeyword(key, ctx.dialect);
-  for (const key of SCHEMA_MAPS.filter(known)) {
+  for (const key of SCHEMA_MAPS) {
     const map = s[key];
+    if (map === undefined || !isKnownKeyword(key, ctx.dialect)) continue;
     if (map === null || typeof map !== "object" || Array.isArray(map)) fail(`${pointer}/${key}`, "expected an object of schemas");
     if (key === "properties" && Object.hasOwn(map as object, "__proto__")) {
       fail(`${pointer}/properties/__proto__`, 'a property named "__proto__" cannot be validated (Ajv skips it, against prototype pollution), so such a schema is refused');
     }
     for (const [name, child] of Object.entries(map as object)) walk(ctx, child, scope, `${pointer}/${key}/${pointerSegment(name)}`, depth + 1);
   }
-  if (known("dependencies")) {
+  if (s.dependencies !== undefined && isKnownKeyword("dependencies", ctx.dialect)) {
     if (s.dependencies === null || typeof s.dependencies !== "object" || Array.isArray(s.dependencies)) fail(`${pointer}/dependencies`, "expected an object of schemas or property lists");
     for (const [name, child] of Object.entries(s.dependencies as object)) {
       if (!Array.isArray(child)) walk(ctx, child, scope, `${pointer}/dependencies/${pointerSegment(name)}`, depth + 1);
     }
   }
-  for (const key of SCHEMA_LISTS.filter(known)) {
+  for (const key of SCHEMA_LISTS) {
     const list = s[key];
+    if (list === undefined || !isKnownKeyword(key, ctx.dialect)) continue;
     if (!Array.isArray(list)) fail(`${pointer}/${key}`, "expected a list of schemas");
-    (list as unknown[]).forEach((child, i) => walk(ctx, child, scope, `${pointer}/${key}/${i}`, depth + 1));
+    for (let i = 0; i < list.length; i++) walk(ctx, list[i], scope, `${pointer}/${key}/${i}`, depth + 1);
   }
-  for (const key of SCHEMA_SINGLES.filter(known)) walk(ctx, s[key], scope, `${pointer}/${key}`, depth + 1);
+  for (const key of SCHEMA_SINGLES) if (s[key] !== undefined && isKnownKeyword(key, ctx.dialect)) walk(ctx, s[key], scope, `${pointer}/${key}`, depth + 1);
   if (s.items !== undefined) {
     if (Array.isArray(s.items)) s.items.forEach((child, i) => walk(ctx, child, scope, `${pointer}/items/${i}`, depth + 1));
     else if (s.items !== null && (typeof s.items === "object" || typeof s.items === "boolean")) walk(ctx, s.items, scope, `${pointer}/items`, depth + 1);
