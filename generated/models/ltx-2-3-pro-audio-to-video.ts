@@ -8,7 +8,7 @@ import type * as runtime from "../../runtime/index.js";
 import { validate as check } from "../validators/ltx-2-3-pro-audio-to-video.js";
 
 /**
- * prompt or input_image is required: the model's documentation says prompt is "Required if image is not provided" (an overlay, schemas/overlays/ltx-2-3-pro-audio-to-video.json; the upstream schema cannot say it).
+ * prompt or input_image is required: the model's page says prompt is "Required if image is not provided" (schemas/overlays/ltx-2-3-pro-audio-to-video.json).
  */
 export type Ltx23ProAudioToVideoInput = (({
       /**
@@ -44,7 +44,7 @@ export type Ltx23ProAudioToVideoInput = (({
 /**
  * LTX 2.3 Pro: Audio to Video
  * Audio-driven video with lip-sync
- * prompt or input_image is required: the model's documentation says prompt is "Required if image is not provided" (an overlay, schemas/overlays/ltx-2-3-pro-audio-to-video.json; the upstream schema cannot say it).
+ * prompt or input_image is required: the model's page says prompt is "Required if image is not provided" (schemas/overlays/ltx-2-3-pro-audio-to-video.json).
  */
 export const model = {
   id: "ltx-2-3-pro-audio-to-video",
