@@ -67,6 +67,14 @@ describe("generate with bad models among good ones", () => {
     expect(await readFile(join(dir, "generated", "index.ts"), "utf8")).toContain("export const skippedModels: readonly { readonly id: string | null; readonly file: string; readonly reason: string }[] = [];");
   }, 120_000);
 
+  it("with every model skipped: an index that still compiles, listing them", async () => {
+    const dir = await snapshotWith({ "dangling-ref.json": refused });
+    expect((await generateProcess(dir, ["--skip-invalid"])).code).toBe(0);
+    expect(typeErrors([join(dir, "generated", "index.ts")])).toEqual([]);
+    const index = await import(pathToFileURL(join(dir, "generated", "index.ts")).href);
+    expect(index.skippedModels.map((s: { id: string }) => s.id)).toEqual(["dangling-ref"]);
+  }, 120_000);
+
   it("names a file that is no model at all, and still generates the others", async () => {
     const dir = await snapshotWith({ "broken.json": '{"id": "broken", ', "minimax-h3.json": await good("minimax-h3") });
     const result = await generateProcess(dir, ["--skip-invalid"]);
