@@ -39,7 +39,18 @@ export interface LocatedError {
  */
 export function findErrors(validator: ModelValidator, input: unknown, options: ValidateOptions = {}, media: readonly string[] = []): LocatedError[] {
   const own = validator.validate(input) ? [] : applicableBranches(validator.validate.errors ?? []);
-  const errors = own.map((e) => ({ error: fieldError(e), at: pathKeys(e.instancePath, e.params.missingProperty ?? e.params.additionalProperty) }));
+  const alternatives = requiredAlternatives(own);
+  const errors: LocatedError[] = [];
+  const seen = new Set<string>();
+  for (const e of own) {
+    if (alternatives.covered.has(e)) continue;
+    const error = alternatives.errors.get(e) ?? fieldError(e);
+    // The same problem reached twice (a property checked where declared and again through a `$ref`) is said once.
+    const key = `${error.path}\u0000${error.keyword}\u0000${error.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    errors.push({ error, at: pathKeys(e.instancePath, e.params.missingProperty ?? e.params.additionalProperty) });
+  }
   if (!options.allowUnknown) {
     // An `additionalProperties: false` of the schema's own has already named its key.
     const named = new Set(own.filter((e) => e.keyword === "additionalProperties").map((e) => `${e.instancePath}/${String(e.params.additionalProperty)}`));
@@ -108,6 +119,34 @@ function unknownKeyError({ instancePath, key, known }: UnknownKey): FieldError {
   const hint = suggestion !== undefined ? `; did you mean ${suggestion}?` : known.length > 0 ? ` (known: ${known.join(", ")})` : "";
   const where = at === "" ? "" : ` in ${at}`;
   return { keyword: "additionalProperties", params: { additionalProperty: key, suggestion }, path: displayPath(instancePath, key), message: `${key} is not a known parameter${where}${hint}` };
+}
+
+/**
+ * An `anyOf` whose branches each require properties, such as an overlay's "prompt or input_image"
+ * rule. When none of the alternatives is there: one error, `prompt or input_image is required`,
+ * instead of one per branch and "must match a schema in anyOf". When one is there, the body
+ * failed for what is wrong with it, which is reported where it is: the anyOf adds nothing.
+ */
+function requiredAlternatives(errors: AjvError[]): { errors: Map<AjvError, FieldError>; covered: Set<AjvError> } {
+  const found = new Map<AjvError, FieldError>();
+  const covered = new Set<AjvError>();
+  for (const e of errors) {
+    const branches = Array.isArray(e.schema) ? (e.schema as unknown[]) : [];
+    const required = branches.map((b) => (b !== null && typeof b === "object" && Array.isArray((b as { required?: unknown }).required) ? ((b as { required: unknown[] }).required as string[]) : []));
+    if (e.keyword !== "anyOf" || branches.length === 0 || required.some((r) => r.length === 0)) continue;
+    if (e.data === null || typeof e.data !== "object" || Array.isArray(e.data)) continue;
+    const data = e.data as Record<string, unknown>;
+    // Errors from a `$ref` inside a branch carry the target's schemaPath, so only the branches' own `required` errors are matched.
+    const inner = errors.filter((x) => x.keyword === "required" && x.instancePath === e.instancePath && x.schemaPath.startsWith(`${e.schemaPath}/`));
+    inner.forEach((x) => covered.add(x));
+    if (required.some((names) => names.every((name) => Object.hasOwn(data, name)))) {
+      covered.add(e);
+      continue;
+    }
+    const names = [...new Set(required.flat())].map((name) => displayPath(e.instancePath, name));
+    found.set(e, { path: displayPath(e.instancePath), keyword: "required", params: { missingProperty: names }, message: `${names.join(" or ")} is required` });
+  }
+  return { errors: found, covered };
 }
 
 /** `/images/0/url` → `images[0].url` */

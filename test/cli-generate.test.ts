@@ -50,8 +50,8 @@ describe("oxen-contracts generate", () => {
     model.json_request_schema.properties.prompt.type = "text";
     await writeFile(file, JSON.stringify(model));
     const result = await run(dir, ["generate"]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/minimax-h3\.json: json_request_schema#\/properties\/prompt\/type: unknown type "text"/);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/minimax-h3\.json: model "minimax-h3": json_request_schema#\/properties\/prompt\/type: unknown type "text"/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(await tree(join(dir, "generated"))).toEqual(before);
     expect((await readdir(dir)).filter((f) => f.startsWith(".generated"))).toEqual([]);
@@ -240,8 +240,9 @@ describe("the snapshot", () => {
     const lock = JSON.parse(await readFile(join(SCHEMAS, "lock.json"), "utf8"));
     const { loadSnapshot } = await import("../generator/load/load.js");
     const { schemaHash } = await import("../generator/snapshot/canonical.js");
+    const { requestSchemaOf } = await import("../generator/load/model.js");
     const { models } = await loadSnapshot(SCHEMAS);
     expect(Object.keys(lock.models)).toEqual(models.map((m) => m.id));
-    for (const m of models) expect(lock.models[m.id]).toMatchObject({ schemaSha256: schemaHash(m.schema), file: `models/${m.id}.json` });
+    for (const m of models) expect(lock.models[m.id]).toMatchObject({ schemaSha256: schemaHash(requestSchemaOf(m.raw)), file: `models/${m.id}.json` });
   });
 });

@@ -19,19 +19,36 @@ for (const file of files) {
   }
 }
 
+/**
+ * Documented bodies that the same page's prose rules out, and the overlay (schemas/overlays) that
+ * says so: the Pro audio-to-video page's "required" tab sends input_audio alone, while its prompt
+ * is "Required if image is not provided".
+ */
+const RULED_OUT: Record<string, string> = { "ltx-2-3-pro-audio-to-video required": "prompt or input_image is required" };
+const ruledOut = ([id, tab]: [string, string, unknown]) => Object.hasOwn(RULED_OUT, `${id} ${tab}`);
+
 describe("documented example bodies", () => {
   it("cover every model of the snapshot", () => {
     expect(new Set(cases.map(([id]) => id))).toEqual(new Set(Object.keys(generated.models)));
   });
 
-  it.each(cases)("%s (%s tab) passes its validator", (id, _tab, input) => {
+  it.each(cases.filter((c) => !ruledOut(c)))("%s (%s tab) passes its validator", (id, _tab, input) => {
     expect(generated.validate(id, input)).toEqual({ ok: true });
+  });
+
+  it.each(cases.filter(ruledOut))("%s (%s tab) is ruled out by its overlay, with the overlay's message", (id, tab, input) => {
+    expect(generated.validate(id, input)).toMatchObject({ ok: false, errors: [{ message: RULED_OUT[`${id} ${tab}`] }] });
   });
 
   it("type-check against their input types", async () => {
     const names = assignNames([...new Set(cases.map(([id]) => id))]);
     const lines = ['import type * as G from "../generated/index.js";'];
-    cases.forEach(([id, tab, input], i) => lines.push(`// ${id} ${tab}\nexport const body${i}: G.${names.get(id)!.base}Input = ${JSON.stringify(input)};`));
+    cases.forEach((c, i) => {
+      const [id, tab, input] = c;
+      // A body its overlay rules out must not compile either.
+      const expectError = ruledOut(c) ? "// @ts-expect-error ruled out by the model's overlay\n" : "";
+      lines.push(`// ${id} ${tab}\n${expectError}export const body${i}: G.${names.get(id)!.base}Input = ${JSON.stringify(input)};`);
+    });
     // A wrong body must fail, or the check proves nothing.
     lines.push(`// @ts-expect-error num_frames is a number\nexport const wrong: G.Ltx23QualityAudioToVideoInput = { prompt: "p", input_audio: "u", num_frames: "9" };`);
     const file = join(import.meta.dirname, ".examples.generated-test.ts");

@@ -170,10 +170,16 @@ describe("a failed fetch leaves the snapshot byte-identical", () => {
     expect(await failedFetch(["--models", "no-such-model"])).toMatch(/^oxen-contracts fetch: model no-such-model: not found \(404 Model not found: no-such-model \(GET \/api\/ai\/models\/no-such-model, request req_\d+\)\)$/);
   });
 
-  it("a model whose schema is unsafe: named, with the place in the schema", async () => {
+  it("a model whose schema is unsafe is stored as served (one odd model never blocks a refresh); generate refuses it, with the place in the schema", async () => {
     const model = JSON.parse(await readFile(join(SCHEMAS, "models", `${MODEL}.json`), "utf8"));
     model.json_request_schema.properties.prompt = { $ref: "https://evil.example/schema.json" };
     server.inject({ path: `/api/ai/models/${MODEL}`, status: 200, body: model });
-    expect(await failedFetch([], { code: 2 })).toContain(`model ${MODEL} (${server.url}/api/ai/models/${MODEL}): json_request_schema#/properties/prompt/$ref: only local references`);
+    const target = await snapshotCopy();
+    const fetched = await cli(["fetch", "--schemas", target], { OXEN_API_KEY: CANARY_KEY, OXEN_BASE_URL: server.url });
+    expect(fetched.code).toBe(0);
+    expect(JSON.parse(await readFile(join(target, "models", `${MODEL}.json`), "utf8")).json_request_schema.properties.prompt).toEqual(model.json_request_schema.properties.prompt);
+    const generated = await cli(["generate", "--schemas", target, "--out", join(target, "out"), "--no-cache"], {});
+    expect(generated.code).toBe(1);
+    expect(generated.err).toContain(`models/${MODEL}.json: model "${MODEL}": json_request_schema#/properties/prompt/$ref: only local references`);
   });
 });

@@ -60,7 +60,7 @@ describe("run", () => {
 
   it("throws GenerationFailedError for a generation the service fails", async () => {
     const { server, oxen } = await setup();
-    const waiting = failure(oxen.run("ltx-2-3-pro-audio-to-video", { input_audio: AUDIO }, { onEnqueued: (h) => server.finish(h.generationId, { status: "failed", error_message: "audio must last 2-20 s" }) }));
+    const waiting = failure(oxen.run("ltx-2-3-pro-audio-to-video", { prompt: "x", input_audio: AUDIO }, { onEnqueued: (h) => server.finish(h.generationId, { status: "failed", error_message: "audio must last 2-20 s" }) }));
     const error = (await waiting) as GenerationFailedError;
     expect(error).toBeInstanceOf(GenerationFailedError);
     expect(error.errorMessage).toBe("audio must last 2-20 s");

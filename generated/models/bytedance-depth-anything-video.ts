@@ -2,22 +2,9 @@
 // Source: models/bytedance-depth-anything-video.json
 // Input sha256: e0a8d48c803ad328c7d514f59300b7b65a66f9f59b9086fb3cf4f99a3547bb9a
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  standardSchema,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type RunOptions,
-  type StandardSchemaV1,
-  type SucceededRow,
-  type ValidateOptions,
-  type ValidationResult,
-  type WithLocalFiles,
-} from "../../runtime/index.js";
+import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/bytedance-depth-anything-video.js";
 
 export interface BytedanceDepthAnythingVideoInput {
@@ -96,30 +83,30 @@ export const model = {
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type BytedanceDepthAnythingVideoInputWithFiles = WithLocalFiles<BytedanceDepthAnythingVideoInput, (typeof model.media)[number]>;
+export type BytedanceDepthAnythingVideoInputWithFiles = runtime.WithLocalFiles<BytedanceDepthAnythingVideoInput, (typeof model.media)[number]>;
 
 /** Checks a request body for Depth Anything Video against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options, model.media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<BytedanceDepthAnythingVideoInput> = /* @__PURE__ */ standardSchema<BytedanceDepthAnythingVideoInput>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<BytedanceDepthAnythingVideoInput> = /* @__PURE__ */ standardSchema<BytedanceDepthAnythingVideoInput>(check, {}, model.media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<BytedanceDepthAnythingVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<BytedanceDepthAnythingVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
 
 /** Generates with Depth Anything Video and waits for the video (the sync call; it can take minutes). */
-export function generate(input: BytedanceDepthAnythingVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: BytedanceDepthAnythingVideoInputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<BytedanceDepthAnythingVideoInput, BytedanceDepthAnythingVideoInputWithFiles>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with Depth Anything Video, after validating `input`; returns a handle per generation. */
-export function enqueue(input: BytedanceDepthAnythingVideoInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: BytedanceDepthAnythingVideoInputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<BytedanceDepthAnythingVideoInput, BytedanceDepthAnythingVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Depth Anything Video; returns the succeeded row (its video is at `result_url`). */
-export function run(input: BytedanceDepthAnythingVideoInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
+export function run(input: BytedanceDepthAnythingVideoInputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
   return clientFor<BytedanceDepthAnythingVideoInput, BytedanceDepthAnythingVideoInputWithFiles>(options).run(ref, input, options);
 }

@@ -2,22 +2,9 @@
 // Source: models/gemini-omni-flash-preview.json
 // Input sha256: 6db3ab084d8e5129c13d5691be2fe4ad8489a57356c428bbc45e524f426b4d27
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  standardSchema,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type RunOptions,
-  type StandardSchemaV1,
-  type SucceededRow,
-  type ValidateOptions,
-  type ValidationResult,
-  type WithLocalFiles,
-} from "../../runtime/index.js";
+import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/gemini-omni-flash-preview.js";
 
 export interface GeminiOmniFlashPreviewInput {
@@ -75,30 +62,30 @@ export const model = {
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type GeminiOmniFlashPreviewInputWithFiles = WithLocalFiles<GeminiOmniFlashPreviewInput, (typeof model.media)[number]>;
+export type GeminiOmniFlashPreviewInputWithFiles = runtime.WithLocalFiles<GeminiOmniFlashPreviewInput, (typeof model.media)[number]>;
 
 /** Checks a request body for Gemini Omni Flash against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options, model.media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<GeminiOmniFlashPreviewInput> = /* @__PURE__ */ standardSchema<GeminiOmniFlashPreviewInput>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<GeminiOmniFlashPreviewInput> = /* @__PURE__ */ standardSchema<GeminiOmniFlashPreviewInput>(check, {}, model.media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<GeminiOmniFlashPreviewInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<GeminiOmniFlashPreviewInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
 
 /** Generates with Gemini Omni Flash and waits for the video (the sync call; it can take minutes). */
-export function generate(input: GeminiOmniFlashPreviewInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: GeminiOmniFlashPreviewInputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<GeminiOmniFlashPreviewInput, GeminiOmniFlashPreviewInputWithFiles>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with Gemini Omni Flash, after validating `input`; returns a handle per generation. */
-export function enqueue(input: GeminiOmniFlashPreviewInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: GeminiOmniFlashPreviewInputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<GeminiOmniFlashPreviewInput, GeminiOmniFlashPreviewInputWithFiles>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Gemini Omni Flash; returns the succeeded row (its video is at `result_url`). */
-export function run(input: GeminiOmniFlashPreviewInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
+export function run(input: GeminiOmniFlashPreviewInputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
   return clientFor<GeminiOmniFlashPreviewInput, GeminiOmniFlashPreviewInputWithFiles>(options).run(ref, input, options);
 }

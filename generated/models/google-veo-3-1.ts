@@ -2,22 +2,9 @@
 // Source: models/google-veo-3-1.json
 // Input sha256: 6bdfafc530ece5ebe9ca03266cd10b1243d9ad7c0dfedd43bc30647e2f5be6a7
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  standardSchema,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type RunOptions,
-  type StandardSchemaV1,
-  type SucceededRow,
-  type ValidateOptions,
-  type ValidationResult,
-  type WithLocalFiles,
-} from "../../runtime/index.js";
+import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/google-veo-3-1.js";
 
 export interface GoogleVeo31Input {
@@ -78,30 +65,30 @@ export const model = {
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type GoogleVeo31InputWithFiles = WithLocalFiles<GoogleVeo31Input, (typeof model.media)[number]>;
+export type GoogleVeo31InputWithFiles = runtime.WithLocalFiles<GoogleVeo31Input, (typeof model.media)[number]>;
 
 /** Checks a request body for Veo 3.1 against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options, model.media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<GoogleVeo31Input> = /* @__PURE__ */ standardSchema<GoogleVeo31Input>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<GoogleVeo31Input> = /* @__PURE__ */ standardSchema<GoogleVeo31Input>(check, {}, model.media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<GoogleVeo31Input> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<GoogleVeo31Input> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
 
 /** Generates with Veo 3.1 and waits for the video (the sync call; it can take minutes). */
-export function generate(input: GoogleVeo31InputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: GoogleVeo31InputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<GoogleVeo31Input, GoogleVeo31InputWithFiles>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with Veo 3.1, after validating `input`; returns a handle per generation. */
-export function enqueue(input: GoogleVeo31InputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: GoogleVeo31InputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<GoogleVeo31Input, GoogleVeo31InputWithFiles>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Veo 3.1; returns the succeeded row (its video is at `result_url`). */
-export function run(input: GoogleVeo31InputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
+export function run(input: GoogleVeo31InputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
   return clientFor<GoogleVeo31Input, GoogleVeo31InputWithFiles>(options).run(ref, input, options);
 }

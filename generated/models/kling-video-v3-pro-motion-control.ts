@@ -2,22 +2,9 @@
 // Source: models/kling-video-v3-pro-motion-control.json
 // Input sha256: 2092d6fe8e97fe05b70f8bc546ff0152f1eb632559b714e21f16ee4bdd0c8b06
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  standardSchema,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type RunOptions,
-  type StandardSchemaV1,
-  type SucceededRow,
-  type ValidateOptions,
-  type ValidationResult,
-  type WithLocalFiles,
-} from "../../runtime/index.js";
+import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/kling-video-v3-pro-motion-control.js";
 
 export interface KlingVideoV3ProMotionControlInput {
@@ -81,30 +68,30 @@ export const model = {
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type KlingVideoV3ProMotionControlInputWithFiles = WithLocalFiles<KlingVideoV3ProMotionControlInput, (typeof model.media)[number]>;
+export type KlingVideoV3ProMotionControlInputWithFiles = runtime.WithLocalFiles<KlingVideoV3ProMotionControlInput, (typeof model.media)[number]>;
 
 /** Checks a request body for Kling 3.0 Pro: Motion Control against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options, model.media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<KlingVideoV3ProMotionControlInput> = /* @__PURE__ */ standardSchema<KlingVideoV3ProMotionControlInput>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<KlingVideoV3ProMotionControlInput> = /* @__PURE__ */ standardSchema<KlingVideoV3ProMotionControlInput>(check, {}, model.media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<KlingVideoV3ProMotionControlInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<KlingVideoV3ProMotionControlInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
 
 /** Generates with Kling 3.0 Pro: Motion Control and waits for the video (the sync call; it can take minutes). */
-export function generate(input: KlingVideoV3ProMotionControlInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: KlingVideoV3ProMotionControlInputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<KlingVideoV3ProMotionControlInput, KlingVideoV3ProMotionControlInputWithFiles>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with Kling 3.0 Pro: Motion Control, after validating `input`; returns a handle per generation. */
-export function enqueue(input: KlingVideoV3ProMotionControlInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: KlingVideoV3ProMotionControlInputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<KlingVideoV3ProMotionControlInput, KlingVideoV3ProMotionControlInputWithFiles>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Kling 3.0 Pro: Motion Control; returns the succeeded row (its video is at `result_url`). */
-export function run(input: KlingVideoV3ProMotionControlInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
+export function run(input: KlingVideoV3ProMotionControlInputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
   return clientFor<KlingVideoV3ProMotionControlInput, KlingVideoV3ProMotionControlInputWithFiles>(options).run(ref, input, options);
 }

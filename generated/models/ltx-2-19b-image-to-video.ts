@@ -2,22 +2,9 @@
 // Source: models/ltx-2-19b-image-to-video.json
 // Input sha256: d6933caa3e8eb4a41414b8b91963681da19d37813861bb01e854581f0d4a8b2e
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  standardSchema,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type RunOptions,
-  type StandardSchemaV1,
-  type SucceededRow,
-  type ValidateOptions,
-  type ValidationResult,
-  type WithLocalFiles,
-} from "../../runtime/index.js";
+import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-19b-image-to-video.js";
 
 export interface Ltx219BImageToVideoInput {
@@ -77,30 +64,30 @@ export const model = {
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type Ltx219BImageToVideoInputWithFiles = WithLocalFiles<Ltx219BImageToVideoInput, (typeof model.media)[number]>;
+export type Ltx219BImageToVideoInputWithFiles = runtime.WithLocalFiles<Ltx219BImageToVideoInput, (typeof model.media)[number]>;
 
 /** Checks a request body for LTX-2 Pro against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options, model.media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<Ltx219BImageToVideoInput> = /* @__PURE__ */ standardSchema<Ltx219BImageToVideoInput>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<Ltx219BImageToVideoInput> = /* @__PURE__ */ standardSchema<Ltx219BImageToVideoInput>(check, {}, model.media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Ltx219BImageToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<Ltx219BImageToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
 
 /** Generates with LTX-2 Pro and waits for the video (the sync call; it can take minutes). */
-export function generate(input: Ltx219BImageToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: Ltx219BImageToVideoInputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<Ltx219BImageToVideoInput, Ltx219BImageToVideoInputWithFiles>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with LTX-2 Pro, after validating `input`; returns a handle per generation. */
-export function enqueue(input: Ltx219BImageToVideoInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: Ltx219BImageToVideoInputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<Ltx219BImageToVideoInput, Ltx219BImageToVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX-2 Pro; returns the succeeded row (its video is at `result_url`). */
-export function run(input: Ltx219BImageToVideoInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
+export function run(input: Ltx219BImageToVideoInputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
   return clientFor<Ltx219BImageToVideoInput, Ltx219BImageToVideoInputWithFiles>(options).run(ref, input, options);
 }

@@ -2,22 +2,9 @@
 // Source: models/ltx-2-3-fast-text-to-video.json
 // Input sha256: 4a0a49156531ff0096165ef9905e6ce264baaf9a17f5ada42cdafa63bba24dad
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  standardSchema,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type RunOptions,
-  type StandardSchemaV1,
-  type SucceededRow,
-  type ValidateOptions,
-  type ValidationResult,
-  type WithLocalFiles,
-} from "../../runtime/index.js";
+import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-3-fast-text-to-video.js";
 
 export interface Ltx23FastTextToVideoInput {
@@ -87,30 +74,30 @@ export const model = {
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type Ltx23FastTextToVideoInputWithFiles = WithLocalFiles<Ltx23FastTextToVideoInput, (typeof model.media)[number]>;
+export type Ltx23FastTextToVideoInputWithFiles = runtime.WithLocalFiles<Ltx23FastTextToVideoInput, (typeof model.media)[number]>;
 
 /** Checks a request body for LTX 2.3 Fast: Text to Video against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options, model.media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<Ltx23FastTextToVideoInput> = /* @__PURE__ */ standardSchema<Ltx23FastTextToVideoInput>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<Ltx23FastTextToVideoInput> = /* @__PURE__ */ standardSchema<Ltx23FastTextToVideoInput>(check, {}, model.media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Ltx23FastTextToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<Ltx23FastTextToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
 
 /** Generates with LTX 2.3 Fast: Text to Video and waits for the video (the sync call; it can take minutes). */
-export function generate(input: Ltx23FastTextToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: Ltx23FastTextToVideoInputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<Ltx23FastTextToVideoInput, Ltx23FastTextToVideoInputWithFiles>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with LTX 2.3 Fast: Text to Video, after validating `input`; returns a handle per generation. */
-export function enqueue(input: Ltx23FastTextToVideoInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: Ltx23FastTextToVideoInputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<Ltx23FastTextToVideoInput, Ltx23FastTextToVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX 2.3 Fast: Text to Video; returns the succeeded row (its video is at `result_url`). */
-export function run(input: Ltx23FastTextToVideoInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
+export function run(input: Ltx23FastTextToVideoInputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
   return clientFor<Ltx23FastTextToVideoInput, Ltx23FastTextToVideoInputWithFiles>(options).run(ref, input, options);
 }

@@ -2,46 +2,56 @@
 // Source: models/ltx-2-3-pro-audio-to-video.json
 // Input sha256: 27ff0d540deae09c86b9e9a4a2a63c08fb38c6f55ae8e4619b7ffe6f85fcf965
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  standardSchema,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type RunOptions,
-  type StandardSchemaV1,
-  type SucceededRow,
-  type ValidateOptions,
-  type ValidationResult,
-  type WithLocalFiles,
-} from "../../runtime/index.js";
+import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-3-pro-audio-to-video.js";
 
-export interface Ltx23ProAudioToVideoInput {
-  /**
-   * Text description of how the video should be generated. Required if image is not provided. When image is provided, this describes how the image should be animated.
-   */
-  prompt?: string
-  /**
-   * URL of an image to use as the first frame of the video. If not provided, prompt is required.
-   *
-   * @format uri
-   */
-  input_image?: string
-  /**
-   * URL of the audio file to generate a video from. Duration must be between 2 and 20 seconds.
-   *
-   * @format uri
-   */
-  input_audio: string
-}
+/**
+ * prompt or input_image is required: the model's page says prompt is "Required if image is not provided" (schemas/overlays/ltx-2-3-pro-audio-to-video.json).
+ */
+export type Ltx23ProAudioToVideoInput = ({
+    prompt: Ltx23ProAudioToVideoInputPrompt
+    /**
+     * URL of an image to use as the first frame of the video. If not provided, prompt is required.
+     *
+     * @format uri
+     */
+    input_image?: string
+    /**
+     * URL of the audio file to generate a video from. Duration must be between 2 and 20 seconds.
+     *
+     * @format uri
+     */
+    input_audio: string
+  } | {
+    /**
+     * Text description of how the video should be generated. Required if image is not provided. When image is provided, this describes how the image should be animated.
+     */
+    prompt?: string
+    input_image: Ltx23ProAudioToVideoInputInputImage
+    /**
+     * URL of the audio file to generate a video from. Duration must be between 2 and 20 seconds.
+     *
+     * @format uri
+     */
+    input_audio: string
+})
+/**
+ * Text description of how the video should be generated. Required if image is not provided. When image is provided, this describes how the image should be animated.
+ */
+export type Ltx23ProAudioToVideoInputPrompt = string
+/**
+ * URL of an image to use as the first frame of the video. If not provided, prompt is required.
+ *
+ * @format uri
+ */
+export type Ltx23ProAudioToVideoInputInputImage = string
 
 /**
  * LTX 2.3 Pro: Audio to Video
  * Audio-driven video with lip-sync
+ * prompt or input_image is required: the model's page says prompt is "Required if image is not provided" (schemas/overlays/ltx-2-3-pro-audio-to-video.json).
  */
 export const model = {
   id: "ltx-2-3-pro-audio-to-video",
@@ -59,30 +69,30 @@ export const model = {
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type Ltx23ProAudioToVideoInputWithFiles = WithLocalFiles<Ltx23ProAudioToVideoInput, (typeof model.media)[number]>;
+export type Ltx23ProAudioToVideoInputWithFiles = runtime.WithLocalFiles<Ltx23ProAudioToVideoInput, (typeof model.media)[number]>;
 
 /** Checks a request body for LTX 2.3 Pro: Audio to Video against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options, model.media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<Ltx23ProAudioToVideoInput> = /* @__PURE__ */ standardSchema<Ltx23ProAudioToVideoInput>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<Ltx23ProAudioToVideoInput> = /* @__PURE__ */ standardSchema<Ltx23ProAudioToVideoInput>(check, {}, model.media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Ltx23ProAudioToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<Ltx23ProAudioToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
 
 /** Generates with LTX 2.3 Pro: Audio to Video and waits for the video (the sync call; it can take minutes). */
-export function generate(input: Ltx23ProAudioToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: Ltx23ProAudioToVideoInputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<Ltx23ProAudioToVideoInput, Ltx23ProAudioToVideoInputWithFiles>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with LTX 2.3 Pro: Audio to Video, after validating `input`; returns a handle per generation. */
-export function enqueue(input: Ltx23ProAudioToVideoInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: Ltx23ProAudioToVideoInputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<Ltx23ProAudioToVideoInput, Ltx23ProAudioToVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX 2.3 Pro: Audio to Video; returns the succeeded row (its video is at `result_url`). */
-export function run(input: Ltx23ProAudioToVideoInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
+export function run(input: Ltx23ProAudioToVideoInputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
   return clientFor<Ltx23ProAudioToVideoInput, Ltx23ProAudioToVideoInputWithFiles>(options).run(ref, input, options);
 }

@@ -2,22 +2,9 @@
 // Source: models/ltx-2-3-pro-retake.json
 // Input sha256: 4853975e27f2aaeac58d38d829cea6cad069379a2c340b83181d1a68b5bb2a27
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  standardSchema,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type RunOptions,
-  type StandardSchemaV1,
-  type SucceededRow,
-  type ValidateOptions,
-  type ValidationResult,
-  type WithLocalFiles,
-} from "../../runtime/index.js";
+import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-3-pro-retake.js";
 
 export interface Ltx23ProRetakeInput {
@@ -85,30 +72,30 @@ export const model = {
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type Ltx23ProRetakeInputWithFiles = WithLocalFiles<Ltx23ProRetakeInput, (typeof model.media)[number]>;
+export type Ltx23ProRetakeInputWithFiles = runtime.WithLocalFiles<Ltx23ProRetakeInput, (typeof model.media)[number]>;
 
 /** Checks a request body for LTX 2.3 Pro: Retake against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options, model.media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<Ltx23ProRetakeInput> = /* @__PURE__ */ standardSchema<Ltx23ProRetakeInput>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<Ltx23ProRetakeInput> = /* @__PURE__ */ standardSchema<Ltx23ProRetakeInput>(check, {}, model.media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Ltx23ProRetakeInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<Ltx23ProRetakeInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
 
 /** Generates with LTX 2.3 Pro: Retake and waits for the video (the sync call; it can take minutes). */
-export function generate(input: Ltx23ProRetakeInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: Ltx23ProRetakeInputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<Ltx23ProRetakeInput, Ltx23ProRetakeInputWithFiles>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with LTX 2.3 Pro: Retake, after validating `input`; returns a handle per generation. */
-export function enqueue(input: Ltx23ProRetakeInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: Ltx23ProRetakeInputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<Ltx23ProRetakeInput, Ltx23ProRetakeInputWithFiles>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX 2.3 Pro: Retake; returns the succeeded row (its video is at `result_url`). */
-export function run(input: Ltx23ProRetakeInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
+export function run(input: Ltx23ProRetakeInputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
   return clientFor<Ltx23ProRetakeInput, Ltx23ProRetakeInputWithFiles>(options).run(ref, input, options);
 }

@@ -2,22 +2,9 @@
 // Source: models/ltx-2-3-pro.json
 // Input sha256: 1e374b1db3b02b620e1de80499a23d49a77defa1fa816891f3b253ed9d9c5341
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  standardSchema,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type RunOptions,
-  type StandardSchemaV1,
-  type SucceededRow,
-  type ValidateOptions,
-  type ValidationResult,
-  type WithLocalFiles,
-} from "../../runtime/index.js";
+import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-3-pro.js";
 
 export interface Ltx23ProInput {
@@ -106,30 +93,30 @@ export const model = {
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type Ltx23ProInputWithFiles = WithLocalFiles<Ltx23ProInput, (typeof model.media)[number]>;
+export type Ltx23ProInputWithFiles = runtime.WithLocalFiles<Ltx23ProInput, (typeof model.media)[number]>;
 
 /** Checks a request body for LTX-2.3 Pro against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options, model.media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<Ltx23ProInput> = /* @__PURE__ */ standardSchema<Ltx23ProInput>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<Ltx23ProInput> = /* @__PURE__ */ standardSchema<Ltx23ProInput>(check, {}, model.media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Ltx23ProInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<Ltx23ProInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
 
 /** Generates with LTX-2.3 Pro and waits for the video (the sync call; it can take minutes). */
-export function generate(input: Ltx23ProInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: Ltx23ProInputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<Ltx23ProInput, Ltx23ProInputWithFiles>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with LTX-2.3 Pro, after validating `input`; returns a handle per generation. */
-export function enqueue(input: Ltx23ProInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: Ltx23ProInputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<Ltx23ProInput, Ltx23ProInputWithFiles>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX-2.3 Pro; returns the succeeded row (its video is at `result_url`). */
-export function run(input: Ltx23ProInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
+export function run(input: Ltx23ProInputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
   return clientFor<Ltx23ProInput, Ltx23ProInputWithFiles>(options).run(ref, input, options);
 }

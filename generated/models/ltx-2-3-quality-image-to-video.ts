@@ -2,22 +2,9 @@
 // Source: models/ltx-2-3-quality-image-to-video.json
 // Input sha256: 4db8637eecb6d35c41cb2a292ca490e321624e108cc7d4ed44a499205fa5b71d
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  standardSchema,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type RunOptions,
-  type StandardSchemaV1,
-  type SucceededRow,
-  type ValidateOptions,
-  type ValidationResult,
-  type WithLocalFiles,
-} from "../../runtime/index.js";
+import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-3-quality-image-to-video.js";
 
 export interface Ltx23QualityImageToVideoInput {
@@ -112,30 +99,30 @@ export const model = {
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type Ltx23QualityImageToVideoInputWithFiles = WithLocalFiles<Ltx23QualityImageToVideoInput, (typeof model.media)[number]>;
+export type Ltx23QualityImageToVideoInputWithFiles = runtime.WithLocalFiles<Ltx23QualityImageToVideoInput, (typeof model.media)[number]>;
 
 /** Checks a request body for LTX 2.3 Quality: Image to Video against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options, model.media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<Ltx23QualityImageToVideoInput> = /* @__PURE__ */ standardSchema<Ltx23QualityImageToVideoInput>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<Ltx23QualityImageToVideoInput> = /* @__PURE__ */ standardSchema<Ltx23QualityImageToVideoInput>(check, {}, model.media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Ltx23QualityImageToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<Ltx23QualityImageToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
 
 /** Generates with LTX 2.3 Quality: Image to Video and waits for the video (the sync call; it can take minutes). */
-export function generate(input: Ltx23QualityImageToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: Ltx23QualityImageToVideoInputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<Ltx23QualityImageToVideoInput, Ltx23QualityImageToVideoInputWithFiles>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with LTX 2.3 Quality: Image to Video, after validating `input`; returns a handle per generation. */
-export function enqueue(input: Ltx23QualityImageToVideoInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: Ltx23QualityImageToVideoInputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<Ltx23QualityImageToVideoInput, Ltx23QualityImageToVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX 2.3 Quality: Image to Video; returns the succeeded row (its video is at `result_url`). */
-export function run(input: Ltx23QualityImageToVideoInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
+export function run(input: Ltx23QualityImageToVideoInputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
   return clientFor<Ltx23QualityImageToVideoInput, Ltx23QualityImageToVideoInputWithFiles>(options).run(ref, input, options);
 }

@@ -2,22 +2,9 @@
 // Source: models/luma-ray-v3-2-reframe.json
 // Input sha256: ca04719211601307d3fe9cd81091e12ad419f208383fe349163c26dc5ea0ed4b
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  standardSchema,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type RunOptions,
-  type StandardSchemaV1,
-  type SucceededRow,
-  type ValidateOptions,
-  type ValidationResult,
-  type WithLocalFiles,
-} from "../../runtime/index.js";
+import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/luma-ray-v3-2-reframe.js";
 
 export interface LumaRayV32ReframeInput {
@@ -74,30 +61,30 @@ export const model = {
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type LumaRayV32ReframeInputWithFiles = WithLocalFiles<LumaRayV32ReframeInput, (typeof model.media)[number]>;
+export type LumaRayV32ReframeInputWithFiles = runtime.WithLocalFiles<LumaRayV32ReframeInput, (typeof model.media)[number]>;
 
 /** Checks a request body for Luma Ray 3.2 - Reframe against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options, model.media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<LumaRayV32ReframeInput> = /* @__PURE__ */ standardSchema<LumaRayV32ReframeInput>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<LumaRayV32ReframeInput> = /* @__PURE__ */ standardSchema<LumaRayV32ReframeInput>(check, {}, model.media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<LumaRayV32ReframeInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<LumaRayV32ReframeInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
 
 /** Generates with Luma Ray 3.2 - Reframe and waits for the video (the sync call; it can take minutes). */
-export function generate(input: LumaRayV32ReframeInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: LumaRayV32ReframeInputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<LumaRayV32ReframeInput, LumaRayV32ReframeInputWithFiles>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with Luma Ray 3.2 - Reframe, after validating `input`; returns a handle per generation. */
-export function enqueue(input: LumaRayV32ReframeInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: LumaRayV32ReframeInputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<LumaRayV32ReframeInput, LumaRayV32ReframeInputWithFiles>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Luma Ray 3.2 - Reframe; returns the succeeded row (its video is at `result_url`). */
-export function run(input: LumaRayV32ReframeInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
+export function run(input: LumaRayV32ReframeInputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
   return clientFor<LumaRayV32ReframeInput, LumaRayV32ReframeInputWithFiles>(options).run(ref, input, options);
 }

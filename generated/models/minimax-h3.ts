@@ -2,22 +2,9 @@
 // Source: models/minimax-h3.json
 // Input sha256: 20ee5820d1ee174f5e6b75db9d90ac4950c8760f3aff414cc34ed439664d0d86
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  standardSchema,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type RunOptions,
-  type StandardSchemaV1,
-  type SucceededRow,
-  type ValidateOptions,
-  type ValidationResult,
-  type WithLocalFiles,
-} from "../../runtime/index.js";
+import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/minimax-h3.js";
 
 export interface MinimaxH3Input {
@@ -110,30 +97,30 @@ export const model = {
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type MinimaxH3InputWithFiles = WithLocalFiles<MinimaxH3Input, (typeof model.media)[number]>;
+export type MinimaxH3InputWithFiles = runtime.WithLocalFiles<MinimaxH3Input, (typeof model.media)[number]>;
 
 /** Checks a request body for MiniMax H3 against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options, model.media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<MinimaxH3Input> = /* @__PURE__ */ standardSchema<MinimaxH3Input>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<MinimaxH3Input> = /* @__PURE__ */ standardSchema<MinimaxH3Input>(check, {}, model.media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<MinimaxH3Input> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<MinimaxH3Input> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
 
 /** Generates with MiniMax H3 and waits for the video (the sync call; it can take minutes). */
-export function generate(input: MinimaxH3InputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: MinimaxH3InputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<MinimaxH3Input, MinimaxH3InputWithFiles>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with MiniMax H3, after validating `input`; returns a handle per generation. */
-export function enqueue(input: MinimaxH3InputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: MinimaxH3InputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<MinimaxH3Input, MinimaxH3InputWithFiles>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with MiniMax H3; returns the succeeded row (its video is at `result_url`). */
-export function run(input: MinimaxH3InputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
+export function run(input: MinimaxH3InputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
   return clientFor<MinimaxH3Input, MinimaxH3InputWithFiles>(options).run(ref, input, options);
 }

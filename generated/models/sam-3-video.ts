@@ -2,22 +2,9 @@
 // Source: models/sam-3-video.json
 // Input sha256: e867af765b32e50827718ec0e52c4220ef994d864c8b770c72aeb1156d856bd3
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  standardSchema,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type RunOptions,
-  type StandardSchemaV1,
-  type SucceededRow,
-  type ValidateOptions,
-  type ValidationResult,
-  type WithLocalFiles,
-} from "../../runtime/index.js";
+import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/sam-3-video.js";
 
 export interface Sam3VideoInput {
@@ -61,30 +48,30 @@ export const model = {
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type Sam3VideoInputWithFiles = WithLocalFiles<Sam3VideoInput, (typeof model.media)[number]>;
+export type Sam3VideoInputWithFiles = runtime.WithLocalFiles<Sam3VideoInput, (typeof model.media)[number]>;
 
 /** Checks a request body for Segment Anything 3 - Video against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options, model.media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<Sam3VideoInput> = /* @__PURE__ */ standardSchema<Sam3VideoInput>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<Sam3VideoInput> = /* @__PURE__ */ standardSchema<Sam3VideoInput>(check, {}, model.media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Sam3VideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<Sam3VideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
 
 /** Generates with Segment Anything 3 - Video and waits for the video (the sync call; it can take minutes). */
-export function generate(input: Sam3VideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: Sam3VideoInputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<Sam3VideoInput, Sam3VideoInputWithFiles>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with Segment Anything 3 - Video, after validating `input`; returns a handle per generation. */
-export function enqueue(input: Sam3VideoInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: Sam3VideoInputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<Sam3VideoInput, Sam3VideoInputWithFiles>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Segment Anything 3 - Video; returns the succeeded row (its video is at `result_url`). */
-export function run(input: Sam3VideoInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
+export function run(input: Sam3VideoInputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
   return clientFor<Sam3VideoInput, Sam3VideoInputWithFiles>(options).run(ref, input, options);
 }

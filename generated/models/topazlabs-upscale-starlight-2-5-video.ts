@@ -2,22 +2,9 @@
 // Source: models/topazlabs-upscale-starlight-2-5-video.json
 // Input sha256: 78a85f955207f919ba62d6dab679a1055a0e71a87f2bf0d5e60c19dc064702f2
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  standardSchema,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type RunOptions,
-  type StandardSchemaV1,
-  type SucceededRow,
-  type ValidateOptions,
-  type ValidationResult,
-  type WithLocalFiles,
-} from "../../runtime/index.js";
+import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/topazlabs-upscale-starlight-2-5-video.js";
 
 export interface TopazlabsUpscaleStarlight25VideoInput {
@@ -73,30 +60,30 @@ export const model = {
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type TopazlabsUpscaleStarlight25VideoInputWithFiles = WithLocalFiles<TopazlabsUpscaleStarlight25VideoInput, (typeof model.media)[number]>;
+export type TopazlabsUpscaleStarlight25VideoInputWithFiles = runtime.WithLocalFiles<TopazlabsUpscaleStarlight25VideoInput, (typeof model.media)[number]>;
 
 /** Checks a request body for Topaz Starlight Precise 2.5 against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options, model.media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<TopazlabsUpscaleStarlight25VideoInput> = /* @__PURE__ */ standardSchema<TopazlabsUpscaleStarlight25VideoInput>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<TopazlabsUpscaleStarlight25VideoInput> = /* @__PURE__ */ standardSchema<TopazlabsUpscaleStarlight25VideoInput>(check, {}, model.media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<TopazlabsUpscaleStarlight25VideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<TopazlabsUpscaleStarlight25VideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
 
 /** Generates with Topaz Starlight Precise 2.5 and waits for the video (the sync call; it can take minutes). */
-export function generate(input: TopazlabsUpscaleStarlight25VideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: TopazlabsUpscaleStarlight25VideoInputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<TopazlabsUpscaleStarlight25VideoInput, TopazlabsUpscaleStarlight25VideoInputWithFiles>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with Topaz Starlight Precise 2.5, after validating `input`; returns a handle per generation. */
-export function enqueue(input: TopazlabsUpscaleStarlight25VideoInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: TopazlabsUpscaleStarlight25VideoInputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<TopazlabsUpscaleStarlight25VideoInput, TopazlabsUpscaleStarlight25VideoInputWithFiles>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Topaz Starlight Precise 2.5; returns the succeeded row (its video is at `result_url`). */
-export function run(input: TopazlabsUpscaleStarlight25VideoInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
+export function run(input: TopazlabsUpscaleStarlight25VideoInputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
   return clientFor<TopazlabsUpscaleStarlight25VideoInput, TopazlabsUpscaleStarlight25VideoInputWithFiles>(options).run(ref, input, options);
 }

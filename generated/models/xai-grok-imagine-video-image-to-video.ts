@@ -2,22 +2,9 @@
 // Source: models/xai-grok-imagine-video-image-to-video.json
 // Input sha256: e3fddcfc94b0593c37479e861933531e54fd3e2ea724c27212d793a4012c2a63
 import type { components } from "../hub.js";
-import {
-  clientFor,
-  runValidator,
-  standardSchema,
-  type ClientChoice,
-  type EnqueueOptions,
-  type GenerationHandle,
-  type InputOptions,
-  type ModelRef,
-  type RunOptions,
-  type StandardSchemaV1,
-  type SucceededRow,
-  type ValidateOptions,
-  type ValidationResult,
-  type WithLocalFiles,
-} from "../../runtime/index.js";
+import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+// Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
+import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/xai-grok-imagine-video-image-to-video.js";
 
 export interface XaiGrokImagineVideoImageToVideoInput {
@@ -78,30 +65,30 @@ export const model = {
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type XaiGrokImagineVideoImageToVideoInputWithFiles = WithLocalFiles<XaiGrokImagineVideoImageToVideoInput, (typeof model.media)[number]>;
+export type XaiGrokImagineVideoImageToVideoInputWithFiles = runtime.WithLocalFiles<XaiGrokImagineVideoImageToVideoInput, (typeof model.media)[number]>;
 
 /** Checks a request body for Grok Imagine - Image to Video against its schema; unknown keys are errors unless allowed. */
-export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
+export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
   return runValidator(check, input, options, model.media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: StandardSchemaV1<XaiGrokImagineVideoImageToVideoInput> = /* @__PURE__ */ standardSchema<XaiGrokImagineVideoImageToVideoInput>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<XaiGrokImagineVideoImageToVideoInput> = /* @__PURE__ */ standardSchema<XaiGrokImagineVideoImageToVideoInput>(check, {}, model.media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<XaiGrokImagineVideoImageToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<XaiGrokImagineVideoImageToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
 
 /** Generates with Grok Imagine - Image to Video and waits for the video (the sync call; it can take minutes). */
-export function generate(input: XaiGrokImagineVideoImageToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
+export function generate(input: XaiGrokImagineVideoImageToVideoInputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
   return clientFor<XaiGrokImagineVideoImageToVideoInput, XaiGrokImagineVideoImageToVideoInputWithFiles>(options).videos.generate(ref, input, options);
 }
 
 /** Queues a generation with Grok Imagine - Image to Video, after validating `input`; returns a handle per generation. */
-export function enqueue(input: XaiGrokImagineVideoImageToVideoInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
+export function enqueue(input: XaiGrokImagineVideoImageToVideoInputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
   return clientFor<XaiGrokImagineVideoImageToVideoInput, XaiGrokImagineVideoImageToVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Grok Imagine - Image to Video; returns the succeeded row (its video is at `result_url`). */
-export function run(input: XaiGrokImagineVideoImageToVideoInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
+export function run(input: XaiGrokImagineVideoImageToVideoInputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
   return clientFor<XaiGrokImagineVideoImageToVideoInput, XaiGrokImagineVideoImageToVideoInputWithFiles>(options).run(ref, input, options);
 }

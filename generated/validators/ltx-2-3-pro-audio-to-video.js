@@ -20,16 +20,48 @@ const schema0 = {
       "format": "uri"
     }
   },
-  "required": ["input_audio"]
+  "required": ["input_audio"],
+  "allOf": [
+    {
+      "anyOf": [
+        {
+          "required": ["prompt"],
+          "properties": {
+            "prompt": {
+              "$ref": "#/properties/prompt"
+            }
+          }
+        },
+        {
+          "required": ["input_image"],
+          "properties": {
+            "input_image": {
+              "$ref": "#/properties/input_image"
+            }
+          }
+        }
+      ]
+    }
+  ]
+};
+const schema1 = {
+  "type": "string"
+};
+const schema2 = {
+  "type": "string",
+  "format": "uri"
 };
 const formats0 = formats.uri;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   let vErrors = null;
   let errors = 0;
+  const _errs2 = errors;
+  let valid1 = false;
+  const _errs3 = errors;
   if(data && typeof data == "object" && !Array.isArray(data)){
-    if(data.input_audio === undefined){
-      const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input_audio"},message:"must have required property '"+"input_audio"+"'",schema:schema0.required,parentSchema:schema0,data};
+    if(data.prompt === undefined){
+      const err0 = {instancePath,schemaPath:"#/allOf/0/anyOf/0/required",keyword:"required",params:{missingProperty: "prompt"},message:"must have required property '"+"prompt"+"'",schema:schema0.allOf[0].anyOf[0].required,parentSchema:schema0.allOf[0].anyOf[0],data};
       if(vErrors === null){
         vErrors = [err0];
       }
@@ -41,7 +73,7 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
     if(data.prompt !== undefined){
       let data0 = data.prompt;
       if(typeof data0 !== "string"){
-        const err1 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data0};
+        const err1 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.type,parentSchema:schema1,data:data0};
         if(vErrors === null){
           vErrors = [err1];
         }
@@ -51,36 +83,38 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
     }
-    if(data.input_image !== undefined){
-      let data1 = data.input_image;
-      if(typeof data1 === "string"){
-        if(!(formats0(data1))){
-          const err2 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_image,data:data1};
-          if(vErrors === null){
-            vErrors = [err2];
-          }
-          else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-      else {
-        const err3 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_image.type,parentSchema:schema0.properties.input_image,data:data1};
+  }
+  var _valid0 = _errs3 === errors;
+  valid1 = valid1 || _valid0;
+  if(!valid1){
+    const _errs7 = errors;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+      if(data.input_image === undefined){
+        const err2 = {instancePath,schemaPath:"#/allOf/0/anyOf/1/required",keyword:"required",params:{missingProperty: "input_image"},message:"must have required property '"+"input_image"+"'",schema:schema0.allOf[0].anyOf[1].required,parentSchema:schema0.allOf[0].anyOf[1],data};
         if(vErrors === null){
-          vErrors = [err3];
+          vErrors = [err2];
         }
         else {
-          vErrors.push(err3);
+          vErrors.push(err2);
         }
         errors++;
       }
-    }
-    if(data.input_audio !== undefined){
-      let data2 = data.input_audio;
-      if(typeof data2 === "string"){
-        if(!(formats0(data2))){
-          const err4 = {instancePath:instancePath+"/input_audio",schemaPath:"#/properties/input_audio/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_audio,data:data2};
+      if(data.input_image !== undefined){
+        let data1 = data.input_image;
+        if(typeof data1 === "string"){
+          if(!(formats0(data1))){
+            const err3 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema2,data:data1};
+            if(vErrors === null){
+              vErrors = [err3];
+            }
+            else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        }
+        else {
+          const err4 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.type,parentSchema:schema2,data:data1};
           if(vErrors === null){
             vErrors = [err4];
           }
@@ -90,25 +124,113 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
           errors++;
         }
       }
+    }
+    var _valid0 = _errs7 === errors;
+    valid1 = valid1 || _valid0;
+  }
+  if(!valid1){
+    const err5 = {instancePath,schemaPath:"#/allOf/0/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema0.allOf[0].anyOf,parentSchema:schema0.allOf[0],data};
+    if(vErrors === null){
+      vErrors = [err5];
+    }
+    else {
+      vErrors.push(err5);
+    }
+    errors++;
+  }
+  else {
+    errors = _errs2;
+    if(vErrors !== null){
+      if(_errs2){
+        vErrors.length = _errs2;
+      }
       else {
-        const err5 = {instancePath:instancePath+"/input_audio",schemaPath:"#/properties/input_audio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_audio.type,parentSchema:schema0.properties.input_audio,data:data2};
+        vErrors = null;
+      }
+    }
+  }
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.input_audio === undefined){
+      const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input_audio"},message:"must have required property '"+"input_audio"+"'",schema:schema0.required,parentSchema:schema0,data};
+      if(vErrors === null){
+        vErrors = [err6];
+      }
+      else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    if(data.prompt !== undefined){
+      let data2 = data.prompt;
+      if(typeof data2 !== "string"){
+        const err7 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.prompt.type,parentSchema:schema0.properties.prompt,data:data2};
         if(vErrors === null){
-          vErrors = [err5];
+          vErrors = [err7];
         }
         else {
-          vErrors.push(err5);
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if(data.input_image !== undefined){
+      let data3 = data.input_image;
+      if(typeof data3 === "string"){
+        if(!(formats0(data3))){
+          const err8 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_image,data:data3};
+          if(vErrors === null){
+            vErrors = [err8];
+          }
+          else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      }
+      else {
+        const err9 = {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_image.type,parentSchema:schema0.properties.input_image,data:data3};
+        if(vErrors === null){
+          vErrors = [err9];
+        }
+        else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if(data.input_audio !== undefined){
+      let data4 = data.input_audio;
+      if(typeof data4 === "string"){
+        if(!(formats0(data4))){
+          const err10 = {instancePath:instancePath+"/input_audio",schemaPath:"#/properties/input_audio/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema0.properties.input_audio,data:data4};
+          if(vErrors === null){
+            vErrors = [err10];
+          }
+          else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      }
+      else {
+        const err11 = {instancePath:instancePath+"/input_audio",schemaPath:"#/properties/input_audio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema0.properties.input_audio.type,parentSchema:schema0.properties.input_audio,data:data4};
+        if(vErrors === null){
+          vErrors = [err11];
+        }
+        else {
+          vErrors.push(err11);
         }
         errors++;
       }
     }
   }
   else {
-    const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
+    const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema0.type,parentSchema:schema0,data};
     if(vErrors === null){
-      vErrors = [err6];
+      vErrors = [err12];
     }
     else {
-      vErrors.push(err6);
+      vErrors.push(err12);
     }
     errors++;
   }
@@ -119,5 +241,17 @@ export const declaredKeys = [
   {
     "c": 1,
     "k": ["prompt", "input_image", "input_audio"],
+    "i": [1],
+  },
+  {
+    "i": [2, 3],
+  },
+  {
+    "c": 1,
+    "k": ["prompt"],
+  },
+  {
+    "c": 1,
+    "k": ["input_image"],
   },
 ];

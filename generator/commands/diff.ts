@@ -1,9 +1,11 @@
+import { resolve } from "node:path";
 import { parse, type Io } from "../../cli/args.js";
 import { diffSides } from "../drift/sides.js";
 import { FORMATS, formatReport, type Format } from "../drift/format.js";
 import { readSide } from "../drift/sources.js";
 import { LEVELS, type Level } from "../drift/types.js";
 import { InputError } from "../../cli/errors.js";
+import { withOverlays } from "../load/load.js";
 import { fetchModels } from "../snapshot/fetch.js";
 import { fetchOptions, progress } from "./fetch.js";
 
@@ -54,7 +56,9 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
       const entries = await fetchModels({ ...options, onProgress: progress(io) }).catch((error: Error) => {
         throw new InputError(`live: ${error.message}`);
       });
-      return entries.map((e) => e.model);
+      // The live API has no overlays: the snapshot folder's are attached, so that only upstream changes show.
+      const folder = [old, now].find((side) => side !== "live" && !side.startsWith("git:")) ?? "schemas";
+      return withOverlays(resolve(folder), entries.map((e) => e.model), []);
     },
   };
   const before = await readSide(old, context);

@@ -1,15 +1,16 @@
 import { existsSync } from "node:fs";
-import { join, posix, relative, resolve, sep } from "node:path";
+import { isAbsolute, join, posix, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse, type Io } from "../../cli/args.js";
 import { openCache } from "../write/cache.js";
 import { emitAll, REPOSITORY_TARGET, type Target } from "../emit/emit-all.js";
 import { InputError } from "../../cli/errors.js";
-import { loadSnapshot } from "../load/load.js";
+import { generationInput } from "../load/check-models.js";
+import { diagnosticLine, diagnosticReason, type Diagnostic } from "../load/diagnostic.js";
 import { checkReplaceable } from "../write/marker.js";
 import { staleFiles, writeFolder } from "../write/write.js";
 
-export const usage = "oxen-contracts generate [--schemas DIR] [--out DIR] [--check] [--cache DIR | --no-cache]";
+export const usage = "oxen-contracts generate [--schemas DIR] [--out DIR] [--check] [--skip-invalid] [--strict] [--cache DIR | --no-cache]";
 const help = `${usage}
 
 Turns a schema snapshot into TypeScript: per model an input type, a standalone validator and
@@ -21,6 +22,11 @@ typed request functions, plus the envelope types and the index.
                  oxen-contracts.json); a folder with any other file is refused untouched.
                  Outside this repository the code imports the runtime as \`oxen-contracts/runtime\`
   --check        write nothing; exit 1 and list the files that differ from what would be generated
+  --skip-invalid generate every model that can be; list the others (id and reason) on stderr and
+                 in the index as skippedModels, and exit 0. Without it, any model that cannot be
+                 generated fails the run: every such model is listed, nothing is written, exit 1
+  --strict       treat warnings (an unknown keyword, a default its own schema rejects, an overlay
+                 whose upstream text changed since review) as errors of their model
   --cache DIR    remember here what each model emitted (hashes of its files, keyed by a hash of the
                  model and of the generator), so a model whose files are still in the output is
                  not emitted again; default node_modules/.cache/oxen-contracts when node_modules exists
@@ -52,18 +58,44 @@ function targetFor(out: string, schemas: string, given: { out?: string; schemas?
 export async function generateCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parse(
     argv,
-    { schemas: { type: "string" }, out: { type: "string" }, check: { type: "boolean" }, cache: { type: "string" }, "no-cache": { type: "boolean" } },
+    {
+      schemas: { type: "string" },
+      out: { type: "string" },
+      check: { type: "boolean" },
+      cache: { type: "string" },
+      "no-cache": { type: "boolean" },
+      "skip-invalid": { type: "boolean" },
+      strict: { type: "boolean" },
+    },
     usage,
   );
   if (values.help) return io.out(help), 0;
   if (values["no-cache"] && values.cache !== undefined) throw new InputError(`--cache and --no-cache exclude each other\nusage: ${usage}`);
   const out = resolve(values.out ?? "generated");
-  const schemas = resolve(values.schemas ?? "schemas");
-  const target = targetFor(out, schemas, values);
-  const snapshot = await loadSnapshot(schemas);
+  const schemasDir = resolve(values.schemas ?? "schemas");
+  const target = targetFor(out, schemasDir, values);
+  const { snapshot, refused, warnings } = await generationInput(schemasDir, values.strict);
+  // Files as the user would name them: relative to the working folder when inside it.
+  const shown = (d: Diagnostic): string => {
+    const rel = relative(process.cwd(), d.file);
+    return diagnosticLine(rel.startsWith("..") || isAbsolute(rel) ? d : { ...d, file: rel });
+  };
+  for (const warning of warnings) io.err(`warning: ${shown(warning)}`);
+  const skipped = refused.map((d: Diagnostic) => ({ id: d.model, file: relative(schemasDir, d.file).split(sep).join("/"), reason: diagnosticReason(d) }));
   const cacheDir = values["no-cache"] ? undefined : (values.cache ?? (existsSync("node_modules") ? join("node_modules", ".cache", "oxen-contracts") : undefined));
   const cache = cacheDir === undefined ? undefined : openCache(resolve(cacheDir), out);
-  const files = await emitAll(snapshot, out, cache, target);
+  const { files, failures } = await emitAll(snapshot, out, cache, skipped, target);
+  const all = [...refused, ...failures];
+  if (all.length > 0) {
+    const count = `${all.length} ${all.length === 1 ? "problem" : "problems"}`;
+    if (!values["skip-invalid"]) {
+      io.err(`${count}; nothing was written (--skip-invalid generates the others):`);
+      for (const failure of all) io.err(`  ${shown(failure)}`);
+      return 1;
+    }
+    io.err(`${count}; left out of the output:`);
+    for (const failure of all) io.err(`  ${shown(failure)}`);
+  }
   if (values.check) {
     const stale = staleFiles(out, files);
     if (stale.length === 0) return io.out(`${out}: up to date (${files.size} files)`), 0;

@@ -4,7 +4,8 @@ import { canonicalJson, schemaHash, sha256 } from "../snapshot/canonical.js";
 import type { EmitCache } from "../write/cache.js";
 import { emitModelModule } from "./emit-model.js";
 import type { Snapshot } from "../load/load.js";
-import type { ModelContract } from "../load/model.js";
+import { diagnosticReason, type Diagnostic } from "../load/diagnostic.js";
+import { requestSchemaOf, type ModelContract } from "../load/model.js";
 import { assignNames } from "./names.js";
 import { render } from "./templates.js";
 import { mediaParameters } from "../../runtime/media.js";
@@ -13,6 +14,20 @@ const RUNTIME_DIR = fileURLToPath(new URL("../../runtime/", import.meta.url));
 
 /** Generated files by path relative to the output folder, in a fixed order. */
 export type FileMap = Map<string, string>;
+
+/** A model left out of the output, as the index lists it: its id (null: the file named no model), file and why. */
+export interface SkippedModel {
+  id: string | null;
+  /** Relative to the snapshot folder: models/<stem>.json or overlays/<stem>.json. */
+  file: string;
+  reason: string;
+}
+
+export interface EmitResult {
+  files: FileMap;
+  /** Models whose emit threw (a library's error included), each named with its file and pointer; left out of `files`. */
+  failures: Diagnostic[];
+}
 
 /** An ESM specifier from the file `from` (relative to `outDir`) to the absolute `target`. */
 function specifier(outDir: string, from: string, target: string): string {
@@ -69,7 +84,9 @@ async function emitModelFiles(model: ModelContract, slot: ModelSlot, schemaSha25
   const { stem, base, supportImport } = slot;
   const typeName = `${base}Input`;
   const head = header(`models/${stem}.json`, schemaSha256, slot.command);
-  const inputType = await emitInputType(model.schema, typeName);
+  const inputType = await emitInputType(model.schema, typeName).catch((error: Error) => {
+    throw new Error(`json-schema-to-typescript cannot type it: ${error.message}`);
+  });
   return {
     [`validators/${stem}.js`]: `${head}\n${await emitValidator(model.schema, model.id, supportImport)}`,
     [`validators/${stem}.d.ts`]: `${head}\nimport type { KeyNode, StandaloneValidator } from ${JSON.stringify(supportImport)};\nexport declare const validate: StandaloneValidator;\nexport declare const declaredKeys: readonly KeyNode[];\nexport default validate;\n`,
@@ -97,13 +114,21 @@ async function cached<T>(cache: EmitCache | undefined, input: T, emit: (input: T
   return files;
 }
 
+/** A thrown emit error as a diagnostic: the pointer a message names (`#/...: `), else the whole schema. */
+function emitFailure(model: ModelContract, error: unknown): Diagnostic {
+  const text = (error instanceof Error ? error.message : String(error)).replace(`model "${model.id}": `, "");
+  const pointer = /(?:^|: )#(\/[^\s:]*)?: /.exec(text);
+  const message = pointer === null ? text : text.replace(pointer[0], pointer.index === 0 ? "" : ": ");
+  return { file: model.file, model: model.id, at: `${model.schemaField}#${pointer?.[1] ?? ""}`, message };
+}
+
 /**
  * Every generated file for a snapshot. Pure apart from reading templates and the optional cache:
  * the same snapshot, `outDir` (the folder the files will live in, for import paths) and target give
  * byte-identical files. Each cache key covers everything its files are made from (the whole
  * model object and its slot, or the OpenAPI document); the cache itself adds the generator's own.
  */
-export async function emitAll(snapshot: Snapshot, outDir: string, cache?: EmitCache, target: Target = REPOSITORY_TARGET): Promise<FileMap> {
+export async function emitAll(snapshot: Snapshot, outDir: string, cache?: EmitCache, skipped: readonly SkippedModel[] = [], target: Target = REPOSITORY_TARGET): Promise<EmitResult> {
   const files: FileMap = new Map();
   const names = assignNames(snapshot.models.map((m) => m.id));
   const packaged = target.runtime === "package";
@@ -114,6 +139,7 @@ export async function emitAll(snapshot: Snapshot, outDir: string, cache?: EmitCa
 
   add(await cached(cache, { hub: snapshot.hubOpenapi, command: target.command }, ({ hub }) => emitHubFile(hub, target.command)));
   const entries = [];
+  const failures: Diagnostic[] = [];
   for (const model of snapshot.models) {
     const { stem, base } = names.get(model.id)!;
     const slot: ModelSlot = {
@@ -123,22 +149,29 @@ export async function emitAll(snapshot: Snapshot, outDir: string, cache?: EmitCa
       runtimeImport: runtime(`models/${stem}.ts`, "index"),
       command: target.command,
     };
-    const hash = schemaHash(model.schema);
-    add(await cached(cache, { model: model.raw, slot }, () => emitModelFiles(model, slot, hash)));
-    entries.push({ id: model.id, base, typeName: `${base}Input`, import: `./models/${stem}.js`, hash });
+    // The upstream schema's hash, as lock.json has it; an overlay is part of the cache key.
+    const hash = schemaHash(requestSchemaOf(model.raw));
+    try {
+      add(await cached(cache, { model: model.raw, overlay: model.overlay, slot }, () => emitModelFiles(model, slot, hash)));
+    } catch (error) {
+      failures.push(emitFailure(model, error));
+      continue;
+    }
+    entries.push({ id: model.id, base, stem, typeName: `${base}Input`, import: `./models/${stem}.js`, hash, media: mediaParameters(model.schema) });
   }
 
-  const indexHash = sha256(canonicalJson(entries.map((e) => [e.id, e.hash])));
-  files.set("index.ts", render("index.ts", { header: header("models/*.json", indexHash, target.command), runtimeImport: runtime("index.ts", "index"), hubImport: "./hub.js", models: entries }));
+  const left = [...skipped, ...failures.map((f) => ({ id: f.model, file: `models/${f.file.split(/[\\/]/).pop()}`, reason: diagnosticReason(f) }))];
+  const pairs = entries.map((e) => [e.id, e.hash]);
+  const indexHash = sha256(canonicalJson(left.length === 0 ? pairs : { models: pairs, skipped: left }));
+  const index = { header: header("models/*.json", indexHash, target.command), runtimeImport: runtime("index.ts", "index"), hubImport: "./hub.js", models: entries, skippedModels: left };
+  files.set("index.ts", render("index.ts", index));
   const marker = {
     generatedBy: "oxen-contracts",
     about: `This folder is made by \`${target.command}\` and replaced as a whole each time: do not edit or add files here.`,
     snapshot: target.snapshot,
-    models: Object.fromEntries(
-      snapshot.models.map((m) => [m.id, { module: `models/${names.get(m.id)!.stem}.ts`, validator: `validators/${names.get(m.id)!.stem}.js`, media: mediaParameters(m.schema) }]),
-    ),
+    models: Object.fromEntries(entries.map((e) => [e.id, { module: `models/${e.stem}.ts`, validator: `validators/${e.stem}.js`, media: e.media }])),
     files: [...files.keys(), MARKER].sort(),
   };
   files.set(MARKER, `${JSON.stringify(marker, null, 2)}\n`);
-  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), failures };
 }

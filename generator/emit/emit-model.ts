@@ -1,4 +1,5 @@
 import type { ModelContract } from "../load/model.js";
+import { defaultContradiction } from "../load/defaults.js";
 import type { JsonSchema } from "../load/schema-check.js";
 import { mediaParameters } from "../../runtime/media.js";
 import { orderedPropertyNames } from "../load/schema-views.js";
@@ -10,14 +11,14 @@ export interface ModelModuleImports {
   validatorImport: string;
 }
 
-/** Default of every top-level parameter that has one, in display order. */
+/** Default of every top-level parameter that has one its own schema accepts, in display order. */
 export function defaultsOf(schema: JsonSchema | null): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (schema === null) return out;
   const props = (schema.properties ?? {}) as Record<string, JsonSchema>;
   for (const name of orderedPropertyNames(schema)) {
     const value = props[name]?.default;
-    if (value !== undefined) Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+    if (value !== undefined && defaultContradiction(props[name]!) === undefined) Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }
@@ -34,6 +35,7 @@ export function emitModelModule(model: ModelContract, typeName: string, inputTyp
     filesTypeName: `${typeName}WithFiles`,
     displayName: model.displayName || model.id,
     summary: model.summary,
+    rule: model.overlay?.description ?? "",
     endpoint: model.endpoint,
     schemaSha256,
     basic,

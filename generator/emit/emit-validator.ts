@@ -1,15 +1,14 @@
-import { Ajv, _, type Options } from "ajv";
-import { Ajv2019 } from "ajv/dist/2019.js";
-import { Ajv2020 } from "ajv/dist/2020.js";
+import { _, type Ajv, type Options } from "ajv";
 import standalone from "ajv/dist/standalone/index.js";
 import { formats } from "../../runtime/validator-support.js";
 import { InputError } from "../../cli/errors.js";
 import { indentCode } from "./layout.js";
 import type { JsonSchema } from "../load/schema-check.js";
 import { declaredKeyTable } from "../load/declared-keys.js";
-import { dialectOf, type Dialect } from "../load/schema-refs.js";
+import { schemaDialect, type Dialect } from "../load/dialect.js";
 import { annotationKeys, validatorSchema } from "../load/schema-views.js";
 import { jsValue } from "./escape.js";
+import { ajvFor, annotationsFor } from "./ajv-class.js";
 
 /** What standalone code may call at run time, and the name it has in runtime/validator-support.js. */
 const RUNTIME_FUNCTIONS: Record<string, string> = {
@@ -19,22 +18,21 @@ const RUNTIME_FUNCTIONS: Record<string, string> = {
 
 /** Ajv as the generator and the tests configure it: all errors, with the schema in each (for messages). */
 export function ajvOptions(): Options {
-  return { allErrors: true, verbose: true, allowUnionTypes: true, strict: true, strictTypes: false, strictTuples: false, logger: false };
+  // strictRequired off: `required` may name a property declared elsewhere (a branch, a definition), as JSON Schema allows.
+  return { allErrors: true, verbose: true, allowUnionTypes: true, strict: true, strictTypes: false, strictTuples: false, strictRequired: false, logger: false };
 }
 
-/** The Ajv class of each dialect a schema can declare with `$schema`. */
-const AJV_CLASSES: Record<Dialect, typeof Ajv> = { "draft-07": Ajv, "2019-09": Ajv2019, "2020-12": Ajv2020 };
-
-/** Checks schemas against Ajv's meta-schemas; one per dialect, made once, since compiling a meta-schema costs more than compiling a model. */
+/** Checks schemas against their draft's meta-schema; one per draft, since compiling a meta-schema costs more than compiling a model. */
 const metaCheckers = new Map<Dialect, Ajv>();
 
-/** Ajv's meta-schema errors for `schema`, as one line, or undefined when it is a valid schema. */
-function metaSchemaErrors(schema: JsonSchema): string | undefined {
-  const dialect = dialectOf(schema);
+/** The meta-schema's first complaint about `schema`, as `#<pointer>: <message>`, or undefined when it is a valid schema. */
+function metaSchemaErrors(schema: unknown): string | undefined {
+  const dialect = schemaDialect(schema);
   let checker = metaCheckers.get(dialect);
-  if (checker === undefined) metaCheckers.set(dialect, (checker = new AJV_CLASSES[dialect]({ ...ajvOptions(), strict: false })));
-  if (checker.validateSchema(schema) as boolean) return undefined;
-  return `schema is invalid: ${checker.errorsText(checker.errors)}`;
+  if (checker === undefined) metaCheckers.set(dialect, (checker = ajvFor(dialect, { ...ajvOptions(), strict: false })));
+  if (checker.validateSchema(schema as object) as boolean) return undefined;
+  const first = checker.errors![0]!;
+  return `#${first.instancePath}: the schema is invalid: ${first.instancePath === "" ? "it" : "this"} ${first.message ?? "fails the meta-schema"}`;
 }
 
 /**
@@ -42,9 +40,10 @@ function metaSchemaErrors(schema: JsonSchema): string | undefined {
  * other unknown keyword), the formats of runtime/validator-support.js checked, other formats
  * registered as unchecked annotations.
  */
-export function createAjv(schema: JsonSchema, options: Options = {}): Ajv {
-  const ajv = new AJV_CLASSES[dialectOf(schema)]({ ...ajvOptions(), ...options });
+export function createAjv(schema: unknown, options: Options = {}): Ajv {
+  const ajv = ajvFor(schemaDialect(schema), { ...ajvOptions(), ...options });
   ajv.addVocabulary(annotationKeys(schema));
+  ajv.addVocabulary(annotationsFor(ajv, schema));
   for (const [name, check] of Object.entries(formats)) ajv.addFormat(name, check);
   for (const name of formatNames(schema)) if (!(name in formats)) ajv.addFormat(name, true);
   return ajv;

@@ -2,6 +2,8 @@ import { sha256 } from "../snapshot/canonical.js";
 
 const RESERVED_DEVICE = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
 const MAX_STEM = 120;
+/** Names the index declares or imports beside each model's namespace: a model named so gets a hash, as a clash would. */
+const INDEX_NAMES = new Set(["ModelId", "ModelInputs", "OxenClient", "RuntimeClient", "OxenClientOptions", "ValidateOptions", "ValidationResult", "HubSchemas", "HubPaths"]);
 
 /**
  * A file-name stem for a model id that is safe on every file system and as an ESM specifier:
@@ -40,7 +42,7 @@ export interface ModelNames {
 
 /**
  * Names for every id at once, so clashes are settled the same way on every run: type names that
- * clash get a short hash of their id (never a counter), and file stems that clash even by case
+ * clash with each other or with a name of the index get a short hash of their id (never a counter), and file stems that clash even by case
  * are an error naming both ids.
  */
 export function assignNames(ids: readonly string[]): Map<string, ModelNames> {
@@ -61,7 +63,7 @@ export function assignNames(ids: readonly string[]): Map<string, ModelNames> {
     }
     stems.set(stem.toLowerCase(), id);
     const base = pascalName(id);
-    const shared = byBase.get(base.toLowerCase())!.length > 1;
+    const shared = byBase.get(base.toLowerCase())!.length > 1 || INDEX_NAMES.has(base);
     // Built through pascalName again: json-schema-to-typescript keeps only names already in that form.
     names.set(id, { stem, base: shared ? pascalName(`${base}-id-${sha256(id).slice(0, 8)}`) : base });
   }

@@ -4,7 +4,8 @@
 import type { KeyNode } from "../../runtime/declared-keys.js";
 import { isObject } from "./model.js";
 import type { JsonSchema } from "./schema-check.js";
-import { baseOf, dialectOf, refResolver } from "./schema-refs.js";
+import { refOverridesSiblings, schemaDialect } from "./dialect.js";
+import { baseOf, refResolver } from "./schema-refs.js";
 import { ownEntriesObject } from "./schema-views.js";
 
 const IN_PLACE_LISTS = ["allOf", "anyOf", "oneOf"];
@@ -18,7 +19,8 @@ const REF_KEYS = ["$ref", "$dynamicRef", "$recursiveRef"];
  * closed location are kept, so a schema with no nested objects yields a single node.
  */
 export function declaredKeyTable(schema: JsonSchema): KeyNode[] {
-  const draft7 = dialectOf(schema) === "draft-07";
+  const dialect = schemaDialect(schema);
+  const draft7 = refOverridesSiblings(dialect);
   const { resolve, rootBase } = refResolver(schema);
   const table: KeyNode[] = [];
   const ids = new Map<unknown, number>();
@@ -71,8 +73,8 @@ export function declaredKeyTable(schema: JsonSchema): KeyNode[] {
     }
     for (const key of IN_PLACE_LISTS) if (Array.isArray(node[key])) inPlace.push(...(node[key] as unknown[]).map((v) => child(v)!));
     for (const key of IN_PLACE_SINGLES) if (node[key] !== undefined) inPlace.push(child(node[key])!);
-    const positional = draft7 || dialectOf(schema) === "2019-09" ? (Array.isArray(node.items) ? node.items : undefined) : (node.prefixItems as unknown[] | undefined);
-    const rest = draft7 || dialectOf(schema) === "2019-09" ? node.additionalItems : Array.isArray(node.prefixItems) ? node.items : undefined;
+    const positional = dialect !== "2020-12" ? (Array.isArray(node.items) ? node.items : undefined) : (node.prefixItems as unknown[] | undefined);
+    const rest = dialect !== "2020-12" ? node.additionalItems : Array.isArray(node.prefixItems) ? node.items : undefined;
     const every = [positional === undefined && !Array.isArray(node.items) ? node.items : undefined, node.contains, node.unevaluatedItems];
     if (Array.isArray(positional)) entry.pi = positional.map((v) => child(v)!);
     if (Array.isArray(positional) && rest !== undefined) entry.ai = child(rest);
@@ -108,6 +110,12 @@ function prune(table: KeyNode[]): KeyNode[] {
     });
   }
   if (!useful.has(0)) return [];
+  // A node merged in place into a kept one (a branch, a `$ref` target) declares its keys (`required`,
+  // patterns) and openness there, even when nothing below it closes: keep every such node too.
+  const inPlace = [...useful];
+  while (inPlace.length > 0) {
+    for (const c of table[inPlace.pop()!]!.i ?? []) if (!useful.has(c)) useful.add(c), inPlace.push(c);
+  }
   const kept = [...useful].sort((a, b) => a - b);
   // A positional item must keep its place: an inert one points to a shared empty node.
   const empty = table.length;

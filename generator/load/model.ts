@@ -1,5 +1,6 @@
 import { InputError } from "../../cli/errors.js";
-import { checkSchema, type JsonSchema } from "./schema-check.js";
+import type { Overlay } from "./overlay.js";
+import type { JsonSchema } from "./schema-check.js";
 
 /** One model of the snapshot, in the form every emitter takes. */
 export interface ModelContract {
@@ -13,6 +14,12 @@ export interface ModelContract {
   schema: JsonSchema | null;
   /** The model object as read, for the drift report and the lock. */
   raw: Record<string, unknown>;
+  /** Where it was read from, for messages. */
+  file: string;
+  /** Which field holds the request schema, for messages: "json_request_schema" or "request_schema". */
+  schemaField: string;
+  /** The overlay applied to `schema` (schemas/overlays/<stem>.json), if any. */
+  overlay?: Overlay;
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {
@@ -33,7 +40,9 @@ export function requestSchemaOf(raw: Record<string, unknown>): unknown {
 
 /**
  * Turns one parsed model object into a contract, or throws an InputError naming `where` (the file)
- * and the field. The id comes from the content, never from the file name.
+ * and the field. The id comes from the content, never from the file name. The request schema is
+ * taken as it is: `checkSchema` says whether it can be generated, and a model whose schema cannot
+ * is still a model to fetch, lock and diff.
  */
 export function parseModel(value: unknown, where: string): ModelContract {
   if (!isObject(value)) throw new InputError(`${where}: expected a model object, got ${describe(value)}`);
@@ -41,7 +50,6 @@ export function parseModel(value: unknown, where: string): ModelContract {
   if (typeof id !== "string" || id === "") throw new InputError(`${where}: field "id" must be a non-empty string`);
   const field = value.json_request_schema != null ? "json_request_schema" : "request_schema";
   const schema = requestSchemaOf(value);
-  if (schema !== null) checkSchema(schema, `${where}: ${field}`);
   const capabilities = value.capabilities;
   const outputs = isObject(capabilities) && Array.isArray(capabilities.output) ? capabilities.output.filter((o): o is string => typeof o === "string") : [];
   return {
@@ -53,6 +61,8 @@ export function parseModel(value: unknown, where: string): ModelContract {
     outputs,
     schema: schema as JsonSchema | null,
     raw: value,
+    file: where,
+    schemaField: field,
   };
 }
 

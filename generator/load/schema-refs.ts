@@ -6,16 +6,6 @@ import type { JsonSchema } from "./schema-check.js";
 /** The base URI of a document without `$id`: references resolve against it like any other. */
 const DOCUMENT_BASE = "urn:oxen-contracts:request-schema";
 
-/** The dialect a schema declares with `$schema`; draft-07 when it says nothing. */
-export type Dialect = "draft-07" | "2019-09" | "2020-12";
-
-export function dialectOf(schema: JsonSchema): Dialect {
-  const id = typeof schema.$schema === "string" ? schema.$schema : "";
-  if (id.includes("2020-12")) return "2020-12";
-  if (id.includes("2019-09")) return "2019-09";
-  return "draft-07";
-}
-
 
 function withoutFragment(uri: string): string {
   const hash = uri.indexOf("#");

@@ -1,6 +1,6 @@
 // Pure transformations of a request schema into the form each emitter needs.
 import type { JsonSchema } from "./schema-check.js";
-import { dialectOf } from "./schema-refs.js";
+import { refOverridesSiblings, schemaDialect } from "./dialect.js";
 
 const COMPOSITION = ["anyOf", "oneOf", "allOf"];
 const SUBSCHEMA_MAPS = ["properties", "definitions", "$defs", "patternProperties", "dependentSchemas", "dependencies"];
@@ -69,7 +69,7 @@ const REF_SIBLINGS_KEPT = ["$ref", "definitions", "$defs"];
  * Unknown keywords stay, for Ajv's strict mode to reject.
  */
 export function validatorSchema(schema: JsonSchema): JsonSchema {
-  const draft7 = dialectOf(schema) === "draft-07";
+  const draft7 = refOverridesSiblings(schemaDialect(schema));
   const strip = (node: JsonSchema | boolean): JsonSchema | boolean => {
     if (typeof node === "boolean") return node;
     const out = mapSubschemas(node, (child) => strip(child));

@@ -6,7 +6,8 @@
 // (`not`, bounds, patterns) only widen it.
 import { isObject } from "./model.js";
 import type { JsonSchema } from "./schema-check.js";
-import { dialectOf, refResolver } from "./schema-refs.js";
+import { refOverridesSiblings, schemaDialect } from "./dialect.js";
+import { refResolver } from "./schema-refs.js";
 import { orderedPropertyNames, ownEntriesObject } from "./schema-views.js";
 
 type Scalar = "null" | "boolean" | "string" | "number";
@@ -179,7 +180,7 @@ function refName(ref: string): string {
  * definitions named `<rootTitle><Name>`, so no name can collide with anything the module imports.
  */
 export function typeSchema(schema: JsonSchema, rootTitle: string, describe: (node: JsonSchema, name?: string) => string): JsonSchema {
-  const dialect = dialectOf(schema);
+  const dialect = schemaDialect(schema);
   const { resolve, rootBase } = refResolver(schema);
   const definitions: Record<string, Out> = {};
   const named = new Map<JsonSchema, string>();
@@ -215,7 +216,7 @@ export function typeSchema(schema: JsonSchema, rootTitle: string, describe: (nod
     let node: JsonSchema | boolean = start;
     let base = startBase;
     // In draft-07 `$ref` overrides its siblings; later, only annotations and definitions may sit beside it.
-    const onlyRef = (n: JsonSchema): boolean => typeof n.$ref === "string" && (dialect === "draft-07" || Object.keys(n).every((k) => BESIDE_A_BARE_REF.includes(k) || k.startsWith("x-")));
+    const onlyRef = (n: JsonSchema): boolean => typeof n.$ref === "string" && (refOverridesSiblings(dialect) || Object.keys(n).every((k) => BESIDE_A_BARE_REF.includes(k) || k.startsWith("x-")));
     while (typeof node !== "boolean" && onlyRef(node)) {
       if (seen.has(node)) return true;
       seen.add(node);
@@ -270,7 +271,7 @@ export function typeSchema(schema: JsonSchema, rootTitle: string, describe: (nod
     const base = typeof node.$id === "string" && !node.$id.startsWith("#") ? safeBase(node.$id, parentBase) : parentBase;
     // A dynamic reference can land elsewhere at run time: it adds nothing the type can rely on.
     const refs = ["$ref", "$recursiveRef"].filter((k) => typeof node[k] === "string");
-    if (dialect === "draft-07" && refs.includes("$ref")) return { ...all(), also: [reference(node.$ref as string, base)] };
+    if (refOverridesSiblings(dialect) && refs.includes("$ref")) return { ...all(), also: [reference(node.$ref as string, base)] };
     let f = own(node, base);
     for (const key of refs) f = meet(f, { ...all(), also: [key === "$recursiveRef" ? reference("#", rootBase) : reference(node[key] as string, base)] }, out);
     for (const branch of Array.isArray(node.allOf) ? node.allOf : []) f = meet(f, form(branch as JsonSchema, base), out);

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { canonicalJson, schemaHash, sha256 } from "./canonical.js";
 import type { FileMap } from "../emit/emit-all.js";
-import type { ModelContract } from "../load/model.js";
+import { requestSchemaOf, type ModelContract } from "../load/model.js";
 import { assignNames } from "../emit/names.js";
 
 /** One model as it goes into the snapshot: its contract, its file text, and where it came from. */
@@ -52,7 +52,7 @@ export function snapshotFiles(entries: SnapshotEntry[], hub: { text: string; sou
   for (const entry of sorted) {
     const file = `models/${names.get(entry.model.id)!.stem}.json`;
     files.set(file, entry.text);
-    const hash = schemaHash(entry.model.schema);
+    const hash = schemaHash(requestSchemaOf(entry.model.raw));
     const before = previous !== undefined && Object.hasOwn(previous.models, entry.model.id) ? previous.models[entry.model.id] : undefined;
     const kept = before !== undefined && before.schemaSha256 === hash && before.file === file;
     models.push([entry.model.id, kept ? before : { file, schemaSha256: hash, source: entry.source, fetchedAt: entry.fetchedAt }]);
@@ -75,3 +75,4 @@ export async function readLock(dir: string): Promise<Lock | undefined> {
     return undefined;
   }
 }
+

@@ -61,11 +61,10 @@ export const REFUSED: [what: string, file: string, message: RegExp][] = [
   ["500-deep nesting", JSON.stringify(model("deep", nested(500))), /json_request_schema#(\/properties\/n){64,}: schema nesting deeper than 64 levels/],
   ["a catastrophic pattern", JSON.stringify(model("redos", { type: "object", properties: { p: { type: "string", pattern: "^(a+)+$" } } })), /#\/properties\/p\/pattern: .*backtrack/],
   ["invalid JSON", '{"id": "broken", ', /not valid JSON/],
-  ["a schema that is not an object", JSON.stringify(model("not-object", ["type", "object"])), /json_request_schema: the request schema must be a JSON object/],
+  ["a schema that is not an object", JSON.stringify(model("not-object", ["type", "object"])), /json_request_schema#: the request schema must be a JSON object/],
   ["an unknown type", JSON.stringify(model("unknown-type", { type: "object", properties: { a: { type: "text" } } })), /json_request_schema#\/properties\/a\/type: unknown type "text"/],
   ["a model object that is not an object", "[1, 2]", /expected a model object, got an array/],
   ["an id that is not a string", JSON.stringify({ id: 7 }), /field "id" must be a non-empty string/],
-  ["an unknown keyword", JSON.stringify(model("unknown-keyword", { type: "object", properties: { a: { type: "string", minimumValue: 3 } } })), /model "unknown-keyword": .*unknown keyword: "minimumValue"/],
   ["a property named __proto__", '{"id": "proto", "json_request_schema": {"type": "object", "properties": {"__proto__": {"type": "integer"}}}}', /json_request_schema#\/properties\/__proto__: a property named "__proto__" cannot be validated/],
 ];
 

@@ -40,6 +40,7 @@ const LEVELS: Record<string, string> = {
   "default-added": "behavior",
   "default-removed": "behavior",
   "default-changed": "behavior",
+  "overlay-upstream-changed": "behavior",
   "model-added": "feature",
   "property-added-optional": "feature",
   "property-became-optional": "feature",

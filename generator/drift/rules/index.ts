@@ -43,6 +43,7 @@ import nullableRemoved from "./nullable-removed.js";
 import openedToUnknownProperties from "./opened-to-unknown-properties.js";
 import operationAdded from "./operation-added.js";
 import operationRemoved from "./operation-removed.js";
+import overlayUpstreamChanged from "./overlay-upstream-changed.js";
 import patternAdded from "./pattern-added.js";
 import patternChanged from "./pattern-changed.js";
 import patternRemoved from "./pattern-removed.js";
@@ -103,6 +104,7 @@ export const RULES: readonly Rule[] = [
   defaultAdded,
   defaultRemoved,
   defaultChanged,
+  overlayUpstreamChanged,
   // feature
   modelAdded,
   propertyAddedOptional,
