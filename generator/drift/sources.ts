@@ -5,6 +5,8 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { InputError } from "../../cli/errors.js";
+import { checkModels } from "../load/check-models.js";
+import { withOverlays } from "../load/load.js";
 import { isObject, parseModel, type ModelContract } from "../load/model.js";
 
 export interface SourceContext {
@@ -87,6 +89,9 @@ async function readFolder(dir: string, label: string): Promise<Side> {
     const id = isObject(value) && typeof value.id === "string" && value.id !== "" ? value.id : fallback;
     try {
       const model = parseModel(value, file);
+      // A schema the generator refuses is one `schema-invalid` line, as a file that is not a model is.
+      const [refused] = checkModels([model]).failures;
+      if (refused !== undefined) throw new InputError(`${refused.at}: ${refused.message}`);
       const other = seen.get(model.id);
       if (other !== undefined) throw new InputError(`${file}: model id "${model.id}" is also defined in ${other}`);
       seen.set(model.id, file);
@@ -97,7 +102,9 @@ async function readFolder(dir: string, label: string): Promise<Side> {
     }
   }
   models.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { models, invalid, ...(await readHub(dir, label)) };
+  // Overlays carry the record of what they were reviewed against (overlay-upstream-changed reads it);
+  // one that does not apply leaves its model as upstream has it.
+  return { models: withOverlays(dir, models, []), invalid, ...(await readHub(dir, label)) };
 }
 
 /** hub-openapi.json when the folder has one; a side without it simply has no envelope to compare. */

@@ -153,6 +153,8 @@ const REVERSED: Record<string, string> = {
   "default-added": "default-removed",
   "default-removed": "default-added",
   "default-changed": "default-changed",
+  // Any change to a reviewed node asks for a review, whichever way it goes.
+  "overlay-upstream-changed": "overlay-upstream-changed",
 };
 
 describe("the catalogue's examples", () => {

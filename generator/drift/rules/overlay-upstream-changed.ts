@@ -11,22 +11,30 @@ function recordOf(schema: Record<string, unknown>): OverlayRecord | undefined {
   return isObject(record) && typeof record.file === "string" && isObject(record.reviewed) ? (record as unknown as OverlayRecord) : undefined;
 }
 
+/** An overlay record that was reviewed against `prompt` as `{ type: "string", description: "as reviewed" }`. */
+const reviewedPrompt = { file: "overlays/m.json", reviewed: { "/properties/prompt": reviewHash({ type: "string", description: "as reviewed" }) } };
+
 const rule: SchemaRule = {
   scope: "schema",
   id: "overlay-upstream-changed",
   level: "behavior",
   description: "An upstream node an overlay was reviewed against changed: the overlay's rule may no longer hold, so it needs a new review.",
-  // A reviewed node can sit anywhere under the root, so any difference there is looked at.
+  example: {
+    before: { type: "object", [OVERLAY_MARK]: reviewedPrompt, properties: { prompt: { type: "string", description: "Required unless an image is given." } } },
+    after: { type: "object", [OVERLAY_MARK]: reviewedPrompt, properties: { prompt: { type: "string", description: "Always required." } } },
+  },
+  // A reviewed node can sit anywhere under the node that carries the record, so any difference there is looked at.
   claims: () => true,
   check({ before, after, pointer }) {
-    const record = pointer === "" ? (recordOf(after) ?? recordOf(before)) : undefined;
+    // The record stands on the request schema's root (overlays apply there); its pointers are relative to it.
+    const record = recordOf(after) ?? recordOf(before);
     if (record === undefined) return [];
     return Object.entries(record.reviewed).flatMap(([reviewed, hash]) => {
       const was = nodeAt(before, reviewed);
       const now = nodeAt(after, reviewed);
       if (same(was, now) || reviewHash(now) === hash) return [];
       const what = now === undefined ? "is gone" : `changed (${show(now)})`;
-      return [{ path: reviewed, keywords: [], before: was ?? null, after: now ?? null, message: `${reviewed} ${what} since ${record.file} was reviewed: re-review the overlay and update its hash` }];
+      return [{ path: `${pointer}${reviewed}`, keywords: [], before: was ?? null, after: now ?? null, message: `${reviewed} ${what} since ${record.file} was reviewed: re-review the overlay and update its hash` }];
     });
   },
 };
