@@ -40,6 +40,8 @@ export function typeErrors(files: string[]): string[] {
     target: ts.ScriptTarget.ES2022,
     types: ["node"],
     typeRoots: [join(ROOT, "node_modules", "@types")],
+    // Generated outside the repository, the code imports the runtime by package name: here, its sources.
+    paths: { "oxen-contracts/runtime": [join(ROOT, "runtime", "index.ts")], "oxen-contracts/runtime/validator-support": [join(ROOT, "runtime", "validator-support.js")] },
   });
   return ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`);
 }
