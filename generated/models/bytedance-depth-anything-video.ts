@@ -3,8 +3,10 @@
 // Input sha256: e0a8d48c803ad328c7d514f59300b7b65a66f9f59b9086fb3cf4f99a3547bb9a
 import type { components } from "../hub.js";
 import {
-  clientFor,
+  enqueueWith,
+  generateWith,
   runValidator,
+  runWith,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
@@ -106,15 +108,15 @@ export const ref: ModelRef<BytedanceDepthAnythingVideoInput> = { id: model.id, s
 
 /** Generates with Depth Anything Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: BytedanceDepthAnythingVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<BytedanceDepthAnythingVideoInput, BytedanceDepthAnythingVideoInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with Depth Anything Video, after validating `input`; returns a handle per generation. */
 export function enqueue(input: BytedanceDepthAnythingVideoInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<BytedanceDepthAnythingVideoInput, BytedanceDepthAnythingVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Depth Anything Video; returns the succeeded row (its video is at `result_url`). */
 export function run(input: BytedanceDepthAnythingVideoInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<BytedanceDepthAnythingVideoInput, BytedanceDepthAnythingVideoInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

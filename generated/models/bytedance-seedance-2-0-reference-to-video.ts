@@ -3,8 +3,10 @@
 // Input sha256: 8001a188bfcb74565f5c7f3178482771df2424d455324661e2ac1921661bc502
 import type { components } from "../hub.js";
 import {
-  clientFor,
+  enqueueWith,
+  generateWith,
   runValidator,
+  runWith,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
@@ -129,15 +131,15 @@ export const ref: ModelRef<BytedanceSeedance20ReferenceToVideoInput> = { id: mod
 
 /** Generates with Seedance 2.0 - Reference to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: BytedanceSeedance20ReferenceToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<BytedanceSeedance20ReferenceToVideoInput, BytedanceSeedance20ReferenceToVideoInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with Seedance 2.0 - Reference to Video, after validating `input`; returns a handle per generation. */
 export function enqueue(input: BytedanceSeedance20ReferenceToVideoInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<BytedanceSeedance20ReferenceToVideoInput, BytedanceSeedance20ReferenceToVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Seedance 2.0 - Reference to Video; returns the succeeded row (its video is at `result_url`). */
 export function run(input: BytedanceSeedance20ReferenceToVideoInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<BytedanceSeedance20ReferenceToVideoInput, BytedanceSeedance20ReferenceToVideoInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

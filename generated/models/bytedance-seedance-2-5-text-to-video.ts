@@ -3,8 +3,10 @@
 // Input sha256: 85e6ba03ae82e8abc695f9dc2651cba6396e97a5e8860f1dff38ccac042b2761
 import type { components } from "../hub.js";
 import {
-  clientFor,
+  enqueueWith,
+  generateWith,
   runValidator,
+  runWith,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
@@ -104,15 +106,15 @@ export const ref: ModelRef<BytedanceSeedance25TextToVideoInput> = { id: model.id
 
 /** Generates with Seedance 2.5 - Text to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: BytedanceSeedance25TextToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<BytedanceSeedance25TextToVideoInput, BytedanceSeedance25TextToVideoInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with Seedance 2.5 - Text to Video, after validating `input`; returns a handle per generation. */
 export function enqueue(input: BytedanceSeedance25TextToVideoInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<BytedanceSeedance25TextToVideoInput, BytedanceSeedance25TextToVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Seedance 2.5 - Text to Video; returns the succeeded row (its video is at `result_url`). */
 export function run(input: BytedanceSeedance25TextToVideoInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<BytedanceSeedance25TextToVideoInput, BytedanceSeedance25TextToVideoInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

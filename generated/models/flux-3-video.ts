@@ -3,8 +3,10 @@
 // Input sha256: f64a2d7202b8b50f33ce1930663d979f690f46c628965230aa358cb40ac4ff6b
 import type { components } from "../hub.js";
 import {
-  clientFor,
+  enqueueWith,
+  generateWith,
   runValidator,
+  runWith,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
@@ -114,15 +116,15 @@ export const ref: ModelRef<Flux3VideoInput> = { id: model.id, schemaSha256: mode
 
 /** Generates with FLUX 3 Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Flux3VideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<Flux3VideoInput, Flux3VideoInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with FLUX 3 Video, after validating `input`; returns a handle per generation. */
 export function enqueue(input: Flux3VideoInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<Flux3VideoInput, Flux3VideoInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with FLUX 3 Video; returns the succeeded row (its video is at `result_url`). */
 export function run(input: Flux3VideoInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<Flux3VideoInput, Flux3VideoInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

@@ -3,8 +3,10 @@
 // Input sha256: 6db3ab084d8e5129c13d5691be2fe4ad8489a57356c428bbc45e524f426b4d27
 import type { components } from "../hub.js";
 import {
-  clientFor,
+  enqueueWith,
+  generateWith,
   runValidator,
+  runWith,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
@@ -85,15 +87,15 @@ export const ref: ModelRef<GeminiOmniFlashPreviewInput> = { id: model.id, schema
 
 /** Generates with Gemini Omni Flash and waits for the video (the sync call; it can take minutes). */
 export function generate(input: GeminiOmniFlashPreviewInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<GeminiOmniFlashPreviewInput, GeminiOmniFlashPreviewInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with Gemini Omni Flash, after validating `input`; returns a handle per generation. */
 export function enqueue(input: GeminiOmniFlashPreviewInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<GeminiOmniFlashPreviewInput, GeminiOmniFlashPreviewInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Gemini Omni Flash; returns the succeeded row (its video is at `result_url`). */
 export function run(input: GeminiOmniFlashPreviewInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<GeminiOmniFlashPreviewInput, GeminiOmniFlashPreviewInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

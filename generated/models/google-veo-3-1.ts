@@ -3,8 +3,10 @@
 // Input sha256: 6bdfafc530ece5ebe9ca03266cd10b1243d9ad7c0dfedd43bc30647e2f5be6a7
 import type { components } from "../hub.js";
 import {
-  clientFor,
+  enqueueWith,
+  generateWith,
   runValidator,
+  runWith,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
@@ -88,15 +90,15 @@ export const ref: ModelRef<GoogleVeo31Input> = { id: model.id, schemaSha256: mod
 
 /** Generates with Veo 3.1 and waits for the video (the sync call; it can take minutes). */
 export function generate(input: GoogleVeo31InputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<GoogleVeo31Input, GoogleVeo31InputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with Veo 3.1, after validating `input`; returns a handle per generation. */
 export function enqueue(input: GoogleVeo31InputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<GoogleVeo31Input, GoogleVeo31InputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Veo 3.1; returns the succeeded row (its video is at `result_url`). */
 export function run(input: GoogleVeo31InputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<GoogleVeo31Input, GoogleVeo31InputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

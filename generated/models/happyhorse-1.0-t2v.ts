@@ -3,8 +3,10 @@
 // Input sha256: 5d085d6a4297e2c7b6498c9bbcc55e66979940837cb81ff39343b113c3040ee5
 import type { components } from "../hub.js";
 import {
-  clientFor,
+  enqueueWith,
+  generateWith,
   runValidator,
+  runWith,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
@@ -90,15 +92,15 @@ export const ref: ModelRef<Happyhorse10T2VInput> = { id: model.id, schemaSha256:
 
 /** Generates with Happy Horse - Text to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Happyhorse10T2VInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<Happyhorse10T2VInput, Happyhorse10T2VInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with Happy Horse - Text to Video, after validating `input`; returns a handle per generation. */
 export function enqueue(input: Happyhorse10T2VInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<Happyhorse10T2VInput, Happyhorse10T2VInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Happy Horse - Text to Video; returns the succeeded row (its video is at `result_url`). */
 export function run(input: Happyhorse10T2VInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<Happyhorse10T2VInput, Happyhorse10T2VInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

@@ -3,8 +3,10 @@
 // Input sha256: 27386e0ecfe3c6df8fa409b12f431a766a0c72793b4f3f96333870181b978ad0
 import type { components } from "../hub.js";
 import {
-  clientFor,
+  enqueueWith,
+  generateWith,
   runValidator,
+  runWith,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
@@ -141,15 +143,15 @@ export const ref: ModelRef<KlingVideoO3OmniInput> = { id: model.id, schemaSha256
 
 /** Generates with Kling O3 Omni and waits for the video (the sync call; it can take minutes). */
 export function generate(input: KlingVideoO3OmniInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<KlingVideoO3OmniInput, KlingVideoO3OmniInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with Kling O3 Omni, after validating `input`; returns a handle per generation. */
 export function enqueue(input: KlingVideoO3OmniInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<KlingVideoO3OmniInput, KlingVideoO3OmniInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Kling O3 Omni; returns the succeeded row (its video is at `result_url`). */
 export function run(input: KlingVideoO3OmniInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<KlingVideoO3OmniInput, KlingVideoO3OmniInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

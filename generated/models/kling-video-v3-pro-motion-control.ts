@@ -3,8 +3,10 @@
 // Input sha256: 2092d6fe8e97fe05b70f8bc546ff0152f1eb632559b714e21f16ee4bdd0c8b06
 import type { components } from "../hub.js";
 import {
-  clientFor,
+  enqueueWith,
+  generateWith,
   runValidator,
+  runWith,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
@@ -91,15 +93,15 @@ export const ref: ModelRef<KlingVideoV3ProMotionControlInput> = { id: model.id, 
 
 /** Generates with Kling 3.0 Pro: Motion Control and waits for the video (the sync call; it can take minutes). */
 export function generate(input: KlingVideoV3ProMotionControlInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<KlingVideoV3ProMotionControlInput, KlingVideoV3ProMotionControlInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with Kling 3.0 Pro: Motion Control, after validating `input`; returns a handle per generation. */
 export function enqueue(input: KlingVideoV3ProMotionControlInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<KlingVideoV3ProMotionControlInput, KlingVideoV3ProMotionControlInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Kling 3.0 Pro: Motion Control; returns the succeeded row (its video is at `result_url`). */
 export function run(input: KlingVideoV3ProMotionControlInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<KlingVideoV3ProMotionControlInput, KlingVideoV3ProMotionControlInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

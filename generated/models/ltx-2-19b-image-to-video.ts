@@ -3,8 +3,10 @@
 // Input sha256: d6933caa3e8eb4a41414b8b91963681da19d37813861bb01e854581f0d4a8b2e
 import type { components } from "../hub.js";
 import {
-  clientFor,
+  enqueueWith,
+  generateWith,
   runValidator,
+  runWith,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
@@ -87,15 +89,15 @@ export const ref: ModelRef<Ltx219BImageToVideoInput> = { id: model.id, schemaSha
 
 /** Generates with LTX-2 Pro and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx219BImageToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<Ltx219BImageToVideoInput, Ltx219BImageToVideoInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with LTX-2 Pro, after validating `input`; returns a handle per generation. */
 export function enqueue(input: Ltx219BImageToVideoInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<Ltx219BImageToVideoInput, Ltx219BImageToVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX-2 Pro; returns the succeeded row (its video is at `result_url`). */
 export function run(input: Ltx219BImageToVideoInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<Ltx219BImageToVideoInput, Ltx219BImageToVideoInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

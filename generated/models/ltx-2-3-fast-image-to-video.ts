@@ -3,8 +3,10 @@
 // Input sha256: 3fdac0c451397b960ee539fd7a21ab3ad24a2fac4fe07db94e23d1577fbbe09f
 import type { components } from "../hub.js";
 import {
-  clientFor,
+  enqueueWith,
+  generateWith,
   runValidator,
+  runWith,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
@@ -109,15 +111,15 @@ export const ref: ModelRef<Ltx23FastImageToVideoInput> = { id: model.id, schemaS
 
 /** Generates with LTX 2.3 Fast: Image to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23FastImageToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<Ltx23FastImageToVideoInput, Ltx23FastImageToVideoInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with LTX 2.3 Fast: Image to Video, after validating `input`; returns a handle per generation. */
 export function enqueue(input: Ltx23FastImageToVideoInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<Ltx23FastImageToVideoInput, Ltx23FastImageToVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX 2.3 Fast: Image to Video; returns the succeeded row (its video is at `result_url`). */
 export function run(input: Ltx23FastImageToVideoInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<Ltx23FastImageToVideoInput, Ltx23FastImageToVideoInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

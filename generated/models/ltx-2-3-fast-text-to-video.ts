@@ -3,8 +3,10 @@
 // Input sha256: 4a0a49156531ff0096165ef9905e6ce264baaf9a17f5ada42cdafa63bba24dad
 import type { components } from "../hub.js";
 import {
-  clientFor,
+  enqueueWith,
+  generateWith,
   runValidator,
+  runWith,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
@@ -97,15 +99,15 @@ export const ref: ModelRef<Ltx23FastTextToVideoInput> = { id: model.id, schemaSh
 
 /** Generates with LTX 2.3 Fast: Text to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23FastTextToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<Ltx23FastTextToVideoInput, Ltx23FastTextToVideoInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with LTX 2.3 Fast: Text to Video, after validating `input`; returns a handle per generation. */
 export function enqueue(input: Ltx23FastTextToVideoInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<Ltx23FastTextToVideoInput, Ltx23FastTextToVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX 2.3 Fast: Text to Video; returns the succeeded row (its video is at `result_url`). */
 export function run(input: Ltx23FastTextToVideoInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<Ltx23FastTextToVideoInput, Ltx23FastTextToVideoInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

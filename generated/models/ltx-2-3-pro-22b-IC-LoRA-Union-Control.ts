@@ -3,8 +3,10 @@
 // Input sha256: 8981d13335a349d33d3d99e15aee685481effcb939e901c89e47c40fed4f6f76
 import type { components } from "../hub.js";
 import {
-  clientFor,
+  enqueueWith,
+  generateWith,
   runValidator,
+  runWith,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
@@ -124,15 +126,15 @@ export const ref: ModelRef<Ltx23Pro22BICLoRAUnionControlInput> = { id: model.id,
 
 /** Generates with LTX-2.3 Pro 22B IC-LoRA Union Control and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23Pro22BICLoRAUnionControlInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<Ltx23Pro22BICLoRAUnionControlInput, Ltx23Pro22BICLoRAUnionControlInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with LTX-2.3 Pro 22B IC-LoRA Union Control, after validating `input`; returns a handle per generation. */
 export function enqueue(input: Ltx23Pro22BICLoRAUnionControlInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<Ltx23Pro22BICLoRAUnionControlInput, Ltx23Pro22BICLoRAUnionControlInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX-2.3 Pro 22B IC-LoRA Union Control; returns the succeeded row (its video is at `result_url`). */
 export function run(input: Ltx23Pro22BICLoRAUnionControlInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<Ltx23Pro22BICLoRAUnionControlInput, Ltx23Pro22BICLoRAUnionControlInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

@@ -3,8 +3,10 @@
 // Input sha256: 27ff0d540deae09c86b9e9a4a2a63c08fb38c6f55ae8e4619b7ffe6f85fcf965
 import type { components } from "../hub.js";
 import {
-  clientFor,
+  enqueueWith,
+  generateWith,
   runValidator,
+  runWith,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
@@ -69,15 +71,15 @@ export const ref: ModelRef<Ltx23ProAudioToVideoInput> = { id: model.id, schemaSh
 
 /** Generates with LTX 2.3 Pro: Audio to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23ProAudioToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<Ltx23ProAudioToVideoInput, Ltx23ProAudioToVideoInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with LTX 2.3 Pro: Audio to Video, after validating `input`; returns a handle per generation. */
 export function enqueue(input: Ltx23ProAudioToVideoInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<Ltx23ProAudioToVideoInput, Ltx23ProAudioToVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX 2.3 Pro: Audio to Video; returns the succeeded row (its video is at `result_url`). */
 export function run(input: Ltx23ProAudioToVideoInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<Ltx23ProAudioToVideoInput, Ltx23ProAudioToVideoInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

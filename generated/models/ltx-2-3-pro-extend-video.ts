@@ -3,8 +3,10 @@
 // Input sha256: 306a87272b4cc87b7a8114c36f40cf98db616f4963f36257488d047b0485d611
 import type { components } from "../hub.js";
 import {
-  clientFor,
+  enqueueWith,
+  generateWith,
   runValidator,
+  runWith,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
@@ -87,15 +89,15 @@ export const ref: ModelRef<Ltx23ProExtendVideoInput> = { id: model.id, schemaSha
 
 /** Generates with LTX 2.3 Pro: Extend Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23ProExtendVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<Ltx23ProExtendVideoInput, Ltx23ProExtendVideoInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with LTX 2.3 Pro: Extend Video, after validating `input`; returns a handle per generation. */
 export function enqueue(input: Ltx23ProExtendVideoInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<Ltx23ProExtendVideoInput, Ltx23ProExtendVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX 2.3 Pro: Extend Video; returns the succeeded row (its video is at `result_url`). */
 export function run(input: Ltx23ProExtendVideoInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<Ltx23ProExtendVideoInput, Ltx23ProExtendVideoInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

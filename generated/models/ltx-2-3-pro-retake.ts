@@ -3,8 +3,10 @@
 // Input sha256: 4853975e27f2aaeac58d38d829cea6cad069379a2c340b83181d1a68b5bb2a27
 import type { components } from "../hub.js";
 import {
-  clientFor,
+  enqueueWith,
+  generateWith,
   runValidator,
+  runWith,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
@@ -95,15 +97,15 @@ export const ref: ModelRef<Ltx23ProRetakeInput> = { id: model.id, schemaSha256: 
 
 /** Generates with LTX 2.3 Pro: Retake and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23ProRetakeInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<Ltx23ProRetakeInput, Ltx23ProRetakeInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with LTX 2.3 Pro: Retake, after validating `input`; returns a handle per generation. */
 export function enqueue(input: Ltx23ProRetakeInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<Ltx23ProRetakeInput, Ltx23ProRetakeInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX 2.3 Pro: Retake; returns the succeeded row (its video is at `result_url`). */
 export function run(input: Ltx23ProRetakeInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<Ltx23ProRetakeInput, Ltx23ProRetakeInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

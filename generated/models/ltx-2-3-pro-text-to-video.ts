@@ -3,8 +3,10 @@
 // Input sha256: 2632e700c480a04b8fcfb85b5da180230c4d6ad19d2a685a98bc4bc30948155b
 import type { components } from "../hub.js";
 import {
-  clientFor,
+  enqueueWith,
+  generateWith,
   runValidator,
+  runWith,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
@@ -112,15 +114,15 @@ export const ref: ModelRef<Ltx23ProTextToVideoInput> = { id: model.id, schemaSha
 
 /** Generates with LTX 2.3 Pro: Text to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23ProTextToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<Ltx23ProTextToVideoInput, Ltx23ProTextToVideoInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with LTX 2.3 Pro: Text to Video, after validating `input`; returns a handle per generation. */
 export function enqueue(input: Ltx23ProTextToVideoInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<Ltx23ProTextToVideoInput, Ltx23ProTextToVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX 2.3 Pro: Text to Video; returns the succeeded row (its video is at `result_url`). */
 export function run(input: Ltx23ProTextToVideoInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<Ltx23ProTextToVideoInput, Ltx23ProTextToVideoInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

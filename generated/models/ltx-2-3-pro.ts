@@ -3,8 +3,10 @@
 // Input sha256: 1e374b1db3b02b620e1de80499a23d49a77defa1fa816891f3b253ed9d9c5341
 import type { components } from "../hub.js";
 import {
-  clientFor,
+  enqueueWith,
+  generateWith,
   runValidator,
+  runWith,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
@@ -116,15 +118,15 @@ export const ref: ModelRef<Ltx23ProInput> = { id: model.id, schemaSha256: model.
 
 /** Generates with LTX-2.3 Pro and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23ProInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<Ltx23ProInput, Ltx23ProInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with LTX-2.3 Pro, after validating `input`; returns a handle per generation. */
 export function enqueue(input: Ltx23ProInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<Ltx23ProInput, Ltx23ProInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX-2.3 Pro; returns the succeeded row (its video is at `result_url`). */
 export function run(input: Ltx23ProInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<Ltx23ProInput, Ltx23ProInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

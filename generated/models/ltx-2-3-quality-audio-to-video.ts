@@ -3,8 +3,10 @@
 // Input sha256: 64261323d6d60ed301747717d9396037f78f8b89a4bdb692377666d7d0d94014
 import type { components } from "../hub.js";
 import {
-  clientFor,
+  enqueueWith,
+  generateWith,
   runValidator,
+  runWith,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
@@ -135,15 +137,15 @@ export const ref: ModelRef<Ltx23QualityAudioToVideoInput> = { id: model.id, sche
 
 /** Generates with LTX 2.3 Quality: Audio to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23QualityAudioToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<Ltx23QualityAudioToVideoInput, Ltx23QualityAudioToVideoInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with LTX 2.3 Quality: Audio to Video, after validating `input`; returns a handle per generation. */
 export function enqueue(input: Ltx23QualityAudioToVideoInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<Ltx23QualityAudioToVideoInput, Ltx23QualityAudioToVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX 2.3 Quality: Audio to Video; returns the succeeded row (its video is at `result_url`). */
 export function run(input: Ltx23QualityAudioToVideoInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<Ltx23QualityAudioToVideoInput, Ltx23QualityAudioToVideoInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

@@ -3,8 +3,10 @@
 // Input sha256: 5a15ebe7dd5b0fa4e468818b9a959b06555863509f2ae53d61a78f7d2fa9c801
 import type { components } from "../hub.js";
 import {
-  clientFor,
+  enqueueWith,
+  generateWith,
   runValidator,
+  runWith,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
@@ -113,15 +115,15 @@ export const ref: ModelRef<Ltx23QualityHdrInput> = { id: model.id, schemaSha256:
 
 /** Generates with LTX 2.3 Quality: Video to HDR and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23QualityHdrInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<Ltx23QualityHdrInput, Ltx23QualityHdrInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with LTX 2.3 Quality: Video to HDR, after validating `input`; returns a handle per generation. */
 export function enqueue(input: Ltx23QualityHdrInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<Ltx23QualityHdrInput, Ltx23QualityHdrInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX 2.3 Quality: Video to HDR; returns the succeeded row (its video is at `result_url`). */
 export function run(input: Ltx23QualityHdrInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<Ltx23QualityHdrInput, Ltx23QualityHdrInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

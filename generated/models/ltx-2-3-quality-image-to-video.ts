@@ -3,8 +3,10 @@
 // Input sha256: 4db8637eecb6d35c41cb2a292ca490e321624e108cc7d4ed44a499205fa5b71d
 import type { components } from "../hub.js";
 import {
-  clientFor,
+  enqueueWith,
+  generateWith,
   runValidator,
+  runWith,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
@@ -122,15 +124,15 @@ export const ref: ModelRef<Ltx23QualityImageToVideoInput> = { id: model.id, sche
 
 /** Generates with LTX 2.3 Quality: Image to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23QualityImageToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<Ltx23QualityImageToVideoInput, Ltx23QualityImageToVideoInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with LTX 2.3 Quality: Image to Video, after validating `input`; returns a handle per generation. */
 export function enqueue(input: Ltx23QualityImageToVideoInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<Ltx23QualityImageToVideoInput, Ltx23QualityImageToVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX 2.3 Quality: Image to Video; returns the succeeded row (its video is at `result_url`). */
 export function run(input: Ltx23QualityImageToVideoInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<Ltx23QualityImageToVideoInput, Ltx23QualityImageToVideoInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

@@ -3,8 +3,10 @@
 // Input sha256: 39ee8b3f74cef70ff84cf870a23658668a1441b32f0c671c94b8e624d909cd73
 import type { components } from "../hub.js";
 import {
-  clientFor,
+  enqueueWith,
+  generateWith,
   runValidator,
+  runWith,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
@@ -153,15 +155,15 @@ export const ref: ModelRef<Ltx23QualityReferenceVideoToVideoInput> = { id: model
 
 /** Generates with LTX 2.3 Quality: Reference Video to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23QualityReferenceVideoToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<Ltx23QualityReferenceVideoToVideoInput, Ltx23QualityReferenceVideoToVideoInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with LTX 2.3 Quality: Reference Video to Video, after validating `input`; returns a handle per generation. */
 export function enqueue(input: Ltx23QualityReferenceVideoToVideoInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<Ltx23QualityReferenceVideoToVideoInput, Ltx23QualityReferenceVideoToVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX 2.3 Quality: Reference Video to Video; returns the succeeded row (its video is at `result_url`). */
 export function run(input: Ltx23QualityReferenceVideoToVideoInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<Ltx23QualityReferenceVideoToVideoInput, Ltx23QualityReferenceVideoToVideoInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

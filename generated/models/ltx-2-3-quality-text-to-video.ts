@@ -3,8 +3,10 @@
 // Input sha256: 1851185871e1b97f617b3ff355f16bb888def2069bbf03e863603c8fdae589d5
 import type { components } from "../hub.js";
 import {
-  clientFor,
+  enqueueWith,
+  generateWith,
   runValidator,
+  runWith,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
@@ -107,15 +109,15 @@ export const ref: ModelRef<Ltx23QualityTextToVideoInput> = { id: model.id, schem
 
 /** Generates with LTX 2.3 Quality: Text to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23QualityTextToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<Ltx23QualityTextToVideoInput, Ltx23QualityTextToVideoInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with LTX 2.3 Quality: Text to Video, after validating `input`; returns a handle per generation. */
 export function enqueue(input: Ltx23QualityTextToVideoInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<Ltx23QualityTextToVideoInput, Ltx23QualityTextToVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX 2.3 Quality: Text to Video; returns the succeeded row (its video is at `result_url`). */
 export function run(input: Ltx23QualityTextToVideoInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<Ltx23QualityTextToVideoInput, Ltx23QualityTextToVideoInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

@@ -3,8 +3,10 @@
 // Input sha256: ca04719211601307d3fe9cd81091e12ad419f208383fe349163c26dc5ea0ed4b
 import type { components } from "../hub.js";
 import {
-  clientFor,
+  enqueueWith,
+  generateWith,
   runValidator,
+  runWith,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
@@ -84,15 +86,15 @@ export const ref: ModelRef<LumaRayV32ReframeInput> = { id: model.id, schemaSha25
 
 /** Generates with Luma Ray 3.2 - Reframe and waits for the video (the sync call; it can take minutes). */
 export function generate(input: LumaRayV32ReframeInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<LumaRayV32ReframeInput, LumaRayV32ReframeInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with Luma Ray 3.2 - Reframe, after validating `input`; returns a handle per generation. */
 export function enqueue(input: LumaRayV32ReframeInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<LumaRayV32ReframeInput, LumaRayV32ReframeInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Luma Ray 3.2 - Reframe; returns the succeeded row (its video is at `result_url`). */
 export function run(input: LumaRayV32ReframeInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<LumaRayV32ReframeInput, LumaRayV32ReframeInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

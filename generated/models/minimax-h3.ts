@@ -3,8 +3,10 @@
 // Input sha256: 20ee5820d1ee174f5e6b75db9d90ac4950c8760f3aff414cc34ed439664d0d86
 import type { components } from "../hub.js";
 import {
-  clientFor,
+  enqueueWith,
+  generateWith,
   runValidator,
+  runWith,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
@@ -120,15 +122,15 @@ export const ref: ModelRef<MinimaxH3Input> = { id: model.id, schemaSha256: model
 
 /** Generates with MiniMax H3 and waits for the video (the sync call; it can take minutes). */
 export function generate(input: MinimaxH3InputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<MinimaxH3Input, MinimaxH3InputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with MiniMax H3, after validating `input`; returns a handle per generation. */
 export function enqueue(input: MinimaxH3InputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<MinimaxH3Input, MinimaxH3InputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with MiniMax H3; returns the succeeded row (its video is at `result_url`). */
 export function run(input: MinimaxH3InputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<MinimaxH3Input, MinimaxH3InputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

@@ -3,8 +3,10 @@
 // Input sha256: 5fe8ed9e61ad4c2c72e977f7c871787a9c3e0cfa9c2a5544a22814ed9e65d150
 import type { components } from "../hub.js";
 import {
-  clientFor,
+  enqueueWith,
+  generateWith,
   runValidator,
+  runWith,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
@@ -88,15 +90,15 @@ export const ref: ModelRef<OpenaiSora2ProInput> = { id: model.id, schemaSha256: 
 
 /** Generates with Sora 2 Pro and waits for the video (the sync call; it can take minutes). */
 export function generate(input: OpenaiSora2ProInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<OpenaiSora2ProInput, OpenaiSora2ProInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with Sora 2 Pro, after validating `input`; returns a handle per generation. */
 export function enqueue(input: OpenaiSora2ProInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<OpenaiSora2ProInput, OpenaiSora2ProInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Sora 2 Pro; returns the succeeded row (its video is at `result_url`). */
 export function run(input: OpenaiSora2ProInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<OpenaiSora2ProInput, OpenaiSora2ProInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

@@ -3,8 +3,10 @@
 // Input sha256: e867af765b32e50827718ec0e52c4220ef994d864c8b770c72aeb1156d856bd3
 import type { components } from "../hub.js";
 import {
-  clientFor,
+  enqueueWith,
+  generateWith,
   runValidator,
+  runWith,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
@@ -71,15 +73,15 @@ export const ref: ModelRef<Sam3VideoInput> = { id: model.id, schemaSha256: model
 
 /** Generates with Segment Anything 3 - Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Sam3VideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<Sam3VideoInput, Sam3VideoInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with Segment Anything 3 - Video, after validating `input`; returns a handle per generation. */
 export function enqueue(input: Sam3VideoInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<Sam3VideoInput, Sam3VideoInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Segment Anything 3 - Video; returns the succeeded row (its video is at `result_url`). */
 export function run(input: Sam3VideoInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<Sam3VideoInput, Sam3VideoInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

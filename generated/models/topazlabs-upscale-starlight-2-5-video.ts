@@ -3,8 +3,10 @@
 // Input sha256: 78a85f955207f919ba62d6dab679a1055a0e71a87f2bf0d5e60c19dc064702f2
 import type { components } from "../hub.js";
 import {
-  clientFor,
+  enqueueWith,
+  generateWith,
   runValidator,
+  runWith,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
@@ -83,15 +85,15 @@ export const ref: ModelRef<TopazlabsUpscaleStarlight25VideoInput> = { id: model.
 
 /** Generates with Topaz Starlight Precise 2.5 and waits for the video (the sync call; it can take minutes). */
 export function generate(input: TopazlabsUpscaleStarlight25VideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<TopazlabsUpscaleStarlight25VideoInput, TopazlabsUpscaleStarlight25VideoInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with Topaz Starlight Precise 2.5, after validating `input`; returns a handle per generation. */
 export function enqueue(input: TopazlabsUpscaleStarlight25VideoInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<TopazlabsUpscaleStarlight25VideoInput, TopazlabsUpscaleStarlight25VideoInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Topaz Starlight Precise 2.5; returns the succeeded row (its video is at `result_url`). */
 export function run(input: TopazlabsUpscaleStarlight25VideoInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<TopazlabsUpscaleStarlight25VideoInput, TopazlabsUpscaleStarlight25VideoInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

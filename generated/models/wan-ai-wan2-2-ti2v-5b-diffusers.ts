@@ -3,8 +3,10 @@
 // Input sha256: 5195b088f7d42bd5871a37ee373055ab6bed63bd5e7cfb43110de5d64d5f0345
 import type { components } from "../hub.js";
 import {
-  clientFor,
+  enqueueWith,
+  generateWith,
   runValidator,
+  runWith,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
@@ -111,15 +113,15 @@ export const ref: ModelRef<WanAiWan22Ti2V5BDiffusersInput> = { id: model.id, sch
 
 /** Generates with Wan2.2 5B - Text to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: WanAiWan22Ti2V5BDiffusersInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<WanAiWan22Ti2V5BDiffusersInput, WanAiWan22Ti2V5BDiffusersInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with Wan2.2 5B - Text to Video, after validating `input`; returns a handle per generation. */
 export function enqueue(input: WanAiWan22Ti2V5BDiffusersInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<WanAiWan22Ti2V5BDiffusersInput, WanAiWan22Ti2V5BDiffusersInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Wan2.2 5B - Text to Video; returns the succeeded row (its video is at `result_url`). */
 export function run(input: WanAiWan22Ti2V5BDiffusersInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<WanAiWan22Ti2V5BDiffusersInput, WanAiWan22Ti2V5BDiffusersInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

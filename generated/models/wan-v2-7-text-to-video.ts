@@ -3,8 +3,10 @@
 // Input sha256: 68ee449d629d406c16a85c5aa61cb1c1206c36abcab4b69df843b0a7a8f1c3db
 import type { components } from "../hub.js";
 import {
-  clientFor,
+  enqueueWith,
+  generateWith,
   runValidator,
+  runWith,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
@@ -114,15 +116,15 @@ export const ref: ModelRef<WanV27TextToVideoInput> = { id: model.id, schemaSha25
 
 /** Generates with WAN 2.7 - Text to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: WanV27TextToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<WanV27TextToVideoInput, WanV27TextToVideoInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with WAN 2.7 - Text to Video, after validating `input`; returns a handle per generation. */
 export function enqueue(input: WanV27TextToVideoInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<WanV27TextToVideoInput, WanV27TextToVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with WAN 2.7 - Text to Video; returns the succeeded row (its video is at `result_url`). */
 export function run(input: WanV27TextToVideoInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<WanV27TextToVideoInput, WanV27TextToVideoInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

@@ -3,8 +3,10 @@
 // Input sha256: e3fddcfc94b0593c37479e861933531e54fd3e2ea724c27212d793a4012c2a63
 import type { components } from "../hub.js";
 import {
-  clientFor,
+  enqueueWith,
+  generateWith,
   runValidator,
+  runWith,
   type ClientChoice,
   type EnqueueOptions,
   type GenerationHandle,
@@ -88,15 +90,15 @@ export const ref: ModelRef<XaiGrokImagineVideoImageToVideoInput> = { id: model.i
 
 /** Generates with Grok Imagine - Image to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: XaiGrokImagineVideoImageToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<XaiGrokImagineVideoImageToVideoInput, XaiGrokImagineVideoImageToVideoInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with Grok Imagine - Image to Video, after validating `input`; returns a handle per generation. */
 export function enqueue(input: XaiGrokImagineVideoImageToVideoInputWithFiles, options?: EnqueueOptions & ClientChoice): Promise<GenerationHandle[]> {
-  return clientFor<XaiGrokImagineVideoImageToVideoInput, XaiGrokImagineVideoImageToVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Grok Imagine - Image to Video; returns the succeeded row (its video is at `result_url`). */
 export function run(input: XaiGrokImagineVideoImageToVideoInputWithFiles, options?: RunOptions & ClientChoice): Promise<SucceededRow> {
-  return clientFor<XaiGrokImagineVideoImageToVideoInput, XaiGrokImagineVideoImageToVideoInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }
