@@ -70,17 +70,23 @@ export interface BytedanceDepthAnythingVideoInput {
   include_raw_depths?: boolean
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "bytedance-depth-anything-video";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "e0a8d48c803ad328c7d514f59300b7b65a66f9f59b9086fb3cf4f99a3547bb9a";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["video_url"] as const;
+
 /**
  * Depth Anything Video
  * Consistent depth maps from video
  */
 export const model = {
-  id: "bytedance-depth-anything-video",
+  id,
   displayName: "Depth Anything Video",
   summary: "Consistent depth maps from video",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "e0a8d48c803ad328c7d514f59300b7b65a66f9f59b9086fb3cf4f99a3547bb9a",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["video_url"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -91,8 +97,7 @@ export const model = {
     "side_by_side": false,
     "include_raw_depths": false,
   } as Readonly<Partial<BytedanceDepthAnythingVideoInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["video_url"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
@@ -100,11 +105,11 @@ export type BytedanceDepthAnythingVideoInputWithFiles = WithLocalFiles<Bytedance
 
 /** Checks a request body for Depth Anything Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<BytedanceDepthAnythingVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: ModelRef<BytedanceDepthAnythingVideoInput> = { id, schemaSha256, validate, media };
 
 /** Generates with Depth Anything Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: BytedanceDepthAnythingVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

@@ -80,17 +80,29 @@ export interface BytedanceSeedance20ReferenceToVideoInput {
   watermark?: boolean
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "bytedance-seedance-2-0-reference-to-video";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "8001a188bfcb74565f5c7f3178482771df2424d455324661e2ac1921661bc502";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = [
+  "input_face_images",
+  "input_images",
+  "input_face_videos",
+  "input_videos",
+  "input_audios",
+] as const;
+
 /**
  * Seedance 2.0 - Reference to Video
  * Reference-guided video with audio
  */
 export const model = {
-  id: "bytedance-seedance-2-0-reference-to-video",
+  id,
   displayName: "Seedance 2.0 - Reference to Video",
   summary: "Reference-guided video with audio",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "8001a188bfcb74565f5c7f3178482771df2424d455324661e2ac1921661bc502",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: [
     "prompt",
@@ -108,14 +120,7 @@ export const model = {
     "generate_audio": false,
     "watermark": false,
   } as Readonly<Partial<BytedanceSeedance20ReferenceToVideoInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: [
-    "input_face_images",
-    "input_images",
-    "input_face_videos",
-    "input_videos",
-    "input_audios",
-  ],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
@@ -123,11 +128,11 @@ export type BytedanceSeedance20ReferenceToVideoInputWithFiles = WithLocalFiles<B
 
 /** Checks a request body for Seedance 2.0 - Reference to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<BytedanceSeedance20ReferenceToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: ModelRef<BytedanceSeedance20ReferenceToVideoInput> = { id, schemaSha256, validate, media };
 
 /** Generates with Seedance 2.0 - Reference to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: BytedanceSeedance20ReferenceToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

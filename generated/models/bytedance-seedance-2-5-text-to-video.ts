@@ -67,17 +67,23 @@ export interface BytedanceSeedance25TextToVideoInput {
   watermark?: boolean
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "bytedance-seedance-2-5-text-to-video";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "85e6ba03ae82e8abc695f9dc2651cba6396e97a5e8860f1dff38ccac042b2761";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = [] as const;
+
 /**
  * Seedance 2.5 - Text to Video
  * Text-to-video with audio, up to 30s
  */
 export const model = {
-  id: "bytedance-seedance-2-5-text-to-video",
+  id,
   displayName: "Seedance 2.5 - Text to Video",
   summary: "Text-to-video with audio, up to 30s",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "85e6ba03ae82e8abc695f9dc2651cba6396e97a5e8860f1dff38ccac042b2761",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -89,8 +95,7 @@ export const model = {
     "output_format": "mp4",
     "watermark": false,
   } as Readonly<Partial<BytedanceSeedance25TextToVideoInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: [],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
@@ -98,11 +103,11 @@ export type BytedanceSeedance25TextToVideoInputWithFiles = WithLocalFiles<Byteda
 
 /** Checks a request body for Seedance 2.5 - Text to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<BytedanceSeedance25TextToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: ModelRef<BytedanceSeedance25TextToVideoInput> = { id, schemaSha256, validate, media };
 
 /** Generates with Seedance 2.5 - Text to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: BytedanceSeedance25TextToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

@@ -77,17 +77,23 @@ export interface Flux3VideoInput {
   safety_tolerance?: (0 | 1 | 2 | 3 | 4)
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "flux-3-video";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "f64a2d7202b8b50f33ce1930663d979f690f46c628965230aa358cb40ac4ff6b";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_images", "input_video"] as const;
+
 /**
  * FLUX 3 Video
  * Text, keyframe and video-continuation generation
  */
 export const model = {
-  id: "flux-3-video",
+  id,
   displayName: "FLUX 3 Video",
   summary: "Text, keyframe and video-continuation generation",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "f64a2d7202b8b50f33ce1930663d979f690f46c628965230aa358cb40ac4ff6b",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt", "input_images", "input_video"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -99,8 +105,7 @@ export const model = {
     "draft": false,
     "safety_tolerance": 2,
   } as Readonly<Partial<Flux3VideoInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_images", "input_video"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
@@ -108,11 +113,11 @@ export type Flux3VideoInputWithFiles = WithLocalFiles<Flux3VideoInput, (typeof m
 
 /** Checks a request body for FLUX 3 Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Flux3VideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: ModelRef<Flux3VideoInput> = { id, schemaSha256, validate, media };
 
 /** Generates with FLUX 3 Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Flux3VideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

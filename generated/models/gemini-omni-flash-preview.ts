@@ -52,17 +52,23 @@ export interface GeminiOmniFlashPreviewInput {
   aspect_ratio?: ("16:9" | "9:16")
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "gemini-omni-flash-preview";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "6db3ab084d8e5129c13d5691be2fe4ad8489a57356c428bbc45e524f426b4d27";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["first_frame_image", "input_image", "input_video"] as const;
+
 /**
  * Gemini Omni Flash
  * Omni-modal short video generation and editing
  */
 export const model = {
-  id: "gemini-omni-flash-preview",
+  id,
   displayName: "Gemini Omni Flash",
   summary: "Omni-modal short video generation and editing",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "6db3ab084d8e5129c13d5691be2fe4ad8489a57356c428bbc45e524f426b4d27",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt", "first_frame_image", "input_image", "input_video"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -70,8 +76,7 @@ export const model = {
     "input_image": [],
     "aspect_ratio": "16:9",
   } as Readonly<Partial<GeminiOmniFlashPreviewInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["first_frame_image", "input_image", "input_video"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
@@ -79,11 +84,11 @@ export type GeminiOmniFlashPreviewInputWithFiles = WithLocalFiles<GeminiOmniFlas
 
 /** Checks a request body for Gemini Omni Flash against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<GeminiOmniFlashPreviewInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: ModelRef<GeminiOmniFlashPreviewInput> = { id, schemaSha256, validate, media };
 
 /** Generates with Gemini Omni Flash and waits for the video (the sync call; it can take minutes). */
 export function generate(input: GeminiOmniFlashPreviewInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

@@ -54,17 +54,23 @@ export interface GoogleVeo31Input {
   duration?: (4 | 6 | 8)
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "google-veo-3-1";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "6bdfafc530ece5ebe9ca03266cd10b1243d9ad7c0dfedd43bc30647e2f5be6a7";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_image"] as const;
+
 /**
  * Veo 3.1
  * Text/image-to-video, audio, narrative control
  */
 export const model = {
-  id: "google-veo-3-1",
+  id,
   displayName: "Veo 3.1",
   summary: "Text/image-to-video, audio, narrative control",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "6bdfafc530ece5ebe9ca03266cd10b1243d9ad7c0dfedd43bc30647e2f5be6a7",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt", "input_image"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -73,8 +79,7 @@ export const model = {
     "resolution": "1080p",
     "duration": 8,
   } as Readonly<Partial<GoogleVeo31Input>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_image"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
@@ -82,11 +87,11 @@ export type GoogleVeo31InputWithFiles = WithLocalFiles<GoogleVeo31Input, (typeof
 
 /** Checks a request body for Veo 3.1 against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<GoogleVeo31Input> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: ModelRef<GoogleVeo31Input> = { id, schemaSha256, validate, media };
 
 /** Generates with Veo 3.1 and waits for the video (the sync call; it can take minutes). */
 export function generate(input: GoogleVeo31InputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

@@ -56,17 +56,23 @@ export interface Happyhorse10T2VInput {
   seed?: number
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "happyhorse-1.0-t2v";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "5d085d6a4297e2c7b6498c9bbcc55e66979940837cb81ff39343b113c3040ee5";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = [] as const;
+
 /**
  * Happy Horse - Text to Video
  * Text-to-video up to 1080p
  */
 export const model = {
-  id: "happyhorse-1.0-t2v",
+  id,
   displayName: "Happy Horse - Text to Video",
   summary: "Text-to-video up to 1080p",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "5d085d6a4297e2c7b6498c9bbcc55e66979940837cb81ff39343b113c3040ee5",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -75,8 +81,7 @@ export const model = {
     "resolution": "1080P",
     "duration": 5,
   } as Readonly<Partial<Happyhorse10T2VInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: [],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
@@ -84,11 +89,11 @@ export type Happyhorse10T2VInputWithFiles = WithLocalFiles<Happyhorse10T2VInput,
 
 /** Checks a request body for Happy Horse - Text to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Happyhorse10T2VInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: ModelRef<Happyhorse10T2VInput> = { id, schemaSha256, validate, media };
 
 /** Generates with Happy Horse - Text to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Happyhorse10T2VInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

@@ -96,17 +96,23 @@ export interface KlingVideoO3OmniInput {
   keep_audio?: boolean
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "kling-video-o3-omni";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "27386e0ecfe3c6df8fa409b12f431a766a0c72793b4f3f96333870181b978ad0";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_image", "input_video", "start_image_url", "tail_image_url"] as const;
+
 /**
  * Kling O3 Omni
  * Unified O3 video generation and edit
  */
 export const model = {
-  id: "kling-video-o3-omni",
+  id,
   displayName: "Kling O3 Omni",
   summary: "Unified O3 video generation and edit",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "27386e0ecfe3c6df8fa409b12f431a766a0c72793b4f3f96333870181b978ad0",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: [
     "prompt",
@@ -126,8 +132,7 @@ export const model = {
     "generate_audio": false,
     "keep_audio": true,
   } as Readonly<Partial<KlingVideoO3OmniInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_image", "input_video", "start_image_url", "tail_image_url"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
@@ -135,11 +140,11 @@ export type KlingVideoO3OmniInputWithFiles = WithLocalFiles<KlingVideoO3OmniInpu
 
 /** Checks a request body for Kling O3 Omni against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<KlingVideoO3OmniInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: ModelRef<KlingVideoO3OmniInput> = { id, schemaSha256, validate, media };
 
 /** Generates with Kling O3 Omni and waits for the video (the sync call; it can take minutes). */
 export function generate(input: KlingVideoO3OmniInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

@@ -58,17 +58,23 @@ export interface KlingVideoV3ProMotionControlInput {
   }[]
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "kling-video-v3-pro-motion-control";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "2092d6fe8e97fe05b70f8bc546ff0152f1eb632559b714e21f16ee4bdd0c8b06";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_image", "input_video"] as const;
+
 /**
  * Kling 3.0 Pro: Motion Control
  * Transfer motion from video to image
  */
 export const model = {
-  id: "kling-video-v3-pro-motion-control",
+  id,
   displayName: "Kling 3.0 Pro: Motion Control",
   summary: "Transfer motion from video to image",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "2092d6fe8e97fe05b70f8bc546ff0152f1eb632559b714e21f16ee4bdd0c8b06",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt", "input_image", "input_video", "character_orientation"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -76,8 +82,7 @@ export const model = {
     "character_orientation": "video",
     "keep_original_sound": true,
   } as Readonly<Partial<KlingVideoV3ProMotionControlInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_image", "input_video"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
@@ -85,11 +90,11 @@ export type KlingVideoV3ProMotionControlInputWithFiles = WithLocalFiles<KlingVid
 
 /** Checks a request body for Kling 3.0 Pro: Motion Control against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<KlingVideoV3ProMotionControlInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: ModelRef<KlingVideoV3ProMotionControlInput> = { id, schemaSha256, validate, media };
 
 /** Generates with Kling 3.0 Pro: Motion Control and waits for the video (the sync call; it can take minutes). */
 export function generate(input: KlingVideoV3ProMotionControlInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

@@ -53,17 +53,23 @@ export interface Ltx219BImageToVideoInput {
   generate_audio?: boolean
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "ltx-2-19b-image-to-video";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "d6933caa3e8eb4a41414b8b91963681da19d37813861bb01e854581f0d4a8b2e";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_image"] as const;
+
 /**
  * LTX-2 Pro
  * Fast HD image-to-video generation
  */
 export const model = {
-  id: "ltx-2-19b-image-to-video",
+  id,
   displayName: "LTX-2 Pro",
   summary: "Fast HD image-to-video generation",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "d6933caa3e8eb4a41414b8b91963681da19d37813861bb01e854581f0d4a8b2e",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt", "input_image"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -72,8 +78,7 @@ export const model = {
     "duration": 6,
     "generate_audio": true,
   } as Readonly<Partial<Ltx219BImageToVideoInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_image"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
@@ -81,11 +86,11 @@ export type Ltx219BImageToVideoInputWithFiles = WithLocalFiles<Ltx219BImageToVid
 
 /** Checks a request body for LTX-2 Pro against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Ltx219BImageToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: ModelRef<Ltx219BImageToVideoInput> = { id, schemaSha256, validate, media };
 
 /** Generates with LTX-2 Pro and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx219BImageToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

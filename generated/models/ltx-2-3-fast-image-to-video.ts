@@ -73,17 +73,23 @@ export interface Ltx23FastImageToVideoInput {
   generate_audio?: boolean
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "ltx-2-3-fast-image-to-video";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "3fdac0c451397b960ee539fd7a21ab3ad24a2fac4fe07db94e23d1577fbbe09f";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_image", "last_frame_image"] as const;
+
 /**
  * LTX 2.3 Fast: Image to Video
  * Fast image-to-video with native audio
  */
 export const model = {
-  id: "ltx-2-3-fast-image-to-video",
+  id,
   displayName: "LTX 2.3 Fast: Image to Video",
   summary: "Fast image-to-video with native audio",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "3fdac0c451397b960ee539fd7a21ab3ad24a2fac4fe07db94e23d1577fbbe09f",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt", "input_image", "last_frame_image"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -94,8 +100,7 @@ export const model = {
     "fps": 25,
     "generate_audio": true,
   } as Readonly<Partial<Ltx23FastImageToVideoInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_image", "last_frame_image"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
@@ -103,11 +108,11 @@ export type Ltx23FastImageToVideoInputWithFiles = WithLocalFiles<Ltx23FastImageT
 
 /** Checks a request body for LTX 2.3 Fast: Image to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Ltx23FastImageToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: ModelRef<Ltx23FastImageToVideoInput> = { id, schemaSha256, validate, media };
 
 /** Generates with LTX 2.3 Fast: Image to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23FastImageToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

@@ -61,17 +61,23 @@ export interface Ltx23FastTextToVideoInput {
   generate_audio?: boolean
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "ltx-2-3-fast-text-to-video";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "4a0a49156531ff0096165ef9905e6ce264baaf9a17f5ada42cdafa63bba24dad";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = [] as const;
+
 /**
  * LTX 2.3 Fast: Text to Video
  * Fast text-to-video with native audio
  */
 export const model = {
-  id: "ltx-2-3-fast-text-to-video",
+  id,
   displayName: "LTX 2.3 Fast: Text to Video",
   summary: "Fast text-to-video with native audio",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "4a0a49156531ff0096165ef9905e6ce264baaf9a17f5ada42cdafa63bba24dad",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -82,8 +88,7 @@ export const model = {
     "fps": 25,
     "generate_audio": true,
   } as Readonly<Partial<Ltx23FastTextToVideoInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: [],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
@@ -91,11 +96,11 @@ export type Ltx23FastTextToVideoInputWithFiles = WithLocalFiles<Ltx23FastTextToV
 
 /** Checks a request body for LTX 2.3 Fast: Text to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Ltx23FastTextToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: ModelRef<Ltx23FastTextToVideoInput> = { id, schemaSha256, validate, media };
 
 /** Generates with LTX 2.3 Fast: Text to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23FastTextToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

@@ -87,17 +87,23 @@ export interface Ltx23Pro22BICLoRAUnionControlInput {
   seed?: number
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "ltx-2-3-pro-22b-IC-LoRA-Union-Control";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "8981d13335a349d33d3d99e15aee685481effcb939e901c89e47c40fed4f6f76";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_image", "input_video"] as const;
+
 /**
  * LTX-2.3 Pro 22B IC-LoRA Union Control
  * Controllable text/image-to-video generation
  */
 export const model = {
-  id: "ltx-2-3-pro-22b-IC-LoRA-Union-Control",
+  id,
   displayName: "LTX-2.3 Pro 22B IC-LoRA Union Control",
   summary: "Controllable text/image-to-video generation",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "8981d13335a349d33d3d99e15aee685481effcb939e901c89e47c40fed4f6f76",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt", "input_image", "input_video"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -109,8 +115,7 @@ export const model = {
     "video_conditioning_strength": 1,
     "conditioning_attention_strength": 1,
   } as Readonly<Partial<Ltx23Pro22BICLoRAUnionControlInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_image", "input_video"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
@@ -118,11 +123,11 @@ export type Ltx23Pro22BICLoRAUnionControlInputWithFiles = WithLocalFiles<Ltx23Pr
 
 /** Checks a request body for LTX-2.3 Pro 22B IC-LoRA Union Control against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Ltx23Pro22BICLoRAUnionControlInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: ModelRef<Ltx23Pro22BICLoRAUnionControlInput> = { id, schemaSha256, validate, media };
 
 /** Generates with LTX-2.3 Pro 22B IC-LoRA Union Control and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23Pro22BICLoRAUnionControlInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

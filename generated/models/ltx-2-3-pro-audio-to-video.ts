@@ -39,23 +39,28 @@ export interface Ltx23ProAudioToVideoInput {
   input_audio: string
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "ltx-2-3-pro-audio-to-video";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "27ff0d540deae09c86b9e9a4a2a63c08fb38c6f55ae8e4619b7ffe6f85fcf965";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_image", "input_audio"] as const;
+
 /**
  * LTX 2.3 Pro: Audio to Video
  * Audio-driven video with lip-sync
  */
 export const model = {
-  id: "ltx-2-3-pro-audio-to-video",
+  id,
   displayName: "LTX 2.3 Pro: Audio to Video",
   summary: "Audio-driven video with lip-sync",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "27ff0d540deae09c86b9e9a4a2a63c08fb38c6f55ae8e4619b7ffe6f85fcf965",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt", "input_image", "input_audio"] as readonly string[],
   /** Default of every parameter that has one. */
   defaults: {} as Readonly<Partial<Ltx23ProAudioToVideoInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_image", "input_audio"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
@@ -63,11 +68,11 @@ export type Ltx23ProAudioToVideoInputWithFiles = WithLocalFiles<Ltx23ProAudioToV
 
 /** Checks a request body for LTX 2.3 Pro: Audio to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Ltx23ProAudioToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: ModelRef<Ltx23ProAudioToVideoInput> = { id, schemaSha256, validate, media };
 
 /** Generates with LTX 2.3 Pro: Audio to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23ProAudioToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

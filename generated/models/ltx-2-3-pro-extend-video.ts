@@ -54,17 +54,23 @@ export interface Ltx23ProExtendVideoInput {
   context?: number
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "ltx-2-3-pro-extend-video";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "306a87272b4cc87b7a8114c36f40cf98db616f4963f36257488d047b0485d611";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_video"] as const;
+
 /**
  * LTX 2.3 Pro: Extend Video
  * Extend existing video clips
  */
 export const model = {
-  id: "ltx-2-3-pro-extend-video",
+  id,
   displayName: "LTX 2.3 Pro: Extend Video",
   summary: "Extend existing video clips",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "306a87272b4cc87b7a8114c36f40cf98db616f4963f36257488d047b0485d611",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["input_video", "prompt"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -72,8 +78,7 @@ export const model = {
     "duration": 5,
     "mode": "end",
   } as Readonly<Partial<Ltx23ProExtendVideoInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_video"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
@@ -81,11 +86,11 @@ export type Ltx23ProExtendVideoInputWithFiles = WithLocalFiles<Ltx23ProExtendVid
 
 /** Checks a request body for LTX 2.3 Pro: Extend Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Ltx23ProExtendVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: ModelRef<Ltx23ProExtendVideoInput> = { id, schemaSha256, validate, media };
 
 /** Generates with LTX 2.3 Pro: Extend Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23ProExtendVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

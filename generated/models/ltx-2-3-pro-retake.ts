@@ -60,17 +60,23 @@ export interface Ltx23ProRetakeInput {
   retake_mode?: ("replace_audio" | "replace_video" | "replace_audio_and_video")
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "ltx-2-3-pro-retake";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "4853975e27f2aaeac58d38d829cea6cad069379a2c340b83181d1a68b5bb2a27";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_video"] as const;
+
 /**
  * LTX 2.3 Pro: Retake
  * Regenerate video segments via prompts
  */
 export const model = {
-  id: "ltx-2-3-pro-retake",
+  id,
   displayName: "LTX 2.3 Pro: Retake",
   summary: "Regenerate video segments via prompts",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "4853975e27f2aaeac58d38d829cea6cad069379a2c340b83181d1a68b5bb2a27",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt", "input_video"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -80,8 +86,7 @@ export const model = {
     "retake_duration": 2,
     "retake_mode": "replace_audio_and_video",
   } as Readonly<Partial<Ltx23ProRetakeInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_video"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
@@ -89,11 +94,11 @@ export type Ltx23ProRetakeInputWithFiles = WithLocalFiles<Ltx23ProRetakeInput, (
 
 /** Checks a request body for LTX 2.3 Pro: Retake against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Ltx23ProRetakeInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: ModelRef<Ltx23ProRetakeInput> = { id, schemaSha256, validate, media };
 
 /** Generates with LTX 2.3 Pro: Retake and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23ProRetakeInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

@@ -74,17 +74,23 @@ export interface Ltx23ProTextToVideoInput {
   generate_audio?: boolean
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "ltx-2-3-pro-text-to-video";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "2632e700c480a04b8fcfb85b5da180230c4d6ad19d2a685a98bc4bc30948155b";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = [] as const;
+
 /**
  * LTX 2.3 Pro: Text to Video
  * Text-to-video with native audio
  */
 export const model = {
-  id: "ltx-2-3-pro-text-to-video",
+  id,
   displayName: "LTX 2.3 Pro: Text to Video",
   summary: "Text-to-video with native audio",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "2632e700c480a04b8fcfb85b5da180230c4d6ad19d2a685a98bc4bc30948155b",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -97,8 +103,7 @@ export const model = {
     "camera_motion": "none",
     "generate_audio": true,
   } as Readonly<Partial<Ltx23ProTextToVideoInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: [],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
@@ -106,11 +111,11 @@ export type Ltx23ProTextToVideoInputWithFiles = WithLocalFiles<Ltx23ProTextToVid
 
 /** Checks a request body for LTX 2.3 Pro: Text to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Ltx23ProTextToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: ModelRef<Ltx23ProTextToVideoInput> = { id, schemaSha256, validate, media };
 
 /** Generates with LTX 2.3 Pro: Text to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23ProTextToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

@@ -79,17 +79,23 @@ export interface Ltx23ProInput {
   generate_audio?: boolean
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "ltx-2-3-pro";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "1e374b1db3b02b620e1de80499a23d49a77defa1fa816891f3b253ed9d9c5341";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_image", "last_frame_image"] as const;
+
 /**
  * LTX-2.3 Pro
  * Image-to-video with native audio
  */
 export const model = {
-  id: "ltx-2-3-pro",
+  id,
   displayName: "LTX-2.3 Pro",
   summary: "Image-to-video with native audio",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "1e374b1db3b02b620e1de80499a23d49a77defa1fa816891f3b253ed9d9c5341",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt", "input_image", "last_frame_image"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -101,8 +107,7 @@ export const model = {
     "fps": 25,
     "generate_audio": true,
   } as Readonly<Partial<Ltx23ProInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_image", "last_frame_image"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
@@ -110,11 +115,11 @@ export type Ltx23ProInputWithFiles = WithLocalFiles<Ltx23ProInput, (typeof model
 
 /** Checks a request body for LTX-2.3 Pro against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Ltx23ProInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: ModelRef<Ltx23ProInput> = { id, schemaSha256, validate, media };
 
 /** Generates with LTX-2.3 Pro and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23ProInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

@@ -97,17 +97,23 @@ export interface Ltx23QualityAudioToVideoInput {
   seed?: number
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "ltx-2-3-quality-audio-to-video";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "64261323d6d60ed301747717d9396037f78f8b89a4bdb692377666d7d0d94014";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_audio", "input_image"] as const;
+
 /**
  * LTX 2.3 Quality: Audio to Video
  * High-quality audio-driven video
  */
 export const model = {
-  id: "ltx-2-3-quality-audio-to-video",
+  id,
   displayName: "LTX 2.3 Quality: Audio to Video",
   summary: "High-quality audio-driven video",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "64261323d6d60ed301747717d9396037f78f8b89a4bdb692377666d7d0d94014",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt", "input_audio", "input_image"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -120,8 +126,7 @@ export const model = {
     "generate_audio": true,
     "video_quality": "high",
   } as Readonly<Partial<Ltx23QualityAudioToVideoInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_audio", "input_image"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
@@ -129,11 +134,11 @@ export type Ltx23QualityAudioToVideoInputWithFiles = WithLocalFiles<Ltx23Quality
 
 /** Checks a request body for LTX 2.3 Quality: Audio to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Ltx23QualityAudioToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: ModelRef<Ltx23QualityAudioToVideoInput> = { id, schemaSha256, validate, media };
 
 /** Generates with LTX 2.3 Quality: Audio to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23QualityAudioToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

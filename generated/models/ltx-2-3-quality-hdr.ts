@@ -77,17 +77,23 @@ export interface Ltx23QualityHdrInput {
   seed?: number
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "ltx-2-3-quality-hdr";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "5a15ebe7dd5b0fa4e468818b9a959b06555863509f2ae53d61a78f7d2fa9c801";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_video"] as const;
+
 /**
  * LTX 2.3 Quality: Video to HDR
  * Lift SDR video into HDR
  */
 export const model = {
-  id: "ltx-2-3-quality-hdr",
+  id,
   displayName: "LTX 2.3 Quality: Video to HDR",
   summary: "Lift SDR video into HDR",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "5a15ebe7dd5b0fa4e468818b9a959b06555863509f2ae53d61a78f7d2fa9c801",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt", "input_video"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -98,8 +104,7 @@ export const model = {
     "generate_audio": true,
     "video_quality": "high",
   } as Readonly<Partial<Ltx23QualityHdrInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_video"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
@@ -107,11 +112,11 @@ export type Ltx23QualityHdrInputWithFiles = WithLocalFiles<Ltx23QualityHdrInput,
 
 /** Checks a request body for LTX 2.3 Quality: Video to HDR against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Ltx23QualityHdrInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: ModelRef<Ltx23QualityHdrInput> = { id, schemaSha256, validate, media };
 
 /** Generates with LTX 2.3 Quality: Video to HDR and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23QualityHdrInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

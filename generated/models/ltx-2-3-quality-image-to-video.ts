@@ -85,17 +85,23 @@ export interface Ltx23QualityImageToVideoInput {
   seed?: number
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "ltx-2-3-quality-image-to-video";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "4db8637eecb6d35c41cb2a292ca490e321624e108cc7d4ed44a499205fa5b71d";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_image"] as const;
+
 /**
  * LTX 2.3 Quality: Image to Video
  * High-quality image-to-video with audio
  */
 export const model = {
-  id: "ltx-2-3-quality-image-to-video",
+  id,
   displayName: "LTX 2.3 Quality: Image to Video",
   summary: "High-quality image-to-video with audio",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "4db8637eecb6d35c41cb2a292ca490e321624e108cc7d4ed44a499205fa5b71d",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt", "input_image"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -107,8 +113,7 @@ export const model = {
     "generate_audio": true,
     "video_quality": "high",
   } as Readonly<Partial<Ltx23QualityImageToVideoInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_image"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
@@ -116,11 +121,11 @@ export type Ltx23QualityImageToVideoInputWithFiles = WithLocalFiles<Ltx23Quality
 
 /** Checks a request body for LTX 2.3 Quality: Image to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Ltx23QualityImageToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: ModelRef<Ltx23QualityImageToVideoInput> = { id, schemaSha256, validate, media };
 
 /** Generates with LTX 2.3 Quality: Image to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23QualityImageToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

@@ -113,17 +113,23 @@ export interface Ltx23QualityReferenceVideoToVideoInput {
   seed?: number
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "ltx-2-3-quality-reference-video-to-video";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "39ee8b3f74cef70ff84cf870a23658668a1441b32f0c671c94b8e624d909cd73";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_video", "input_image", "control_video_url"] as const;
+
 /**
  * LTX 2.3 Quality: Reference Video to Video
  * Structure-guided video-to-video generation
  */
 export const model = {
-  id: "ltx-2-3-quality-reference-video-to-video",
+  id,
   displayName: "LTX 2.3 Quality: Reference Video to Video",
   summary: "Structure-guided video-to-video generation",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "39ee8b3f74cef70ff84cf870a23658668a1441b32f0c671c94b8e624d909cd73",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt", "input_video", "input_image"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -138,8 +144,7 @@ export const model = {
     "generate_audio": true,
     "video_quality": "high",
   } as Readonly<Partial<Ltx23QualityReferenceVideoToVideoInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_video", "input_image", "control_video_url"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
@@ -147,11 +152,11 @@ export type Ltx23QualityReferenceVideoToVideoInputWithFiles = WithLocalFiles<Ltx
 
 /** Checks a request body for LTX 2.3 Quality: Reference Video to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Ltx23QualityReferenceVideoToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: ModelRef<Ltx23QualityReferenceVideoToVideoInput> = { id, schemaSha256, validate, media };
 
 /** Generates with LTX 2.3 Quality: Reference Video to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23QualityReferenceVideoToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

@@ -71,17 +71,23 @@ export interface Ltx23QualityTextToVideoInput {
   seed?: number
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "ltx-2-3-quality-text-to-video";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "1851185871e1b97f617b3ff355f16bb888def2069bbf03e863603c8fdae589d5";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = [] as const;
+
 /**
  * LTX 2.3 Quality: Text to Video
  * High-quality text-to-video with audio
  */
 export const model = {
-  id: "ltx-2-3-quality-text-to-video",
+  id,
   displayName: "LTX 2.3 Quality: Text to Video",
   summary: "High-quality text-to-video with audio",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "1851185871e1b97f617b3ff355f16bb888def2069bbf03e863603c8fdae589d5",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -92,8 +98,7 @@ export const model = {
     "generate_audio": true,
     "video_quality": "high",
   } as Readonly<Partial<Ltx23QualityTextToVideoInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: [],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
@@ -101,11 +106,11 @@ export type Ltx23QualityTextToVideoInputWithFiles = WithLocalFiles<Ltx23QualityT
 
 /** Checks a request body for LTX 2.3 Quality: Text to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Ltx23QualityTextToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: ModelRef<Ltx23QualityTextToVideoInput> = { id, schemaSha256, validate, media };
 
 /** Generates with LTX 2.3 Quality: Text to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23QualityTextToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

@@ -52,25 +52,30 @@ export interface LumaRayV32ReframeInput {
   }
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "luma-ray-v3-2-reframe";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "ca04719211601307d3fe9cd81091e12ad419f208383fe349163c26dc5ea0ed4b";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_video"] as const;
+
 /**
  * Luma Ray 3.2 - Reframe
  * Aspect-ratio reframe with outpainting, up to 1080p
  */
 export const model = {
-  id: "luma-ray-v3-2-reframe",
+  id,
   displayName: "Luma Ray 3.2 - Reframe",
   summary: "Aspect-ratio reframe with outpainting, up to 1080p",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "ca04719211601307d3fe9cd81091e12ad419f208383fe349163c26dc5ea0ed4b",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt", "input_video", "aspect_ratio"] as readonly string[],
   /** Default of every parameter that has one. */
   defaults: {
     "resolution": "540p",
   } as Readonly<Partial<LumaRayV32ReframeInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_video"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
@@ -78,11 +83,11 @@ export type LumaRayV32ReframeInputWithFiles = WithLocalFiles<LumaRayV32ReframeIn
 
 /** Checks a request body for Luma Ray 3.2 - Reframe against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<LumaRayV32ReframeInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: ModelRef<LumaRayV32ReframeInput> = { id, schemaSha256, validate, media };
 
 /** Generates with Luma Ray 3.2 - Reframe and waits for the video (the sync call; it can take minutes). */
 export function generate(input: LumaRayV32ReframeInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

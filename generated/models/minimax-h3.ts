@@ -73,17 +73,29 @@ export interface MinimaxH3Input {
   aspect_ratio?: ("adaptive" | "21:9" | "16:9" | "4:3" | "1:1" | "3:4" | "9:16")
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "minimax-h3";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "20ee5820d1ee174f5e6b75db9d90ac4950c8760f3aff414cc34ed439664d0d86";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = [
+  "input_image",
+  "tail_image_url",
+  "input_images",
+  "input_videos",
+  "input_audios",
+] as const;
+
 /**
  * MiniMax H3
  * Open weights omni-modal video with audio
  */
 export const model = {
-  id: "minimax-h3",
+  id,
   displayName: "MiniMax H3",
   summary: "Open weights omni-modal video with audio",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "20ee5820d1ee174f5e6b75db9d90ac4950c8760f3aff414cc34ed439664d0d86",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: [
     "prompt",
@@ -99,14 +111,7 @@ export const model = {
     "duration": 5,
     "aspect_ratio": "adaptive",
   } as Readonly<Partial<MinimaxH3Input>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: [
-    "input_image",
-    "tail_image_url",
-    "input_images",
-    "input_videos",
-    "input_audios",
-  ],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
@@ -114,11 +119,11 @@ export type MinimaxH3InputWithFiles = WithLocalFiles<MinimaxH3Input, (typeof mod
 
 /** Checks a request body for MiniMax H3 against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<MinimaxH3Input> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: ModelRef<MinimaxH3Input> = { id, schemaSha256, validate, media };
 
 /** Generates with MiniMax H3 and waits for the video (the sync call; it can take minutes). */
 export function generate(input: MinimaxH3InputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

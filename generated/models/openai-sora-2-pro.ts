@@ -54,17 +54,23 @@ export interface OpenaiSora2ProInput {
   seconds?: ("4" | "8" | "12")
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "openai-sora-2-pro";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "5fe8ed9e61ad4c2c72e977f7c871787a9c3e0cfa9c2a5544a22814ed9e65d150";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_image"] as const;
+
 /**
  * Sora 2 Pro
  * Realistic video generation with audio
  */
 export const model = {
-  id: "openai-sora-2-pro",
+  id,
   displayName: "Sora 2 Pro",
   summary: "Realistic video generation with audio",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "5fe8ed9e61ad4c2c72e977f7c871787a9c3e0cfa9c2a5544a22814ed9e65d150",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt", "input_image"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -73,8 +79,7 @@ export const model = {
     "resolution": "standard",
     "seconds": "4",
   } as Readonly<Partial<OpenaiSora2ProInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_image"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
@@ -82,11 +87,11 @@ export type OpenaiSora2ProInputWithFiles = WithLocalFiles<OpenaiSora2ProInput, (
 
 /** Checks a request body for Sora 2 Pro against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<OpenaiSora2ProInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: ModelRef<OpenaiSora2ProInput> = { id, schemaSha256, validate, media };
 
 /** Generates with Sora 2 Pro and waits for the video (the sync call; it can take minutes). */
 export function generate(input: OpenaiSora2ProInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

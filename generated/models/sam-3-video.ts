@@ -39,25 +39,30 @@ export interface Sam3VideoInput {
   apply_mask?: boolean
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "sam-3-video";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "e867af765b32e50827718ec0e52c4220ef994d864c8b770c72aeb1156d856bd3";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_video"] as const;
+
 /**
  * Segment Anything 3 - Video
  * Zero-shot video object segmentation
  */
 export const model = {
-  id: "sam-3-video",
+  id,
   displayName: "Segment Anything 3 - Video",
   summary: "Zero-shot video object segmentation",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "e867af765b32e50827718ec0e52c4220ef994d864c8b770c72aeb1156d856bd3",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["input_video", "prompt"] as readonly string[],
   /** Default of every parameter that has one. */
   defaults: {
     "apply_mask": true,
   } as Readonly<Partial<Sam3VideoInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_video"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
@@ -65,11 +70,11 @@ export type Sam3VideoInputWithFiles = WithLocalFiles<Sam3VideoInput, (typeof mod
 
 /** Checks a request body for Segment Anything 3 - Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<Sam3VideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: ModelRef<Sam3VideoInput> = { id, schemaSha256, validate, media };
 
 /** Generates with Segment Anything 3 - Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Sam3VideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

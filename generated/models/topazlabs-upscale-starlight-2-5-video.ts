@@ -49,17 +49,23 @@ export interface TopazlabsUpscaleStarlight25VideoInput {
   target_fps?: (24 | 23.976 | 25 | 29.97 | 30 | 50 | 59.94 | 60)
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "topazlabs-upscale-starlight-2-5-video";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "78a85f955207f919ba62d6dab679a1055a0e71a87f2bf0d5e60c19dc064702f2";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_video"] as const;
+
 /**
  * Topaz Starlight Precise 2.5
  * Detail-preserving video upscaling
  */
 export const model = {
-  id: "topazlabs-upscale-starlight-2-5-video",
+  id,
   displayName: "Topaz Starlight Precise 2.5",
   summary: "Detail-preserving video upscaling",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "78a85f955207f919ba62d6dab679a1055a0e71a87f2bf0d5e60c19dc064702f2",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["input_video"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -68,8 +74,7 @@ export const model = {
     "interpolate_frames": false,
     "target_fps": 30,
   } as Readonly<Partial<TopazlabsUpscaleStarlight25VideoInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_video"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
@@ -77,11 +82,11 @@ export type TopazlabsUpscaleStarlight25VideoInputWithFiles = WithLocalFiles<Topa
 
 /** Checks a request body for Topaz Starlight Precise 2.5 against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<TopazlabsUpscaleStarlight25VideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: ModelRef<TopazlabsUpscaleStarlight25VideoInput> = { id, schemaSha256, validate, media };
 
 /** Generates with Topaz Starlight Precise 2.5 and waits for the video (the sync call; it can take minutes). */
 export function generate(input: TopazlabsUpscaleStarlight25VideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

@@ -75,17 +75,23 @@ export interface WanAiWan22Ti2V5BDiffusersInput {
   seed?: number
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "wan-ai-wan2-2-ti2v-5b-diffusers";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "5195b088f7d42bd5871a37ee373055ab6bed63bd5e7cfb43110de5d64d5f0345";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = [] as const;
+
 /**
  * Wan2.2 5B - Text to Video
  * Efficient 720p video on consumer GPUs
  */
 export const model = {
-  id: "wan-ai-wan2-2-ti2v-5b-diffusers",
+  id,
   displayName: "Wan2.2 5B - Text to Video",
   summary: "Efficient 720p video on consumer GPUs",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "5195b088f7d42bd5871a37ee373055ab6bed63bd5e7cfb43110de5d64d5f0345",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -96,8 +102,7 @@ export const model = {
     "num_frames": 81,
     "guidance_scale": 5,
   } as Readonly<Partial<WanAiWan22Ti2V5BDiffusersInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: [],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
@@ -105,11 +110,11 @@ export type WanAiWan22Ti2V5BDiffusersInputWithFiles = WithLocalFiles<WanAiWan22T
 
 /** Checks a request body for Wan2.2 5B - Text to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<WanAiWan22Ti2V5BDiffusersInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: ModelRef<WanAiWan22Ti2V5BDiffusersInput> = { id, schemaSha256, validate, media };
 
 /** Generates with Wan2.2 5B - Text to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: WanAiWan22Ti2V5BDiffusersInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

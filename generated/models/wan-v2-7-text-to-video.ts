@@ -78,17 +78,23 @@ export interface WanV27TextToVideoInput {
   seed?: number
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "wan-v2-7-text-to-video";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "68ee449d629d406c16a85c5aa61cb1c1206c36abcab4b69df843b0a7a8f1c3db";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["audio_url"] as const;
+
 /**
  * WAN 2.7 - Text to Video
  * Text-to-video, 1080p, multi-shot
  */
 export const model = {
-  id: "wan-v2-7-text-to-video",
+  id,
   displayName: "WAN 2.7 - Text to Video",
   summary: "Text-to-video, 1080p, multi-shot",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "68ee449d629d406c16a85c5aa61cb1c1206c36abcab4b69df843b0a7a8f1c3db",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -99,8 +105,7 @@ export const model = {
     "prompt_extend": true,
     "watermark": false,
   } as Readonly<Partial<WanV27TextToVideoInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["audio_url"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
@@ -108,11 +113,11 @@ export type WanV27TextToVideoInputWithFiles = WithLocalFiles<WanV27TextToVideoIn
 
 /** Checks a request body for WAN 2.7 - Text to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<WanV27TextToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: ModelRef<WanV27TextToVideoInput> = { id, schemaSha256, validate, media };
 
 /** Generates with WAN 2.7 - Text to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: WanV27TextToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {

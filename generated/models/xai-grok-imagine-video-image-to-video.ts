@@ -54,17 +54,23 @@ export interface XaiGrokImagineVideoImageToVideoInput {
   aspect_ratio?: ("auto" | "1:1" | "16:9" | "9:16" | "4:3" | "3:4" | "3:2" | "2:3")
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "xai-grok-imagine-video-image-to-video";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "e3fddcfc94b0593c37479e861933531e54fd3e2ea724c27212d793a4012c2a63";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_image"] as const;
+
 /**
  * Grok Imagine - Image to Video
  * Image-to-video with audio by xAI
  */
 export const model = {
-  id: "xai-grok-imagine-video-image-to-video",
+  id,
   displayName: "Grok Imagine - Image to Video",
   summary: "Image-to-video with audio by xAI",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "e3fddcfc94b0593c37479e861933531e54fd3e2ea724c27212d793a4012c2a63",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt", "input_image"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -73,8 +79,7 @@ export const model = {
     "duration": 6,
     "aspect_ratio": "16:9",
   } as Readonly<Partial<XaiGrokImagineVideoImageToVideoInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_image"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
@@ -82,11 +87,11 @@ export type XaiGrokImagineVideoImageToVideoInputWithFiles = WithLocalFiles<XaiGr
 
 /** Checks a request body for Grok Imagine - Image to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: ValidateOptions): ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: ModelRef<XaiGrokImagineVideoImageToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: ModelRef<XaiGrokImagineVideoImageToVideoInput> = { id, schemaSha256, validate, media };
 
 /** Generates with Grok Imagine - Image to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: XaiGrokImagineVideoImageToVideoInputWithFiles, options?: InputOptions & ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
