@@ -1,5 +1,9 @@
 export { OxenClient, clientFor } from "./client.js";
-export type { ClientChoice, EnqueueOptions, InputOptions, ModelListOptions, ModelRef, OxenClientOptions, QueueListFilters, RunOptions } from "./client.js";
+export type { ClientChoice, ModelListOptions, OxenClientOptions, QueueListFilters } from "./client.js";
+export type { InputOptions, ModelRef } from "./inputs.js";
+export type { EnqueueOptions } from "./queue-calls.js";
+export type { RunOptions } from "./run.js";
+export { enqueueWith, generateWith, runWith } from "./model-calls.js";
 export { videoUrls, type GenerationHandle, type Model, type ModelList, type QueueCreateResponse, type QueueDeleteResponse, type QueueList, type QueueRow, type QueueStatus, type SucceededRow, type VideoGenerateResponse } from "./types.js";
 export {
   AbortError,

@@ -2,7 +2,7 @@
 // Source: models/bytedance-depth-anything-video.json
 // Input sha256: e0a8d48c803ad328c7d514f59300b7b65a66f9f59b9086fb3cf4f99a3547bb9a
 import type { components } from "../hub.js";
-import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/bytedance-depth-anything-video.js";
@@ -57,17 +57,23 @@ export interface BytedanceDepthAnythingVideoInput {
   include_raw_depths?: boolean
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "bytedance-depth-anything-video";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "e0a8d48c803ad328c7d514f59300b7b65a66f9f59b9086fb3cf4f99a3547bb9a";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["video_url"] as const;
+
 /**
  * Depth Anything Video
  * Consistent depth maps from video
  */
 export const model = {
-  id: "bytedance-depth-anything-video",
+  id,
   displayName: "Depth Anything Video",
   summary: "Consistent depth maps from video",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "e0a8d48c803ad328c7d514f59300b7b65a66f9f59b9086fb3cf4f99a3547bb9a",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["video_url"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -78,35 +84,34 @@ export const model = {
     "side_by_side": false,
     "include_raw_depths": false,
   } as Readonly<Partial<BytedanceDepthAnythingVideoInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["video_url"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type BytedanceDepthAnythingVideoInputWithFiles = runtime.WithLocalFiles<BytedanceDepthAnythingVideoInput, (typeof model.media)[number]>;
+export type BytedanceDepthAnythingVideoInputWithFiles = runtime.WithLocalFiles<BytedanceDepthAnythingVideoInput, (typeof media)[number]>;
 
 /** Checks a request body for Depth Anything Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<BytedanceDepthAnythingVideoInput> = /* @__PURE__ */ standardSchema<BytedanceDepthAnythingVideoInput>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<BytedanceDepthAnythingVideoInput> = /* @__PURE__ */ standardSchema<BytedanceDepthAnythingVideoInput>(check, {}, media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: runtime.ModelRef<BytedanceDepthAnythingVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<BytedanceDepthAnythingVideoInput> = { id, schemaSha256, validate, media };
 
 /** Generates with Depth Anything Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: BytedanceDepthAnythingVideoInputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<BytedanceDepthAnythingVideoInput, BytedanceDepthAnythingVideoInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with Depth Anything Video, after validating `input`; returns a handle per generation. */
 export function enqueue(input: BytedanceDepthAnythingVideoInputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
-  return clientFor<BytedanceDepthAnythingVideoInput, BytedanceDepthAnythingVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Depth Anything Video; returns the succeeded row (its video is at `result_url`). */
 export function run(input: BytedanceDepthAnythingVideoInputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
-  return clientFor<BytedanceDepthAnythingVideoInput, BytedanceDepthAnythingVideoInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

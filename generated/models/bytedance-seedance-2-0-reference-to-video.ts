@@ -2,7 +2,7 @@
 // Source: models/bytedance-seedance-2-0-reference-to-video.json
 // Input sha256: 8001a188bfcb74565f5c7f3178482771df2424d455324661e2ac1921661bc502
 import type { components } from "../hub.js";
-import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/bytedance-seedance-2-0-reference-to-video.js";
@@ -67,17 +67,29 @@ export interface BytedanceSeedance20ReferenceToVideoInput {
   watermark?: boolean
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "bytedance-seedance-2-0-reference-to-video";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "8001a188bfcb74565f5c7f3178482771df2424d455324661e2ac1921661bc502";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = [
+  "input_face_images",
+  "input_images",
+  "input_face_videos",
+  "input_videos",
+  "input_audios",
+] as const;
+
 /**
  * Seedance 2.0 - Reference to Video
  * Reference-guided video with audio
  */
 export const model = {
-  id: "bytedance-seedance-2-0-reference-to-video",
+  id,
   displayName: "Seedance 2.0 - Reference to Video",
   summary: "Reference-guided video with audio",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "8001a188bfcb74565f5c7f3178482771df2424d455324661e2ac1921661bc502",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: [
     "prompt",
@@ -95,41 +107,34 @@ export const model = {
     "generate_audio": false,
     "watermark": false,
   } as Readonly<Partial<BytedanceSeedance20ReferenceToVideoInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: [
-    "input_face_images",
-    "input_images",
-    "input_face_videos",
-    "input_videos",
-    "input_audios",
-  ],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type BytedanceSeedance20ReferenceToVideoInputWithFiles = runtime.WithLocalFiles<BytedanceSeedance20ReferenceToVideoInput, (typeof model.media)[number]>;
+export type BytedanceSeedance20ReferenceToVideoInputWithFiles = runtime.WithLocalFiles<BytedanceSeedance20ReferenceToVideoInput, (typeof media)[number]>;
 
 /** Checks a request body for Seedance 2.0 - Reference to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<BytedanceSeedance20ReferenceToVideoInput> = /* @__PURE__ */ standardSchema<BytedanceSeedance20ReferenceToVideoInput>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<BytedanceSeedance20ReferenceToVideoInput> = /* @__PURE__ */ standardSchema<BytedanceSeedance20ReferenceToVideoInput>(check, {}, media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: runtime.ModelRef<BytedanceSeedance20ReferenceToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<BytedanceSeedance20ReferenceToVideoInput> = { id, schemaSha256, validate, media };
 
 /** Generates with Seedance 2.0 - Reference to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: BytedanceSeedance20ReferenceToVideoInputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<BytedanceSeedance20ReferenceToVideoInput, BytedanceSeedance20ReferenceToVideoInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with Seedance 2.0 - Reference to Video, after validating `input`; returns a handle per generation. */
 export function enqueue(input: BytedanceSeedance20ReferenceToVideoInputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
-  return clientFor<BytedanceSeedance20ReferenceToVideoInput, BytedanceSeedance20ReferenceToVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Seedance 2.0 - Reference to Video; returns the succeeded row (its video is at `result_url`). */
 export function run(input: BytedanceSeedance20ReferenceToVideoInputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
-  return clientFor<BytedanceSeedance20ReferenceToVideoInput, BytedanceSeedance20ReferenceToVideoInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

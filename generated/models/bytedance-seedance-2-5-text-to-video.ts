@@ -2,7 +2,7 @@
 // Source: models/bytedance-seedance-2-5-text-to-video.json
 // Input sha256: 85e6ba03ae82e8abc695f9dc2651cba6396e97a5e8860f1dff38ccac042b2761
 import type { components } from "../hub.js";
-import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/bytedance-seedance-2-5-text-to-video.js";
@@ -54,17 +54,23 @@ export interface BytedanceSeedance25TextToVideoInput {
   watermark?: boolean
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "bytedance-seedance-2-5-text-to-video";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "85e6ba03ae82e8abc695f9dc2651cba6396e97a5e8860f1dff38ccac042b2761";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = [] as const;
+
 /**
  * Seedance 2.5 - Text to Video
  * Text-to-video with audio, up to 30s
  */
 export const model = {
-  id: "bytedance-seedance-2-5-text-to-video",
+  id,
   displayName: "Seedance 2.5 - Text to Video",
   summary: "Text-to-video with audio, up to 30s",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "85e6ba03ae82e8abc695f9dc2651cba6396e97a5e8860f1dff38ccac042b2761",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -76,35 +82,34 @@ export const model = {
     "output_format": "mp4",
     "watermark": false,
   } as Readonly<Partial<BytedanceSeedance25TextToVideoInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: [],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type BytedanceSeedance25TextToVideoInputWithFiles = runtime.WithLocalFiles<BytedanceSeedance25TextToVideoInput, (typeof model.media)[number]>;
+export type BytedanceSeedance25TextToVideoInputWithFiles = runtime.WithLocalFiles<BytedanceSeedance25TextToVideoInput, (typeof media)[number]>;
 
 /** Checks a request body for Seedance 2.5 - Text to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<BytedanceSeedance25TextToVideoInput> = /* @__PURE__ */ standardSchema<BytedanceSeedance25TextToVideoInput>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<BytedanceSeedance25TextToVideoInput> = /* @__PURE__ */ standardSchema<BytedanceSeedance25TextToVideoInput>(check, {}, media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: runtime.ModelRef<BytedanceSeedance25TextToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<BytedanceSeedance25TextToVideoInput> = { id, schemaSha256, validate, media };
 
 /** Generates with Seedance 2.5 - Text to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: BytedanceSeedance25TextToVideoInputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<BytedanceSeedance25TextToVideoInput, BytedanceSeedance25TextToVideoInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with Seedance 2.5 - Text to Video, after validating `input`; returns a handle per generation. */
 export function enqueue(input: BytedanceSeedance25TextToVideoInputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
-  return clientFor<BytedanceSeedance25TextToVideoInput, BytedanceSeedance25TextToVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Seedance 2.5 - Text to Video; returns the succeeded row (its video is at `result_url`). */
 export function run(input: BytedanceSeedance25TextToVideoInputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
-  return clientFor<BytedanceSeedance25TextToVideoInput, BytedanceSeedance25TextToVideoInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

@@ -2,7 +2,7 @@
 // Source: models/flux-3-video.json
 // Input sha256: f64a2d7202b8b50f33ce1930663d979f690f46c628965230aa358cb40ac4ff6b
 import type { components } from "../hub.js";
-import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/flux-3-video.js";
@@ -64,17 +64,23 @@ export interface Flux3VideoInput {
   safety_tolerance?: (0 | 1 | 2 | 3 | 4)
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "flux-3-video";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "f64a2d7202b8b50f33ce1930663d979f690f46c628965230aa358cb40ac4ff6b";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_images", "input_video"] as const;
+
 /**
  * FLUX 3 Video
  * Text, keyframe and video-continuation generation
  */
 export const model = {
-  id: "flux-3-video",
+  id,
   displayName: "FLUX 3 Video",
   summary: "Text, keyframe and video-continuation generation",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "f64a2d7202b8b50f33ce1930663d979f690f46c628965230aa358cb40ac4ff6b",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt", "input_images", "input_video"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -86,35 +92,34 @@ export const model = {
     "draft": false,
     "safety_tolerance": 2,
   } as Readonly<Partial<Flux3VideoInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_images", "input_video"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type Flux3VideoInputWithFiles = runtime.WithLocalFiles<Flux3VideoInput, (typeof model.media)[number]>;
+export type Flux3VideoInputWithFiles = runtime.WithLocalFiles<Flux3VideoInput, (typeof media)[number]>;
 
 /** Checks a request body for FLUX 3 Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<Flux3VideoInput> = /* @__PURE__ */ standardSchema<Flux3VideoInput>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<Flux3VideoInput> = /* @__PURE__ */ standardSchema<Flux3VideoInput>(check, {}, media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: runtime.ModelRef<Flux3VideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<Flux3VideoInput> = { id, schemaSha256, validate, media };
 
 /** Generates with FLUX 3 Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Flux3VideoInputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<Flux3VideoInput, Flux3VideoInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with FLUX 3 Video, after validating `input`; returns a handle per generation. */
 export function enqueue(input: Flux3VideoInputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
-  return clientFor<Flux3VideoInput, Flux3VideoInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with FLUX 3 Video; returns the succeeded row (its video is at `result_url`). */
 export function run(input: Flux3VideoInputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
-  return clientFor<Flux3VideoInput, Flux3VideoInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

@@ -2,7 +2,7 @@
 // Source: models/gemini-omni-flash-preview.json
 // Input sha256: 6db3ab084d8e5129c13d5691be2fe4ad8489a57356c428bbc45e524f426b4d27
 import type { components } from "../hub.js";
-import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/gemini-omni-flash-preview.js";
@@ -39,17 +39,23 @@ export interface GeminiOmniFlashPreviewInput {
   aspect_ratio?: ("16:9" | "9:16")
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "gemini-omni-flash-preview";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "6db3ab084d8e5129c13d5691be2fe4ad8489a57356c428bbc45e524f426b4d27";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["first_frame_image", "input_image", "input_video"] as const;
+
 /**
  * Gemini Omni Flash
  * Omni-modal short video generation and editing
  */
 export const model = {
-  id: "gemini-omni-flash-preview",
+  id,
   displayName: "Gemini Omni Flash",
   summary: "Omni-modal short video generation and editing",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "6db3ab084d8e5129c13d5691be2fe4ad8489a57356c428bbc45e524f426b4d27",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt", "first_frame_image", "input_image", "input_video"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -57,35 +63,34 @@ export const model = {
     "input_image": [],
     "aspect_ratio": "16:9",
   } as Readonly<Partial<GeminiOmniFlashPreviewInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["first_frame_image", "input_image", "input_video"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type GeminiOmniFlashPreviewInputWithFiles = runtime.WithLocalFiles<GeminiOmniFlashPreviewInput, (typeof model.media)[number]>;
+export type GeminiOmniFlashPreviewInputWithFiles = runtime.WithLocalFiles<GeminiOmniFlashPreviewInput, (typeof media)[number]>;
 
 /** Checks a request body for Gemini Omni Flash against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<GeminiOmniFlashPreviewInput> = /* @__PURE__ */ standardSchema<GeminiOmniFlashPreviewInput>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<GeminiOmniFlashPreviewInput> = /* @__PURE__ */ standardSchema<GeminiOmniFlashPreviewInput>(check, {}, media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: runtime.ModelRef<GeminiOmniFlashPreviewInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<GeminiOmniFlashPreviewInput> = { id, schemaSha256, validate, media };
 
 /** Generates with Gemini Omni Flash and waits for the video (the sync call; it can take minutes). */
 export function generate(input: GeminiOmniFlashPreviewInputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<GeminiOmniFlashPreviewInput, GeminiOmniFlashPreviewInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with Gemini Omni Flash, after validating `input`; returns a handle per generation. */
 export function enqueue(input: GeminiOmniFlashPreviewInputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
-  return clientFor<GeminiOmniFlashPreviewInput, GeminiOmniFlashPreviewInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Gemini Omni Flash; returns the succeeded row (its video is at `result_url`). */
 export function run(input: GeminiOmniFlashPreviewInputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
-  return clientFor<GeminiOmniFlashPreviewInput, GeminiOmniFlashPreviewInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

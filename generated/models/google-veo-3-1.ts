@@ -2,7 +2,7 @@
 // Source: models/google-veo-3-1.json
 // Input sha256: 6bdfafc530ece5ebe9ca03266cd10b1243d9ad7c0dfedd43bc30647e2f5be6a7
 import type { components } from "../hub.js";
-import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/google-veo-3-1.js";
@@ -41,17 +41,23 @@ export interface GoogleVeo31Input {
   duration?: (4 | 6 | 8)
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "google-veo-3-1";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "6bdfafc530ece5ebe9ca03266cd10b1243d9ad7c0dfedd43bc30647e2f5be6a7";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_image"] as const;
+
 /**
  * Veo 3.1
  * Text/image-to-video, audio, narrative control
  */
 export const model = {
-  id: "google-veo-3-1",
+  id,
   displayName: "Veo 3.1",
   summary: "Text/image-to-video, audio, narrative control",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "6bdfafc530ece5ebe9ca03266cd10b1243d9ad7c0dfedd43bc30647e2f5be6a7",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt", "input_image"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -60,35 +66,34 @@ export const model = {
     "resolution": "1080p",
     "duration": 8,
   } as Readonly<Partial<GoogleVeo31Input>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_image"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type GoogleVeo31InputWithFiles = runtime.WithLocalFiles<GoogleVeo31Input, (typeof model.media)[number]>;
+export type GoogleVeo31InputWithFiles = runtime.WithLocalFiles<GoogleVeo31Input, (typeof media)[number]>;
 
 /** Checks a request body for Veo 3.1 against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<GoogleVeo31Input> = /* @__PURE__ */ standardSchema<GoogleVeo31Input>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<GoogleVeo31Input> = /* @__PURE__ */ standardSchema<GoogleVeo31Input>(check, {}, media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: runtime.ModelRef<GoogleVeo31Input> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<GoogleVeo31Input> = { id, schemaSha256, validate, media };
 
 /** Generates with Veo 3.1 and waits for the video (the sync call; it can take minutes). */
 export function generate(input: GoogleVeo31InputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<GoogleVeo31Input, GoogleVeo31InputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with Veo 3.1, after validating `input`; returns a handle per generation. */
 export function enqueue(input: GoogleVeo31InputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
-  return clientFor<GoogleVeo31Input, GoogleVeo31InputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Veo 3.1; returns the succeeded row (its video is at `result_url`). */
 export function run(input: GoogleVeo31InputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
-  return clientFor<GoogleVeo31Input, GoogleVeo31InputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

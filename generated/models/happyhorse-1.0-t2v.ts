@@ -2,7 +2,7 @@
 // Source: models/happyhorse-1.0-t2v.json
 // Input sha256: 5d085d6a4297e2c7b6498c9bbcc55e66979940837cb81ff39343b113c3040ee5
 import type { components } from "../hub.js";
-import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/happyhorse-1.0-t2v.js";
@@ -43,17 +43,23 @@ export interface Happyhorse10T2VInput {
   seed?: number
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "happyhorse-1.0-t2v";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "5d085d6a4297e2c7b6498c9bbcc55e66979940837cb81ff39343b113c3040ee5";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = [] as const;
+
 /**
  * Happy Horse - Text to Video
  * Text-to-video up to 1080p
  */
 export const model = {
-  id: "happyhorse-1.0-t2v",
+  id,
   displayName: "Happy Horse - Text to Video",
   summary: "Text-to-video up to 1080p",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "5d085d6a4297e2c7b6498c9bbcc55e66979940837cb81ff39343b113c3040ee5",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -62,35 +68,34 @@ export const model = {
     "resolution": "1080P",
     "duration": 5,
   } as Readonly<Partial<Happyhorse10T2VInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: [],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type Happyhorse10T2VInputWithFiles = runtime.WithLocalFiles<Happyhorse10T2VInput, (typeof model.media)[number]>;
+export type Happyhorse10T2VInputWithFiles = runtime.WithLocalFiles<Happyhorse10T2VInput, (typeof media)[number]>;
 
 /** Checks a request body for Happy Horse - Text to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<Happyhorse10T2VInput> = /* @__PURE__ */ standardSchema<Happyhorse10T2VInput>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<Happyhorse10T2VInput> = /* @__PURE__ */ standardSchema<Happyhorse10T2VInput>(check, {}, media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: runtime.ModelRef<Happyhorse10T2VInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<Happyhorse10T2VInput> = { id, schemaSha256, validate, media };
 
 /** Generates with Happy Horse - Text to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Happyhorse10T2VInputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<Happyhorse10T2VInput, Happyhorse10T2VInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with Happy Horse - Text to Video, after validating `input`; returns a handle per generation. */
 export function enqueue(input: Happyhorse10T2VInputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
-  return clientFor<Happyhorse10T2VInput, Happyhorse10T2VInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Happy Horse - Text to Video; returns the succeeded row (its video is at `result_url`). */
 export function run(input: Happyhorse10T2VInputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
-  return clientFor<Happyhorse10T2VInput, Happyhorse10T2VInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

@@ -2,7 +2,7 @@
 // Source: models/kling-video-o3-omni.json
 // Input sha256: 27386e0ecfe3c6df8fa409b12f431a766a0c72793b4f3f96333870181b978ad0
 import type { components } from "../hub.js";
-import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/kling-video-o3-omni.js";
@@ -83,17 +83,23 @@ export interface KlingVideoO3OmniInput {
   keep_audio?: boolean
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "kling-video-o3-omni";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "27386e0ecfe3c6df8fa409b12f431a766a0c72793b4f3f96333870181b978ad0";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_image", "input_video", "start_image_url", "tail_image_url"] as const;
+
 /**
  * Kling O3 Omni
  * Unified O3 video generation and edit
  */
 export const model = {
-  id: "kling-video-o3-omni",
+  id,
   displayName: "Kling O3 Omni",
   summary: "Unified O3 video generation and edit",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "27386e0ecfe3c6df8fa409b12f431a766a0c72793b4f3f96333870181b978ad0",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: [
     "prompt",
@@ -113,35 +119,34 @@ export const model = {
     "generate_audio": false,
     "keep_audio": true,
   } as Readonly<Partial<KlingVideoO3OmniInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_image", "input_video", "start_image_url", "tail_image_url"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type KlingVideoO3OmniInputWithFiles = runtime.WithLocalFiles<KlingVideoO3OmniInput, (typeof model.media)[number]>;
+export type KlingVideoO3OmniInputWithFiles = runtime.WithLocalFiles<KlingVideoO3OmniInput, (typeof media)[number]>;
 
 /** Checks a request body for Kling O3 Omni against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<KlingVideoO3OmniInput> = /* @__PURE__ */ standardSchema<KlingVideoO3OmniInput>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<KlingVideoO3OmniInput> = /* @__PURE__ */ standardSchema<KlingVideoO3OmniInput>(check, {}, media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: runtime.ModelRef<KlingVideoO3OmniInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<KlingVideoO3OmniInput> = { id, schemaSha256, validate, media };
 
 /** Generates with Kling O3 Omni and waits for the video (the sync call; it can take minutes). */
 export function generate(input: KlingVideoO3OmniInputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<KlingVideoO3OmniInput, KlingVideoO3OmniInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with Kling O3 Omni, after validating `input`; returns a handle per generation. */
 export function enqueue(input: KlingVideoO3OmniInputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
-  return clientFor<KlingVideoO3OmniInput, KlingVideoO3OmniInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Kling O3 Omni; returns the succeeded row (its video is at `result_url`). */
 export function run(input: KlingVideoO3OmniInputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
-  return clientFor<KlingVideoO3OmniInput, KlingVideoO3OmniInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

@@ -2,7 +2,7 @@
 // Source: models/kling-video-v3-pro-motion-control.json
 // Input sha256: 2092d6fe8e97fe05b70f8bc546ff0152f1eb632559b714e21f16ee4bdd0c8b06
 import type { components } from "../hub.js";
-import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/kling-video-v3-pro-motion-control.js";
@@ -45,17 +45,23 @@ export interface KlingVideoV3ProMotionControlInput {
   }[]
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "kling-video-v3-pro-motion-control";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "2092d6fe8e97fe05b70f8bc546ff0152f1eb632559b714e21f16ee4bdd0c8b06";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_image", "input_video"] as const;
+
 /**
  * Kling 3.0 Pro: Motion Control
  * Transfer motion from video to image
  */
 export const model = {
-  id: "kling-video-v3-pro-motion-control",
+  id,
   displayName: "Kling 3.0 Pro: Motion Control",
   summary: "Transfer motion from video to image",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "2092d6fe8e97fe05b70f8bc546ff0152f1eb632559b714e21f16ee4bdd0c8b06",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt", "input_image", "input_video", "character_orientation"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -63,35 +69,34 @@ export const model = {
     "character_orientation": "video",
     "keep_original_sound": true,
   } as Readonly<Partial<KlingVideoV3ProMotionControlInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_image", "input_video"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type KlingVideoV3ProMotionControlInputWithFiles = runtime.WithLocalFiles<KlingVideoV3ProMotionControlInput, (typeof model.media)[number]>;
+export type KlingVideoV3ProMotionControlInputWithFiles = runtime.WithLocalFiles<KlingVideoV3ProMotionControlInput, (typeof media)[number]>;
 
 /** Checks a request body for Kling 3.0 Pro: Motion Control against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<KlingVideoV3ProMotionControlInput> = /* @__PURE__ */ standardSchema<KlingVideoV3ProMotionControlInput>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<KlingVideoV3ProMotionControlInput> = /* @__PURE__ */ standardSchema<KlingVideoV3ProMotionControlInput>(check, {}, media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: runtime.ModelRef<KlingVideoV3ProMotionControlInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<KlingVideoV3ProMotionControlInput> = { id, schemaSha256, validate, media };
 
 /** Generates with Kling 3.0 Pro: Motion Control and waits for the video (the sync call; it can take minutes). */
 export function generate(input: KlingVideoV3ProMotionControlInputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<KlingVideoV3ProMotionControlInput, KlingVideoV3ProMotionControlInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with Kling 3.0 Pro: Motion Control, after validating `input`; returns a handle per generation. */
 export function enqueue(input: KlingVideoV3ProMotionControlInputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
-  return clientFor<KlingVideoV3ProMotionControlInput, KlingVideoV3ProMotionControlInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Kling 3.0 Pro: Motion Control; returns the succeeded row (its video is at `result_url`). */
 export function run(input: KlingVideoV3ProMotionControlInputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
-  return clientFor<KlingVideoV3ProMotionControlInput, KlingVideoV3ProMotionControlInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

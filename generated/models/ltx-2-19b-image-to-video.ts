@@ -2,7 +2,7 @@
 // Source: models/ltx-2-19b-image-to-video.json
 // Input sha256: d6933caa3e8eb4a41414b8b91963681da19d37813861bb01e854581f0d4a8b2e
 import type { components } from "../hub.js";
-import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-19b-image-to-video.js";
@@ -40,17 +40,23 @@ export interface Ltx219BImageToVideoInput {
   generate_audio?: boolean
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "ltx-2-19b-image-to-video";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "d6933caa3e8eb4a41414b8b91963681da19d37813861bb01e854581f0d4a8b2e";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_image"] as const;
+
 /**
  * LTX-2 Pro
  * Fast HD image-to-video generation
  */
 export const model = {
-  id: "ltx-2-19b-image-to-video",
+  id,
   displayName: "LTX-2 Pro",
   summary: "Fast HD image-to-video generation",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "d6933caa3e8eb4a41414b8b91963681da19d37813861bb01e854581f0d4a8b2e",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt", "input_image"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -59,35 +65,34 @@ export const model = {
     "duration": 6,
     "generate_audio": true,
   } as Readonly<Partial<Ltx219BImageToVideoInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_image"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type Ltx219BImageToVideoInputWithFiles = runtime.WithLocalFiles<Ltx219BImageToVideoInput, (typeof model.media)[number]>;
+export type Ltx219BImageToVideoInputWithFiles = runtime.WithLocalFiles<Ltx219BImageToVideoInput, (typeof media)[number]>;
 
 /** Checks a request body for LTX-2 Pro against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<Ltx219BImageToVideoInput> = /* @__PURE__ */ standardSchema<Ltx219BImageToVideoInput>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<Ltx219BImageToVideoInput> = /* @__PURE__ */ standardSchema<Ltx219BImageToVideoInput>(check, {}, media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: runtime.ModelRef<Ltx219BImageToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<Ltx219BImageToVideoInput> = { id, schemaSha256, validate, media };
 
 /** Generates with LTX-2 Pro and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx219BImageToVideoInputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<Ltx219BImageToVideoInput, Ltx219BImageToVideoInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with LTX-2 Pro, after validating `input`; returns a handle per generation. */
 export function enqueue(input: Ltx219BImageToVideoInputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
-  return clientFor<Ltx219BImageToVideoInput, Ltx219BImageToVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX-2 Pro; returns the succeeded row (its video is at `result_url`). */
 export function run(input: Ltx219BImageToVideoInputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
-  return clientFor<Ltx219BImageToVideoInput, Ltx219BImageToVideoInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

@@ -2,7 +2,7 @@
 // Source: models/ltx-2-3-fast-image-to-video.json
 // Input sha256: 3fdac0c451397b960ee539fd7a21ab3ad24a2fac4fe07db94e23d1577fbbe09f
 import type { components } from "../hub.js";
-import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-3-fast-image-to-video.js";
@@ -60,17 +60,23 @@ export interface Ltx23FastImageToVideoInput {
   generate_audio?: boolean
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "ltx-2-3-fast-image-to-video";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "3fdac0c451397b960ee539fd7a21ab3ad24a2fac4fe07db94e23d1577fbbe09f";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_image", "last_frame_image"] as const;
+
 /**
  * LTX 2.3 Fast: Image to Video
  * Fast image-to-video with native audio
  */
 export const model = {
-  id: "ltx-2-3-fast-image-to-video",
+  id,
   displayName: "LTX 2.3 Fast: Image to Video",
   summary: "Fast image-to-video with native audio",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "3fdac0c451397b960ee539fd7a21ab3ad24a2fac4fe07db94e23d1577fbbe09f",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt", "input_image", "last_frame_image"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -81,35 +87,34 @@ export const model = {
     "fps": 25,
     "generate_audio": true,
   } as Readonly<Partial<Ltx23FastImageToVideoInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_image", "last_frame_image"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type Ltx23FastImageToVideoInputWithFiles = runtime.WithLocalFiles<Ltx23FastImageToVideoInput, (typeof model.media)[number]>;
+export type Ltx23FastImageToVideoInputWithFiles = runtime.WithLocalFiles<Ltx23FastImageToVideoInput, (typeof media)[number]>;
 
 /** Checks a request body for LTX 2.3 Fast: Image to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<Ltx23FastImageToVideoInput> = /* @__PURE__ */ standardSchema<Ltx23FastImageToVideoInput>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<Ltx23FastImageToVideoInput> = /* @__PURE__ */ standardSchema<Ltx23FastImageToVideoInput>(check, {}, media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: runtime.ModelRef<Ltx23FastImageToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<Ltx23FastImageToVideoInput> = { id, schemaSha256, validate, media };
 
 /** Generates with LTX 2.3 Fast: Image to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23FastImageToVideoInputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<Ltx23FastImageToVideoInput, Ltx23FastImageToVideoInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with LTX 2.3 Fast: Image to Video, after validating `input`; returns a handle per generation. */
 export function enqueue(input: Ltx23FastImageToVideoInputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
-  return clientFor<Ltx23FastImageToVideoInput, Ltx23FastImageToVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX 2.3 Fast: Image to Video; returns the succeeded row (its video is at `result_url`). */
 export function run(input: Ltx23FastImageToVideoInputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
-  return clientFor<Ltx23FastImageToVideoInput, Ltx23FastImageToVideoInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

@@ -2,7 +2,7 @@
 // Source: models/ltx-2-3-pro-22b-IC-LoRA-Union-Control.json
 // Input sha256: 8981d13335a349d33d3d99e15aee685481effcb939e901c89e47c40fed4f6f76
 import type { components } from "../hub.js";
-import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-3-pro-22b-IC-LoRA-Union-Control.js";
@@ -74,17 +74,23 @@ export interface Ltx23Pro22BICLoRAUnionControlInput {
   seed?: number
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "ltx-2-3-pro-22b-IC-LoRA-Union-Control";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "8981d13335a349d33d3d99e15aee685481effcb939e901c89e47c40fed4f6f76";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_image", "input_video"] as const;
+
 /**
  * LTX-2.3 Pro 22B IC-LoRA Union Control
  * Controllable text/image-to-video generation
  */
 export const model = {
-  id: "ltx-2-3-pro-22b-IC-LoRA-Union-Control",
+  id,
   displayName: "LTX-2.3 Pro 22B IC-LoRA Union Control",
   summary: "Controllable text/image-to-video generation",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "8981d13335a349d33d3d99e15aee685481effcb939e901c89e47c40fed4f6f76",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt", "input_image", "input_video"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -96,35 +102,34 @@ export const model = {
     "video_conditioning_strength": 1,
     "conditioning_attention_strength": 1,
   } as Readonly<Partial<Ltx23Pro22BICLoRAUnionControlInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_image", "input_video"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type Ltx23Pro22BICLoRAUnionControlInputWithFiles = runtime.WithLocalFiles<Ltx23Pro22BICLoRAUnionControlInput, (typeof model.media)[number]>;
+export type Ltx23Pro22BICLoRAUnionControlInputWithFiles = runtime.WithLocalFiles<Ltx23Pro22BICLoRAUnionControlInput, (typeof media)[number]>;
 
 /** Checks a request body for LTX-2.3 Pro 22B IC-LoRA Union Control against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<Ltx23Pro22BICLoRAUnionControlInput> = /* @__PURE__ */ standardSchema<Ltx23Pro22BICLoRAUnionControlInput>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<Ltx23Pro22BICLoRAUnionControlInput> = /* @__PURE__ */ standardSchema<Ltx23Pro22BICLoRAUnionControlInput>(check, {}, media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: runtime.ModelRef<Ltx23Pro22BICLoRAUnionControlInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<Ltx23Pro22BICLoRAUnionControlInput> = { id, schemaSha256, validate, media };
 
 /** Generates with LTX-2.3 Pro 22B IC-LoRA Union Control and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23Pro22BICLoRAUnionControlInputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<Ltx23Pro22BICLoRAUnionControlInput, Ltx23Pro22BICLoRAUnionControlInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with LTX-2.3 Pro 22B IC-LoRA Union Control, after validating `input`; returns a handle per generation. */
 export function enqueue(input: Ltx23Pro22BICLoRAUnionControlInputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
-  return clientFor<Ltx23Pro22BICLoRAUnionControlInput, Ltx23Pro22BICLoRAUnionControlInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX-2.3 Pro 22B IC-LoRA Union Control; returns the succeeded row (its video is at `result_url`). */
 export function run(input: Ltx23Pro22BICLoRAUnionControlInputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
-  return clientFor<Ltx23Pro22BICLoRAUnionControlInput, Ltx23Pro22BICLoRAUnionControlInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

@@ -2,7 +2,7 @@
 // Source: models/ltx-2-3-pro-audio-to-video.json
 // Input sha256: 27ff0d540deae09c86b9e9a4a2a63c08fb38c6f55ae8e4619b7ffe6f85fcf965
 import type { components } from "../hub.js";
-import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-3-pro-audio-to-video.js";
@@ -48,51 +48,56 @@ export type Ltx23ProAudioToVideoInputPrompt = string
  */
 export type Ltx23ProAudioToVideoInputInputImage = string
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "ltx-2-3-pro-audio-to-video";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "27ff0d540deae09c86b9e9a4a2a63c08fb38c6f55ae8e4619b7ffe6f85fcf965";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_image", "input_audio"] as const;
+
 /**
  * LTX 2.3 Pro: Audio to Video
  * Audio-driven video with lip-sync
  * prompt or input_image is required: the model's page says prompt is "Required if image is not provided" (schemas/overlays/ltx-2-3-pro-audio-to-video.json).
  */
 export const model = {
-  id: "ltx-2-3-pro-audio-to-video",
+  id,
   displayName: "LTX 2.3 Pro: Audio to Video",
   summary: "Audio-driven video with lip-sync",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "27ff0d540deae09c86b9e9a4a2a63c08fb38c6f55ae8e4619b7ffe6f85fcf965",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt", "input_image", "input_audio"] as readonly string[],
   /** Default of every parameter that has one. */
   defaults: {} as Readonly<Partial<Ltx23ProAudioToVideoInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_image", "input_audio"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type Ltx23ProAudioToVideoInputWithFiles = runtime.WithLocalFiles<Ltx23ProAudioToVideoInput, (typeof model.media)[number]>;
+export type Ltx23ProAudioToVideoInputWithFiles = runtime.WithLocalFiles<Ltx23ProAudioToVideoInput, (typeof media)[number]>;
 
 /** Checks a request body for LTX 2.3 Pro: Audio to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<Ltx23ProAudioToVideoInput> = /* @__PURE__ */ standardSchema<Ltx23ProAudioToVideoInput>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<Ltx23ProAudioToVideoInput> = /* @__PURE__ */ standardSchema<Ltx23ProAudioToVideoInput>(check, {}, media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: runtime.ModelRef<Ltx23ProAudioToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<Ltx23ProAudioToVideoInput> = { id, schemaSha256, validate, media };
 
 /** Generates with LTX 2.3 Pro: Audio to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23ProAudioToVideoInputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<Ltx23ProAudioToVideoInput, Ltx23ProAudioToVideoInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with LTX 2.3 Pro: Audio to Video, after validating `input`; returns a handle per generation. */
 export function enqueue(input: Ltx23ProAudioToVideoInputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
-  return clientFor<Ltx23ProAudioToVideoInput, Ltx23ProAudioToVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX 2.3 Pro: Audio to Video; returns the succeeded row (its video is at `result_url`). */
 export function run(input: Ltx23ProAudioToVideoInputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
-  return clientFor<Ltx23ProAudioToVideoInput, Ltx23ProAudioToVideoInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

@@ -2,7 +2,7 @@
 // Source: models/ltx-2-3-pro-extend-video.json
 // Input sha256: 306a87272b4cc87b7a8114c36f40cf98db616f4963f36257488d047b0485d611
 import type { components } from "../hub.js";
-import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-3-pro-extend-video.js";
@@ -41,17 +41,23 @@ export interface Ltx23ProExtendVideoInput {
   context?: number
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "ltx-2-3-pro-extend-video";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "306a87272b4cc87b7a8114c36f40cf98db616f4963f36257488d047b0485d611";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_video"] as const;
+
 /**
  * LTX 2.3 Pro: Extend Video
  * Extend existing video clips
  */
 export const model = {
-  id: "ltx-2-3-pro-extend-video",
+  id,
   displayName: "LTX 2.3 Pro: Extend Video",
   summary: "Extend existing video clips",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "306a87272b4cc87b7a8114c36f40cf98db616f4963f36257488d047b0485d611",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["input_video", "prompt"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -59,35 +65,34 @@ export const model = {
     "duration": 5,
     "mode": "end",
   } as Readonly<Partial<Ltx23ProExtendVideoInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_video"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type Ltx23ProExtendVideoInputWithFiles = runtime.WithLocalFiles<Ltx23ProExtendVideoInput, (typeof model.media)[number]>;
+export type Ltx23ProExtendVideoInputWithFiles = runtime.WithLocalFiles<Ltx23ProExtendVideoInput, (typeof media)[number]>;
 
 /** Checks a request body for LTX 2.3 Pro: Extend Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<Ltx23ProExtendVideoInput> = /* @__PURE__ */ standardSchema<Ltx23ProExtendVideoInput>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<Ltx23ProExtendVideoInput> = /* @__PURE__ */ standardSchema<Ltx23ProExtendVideoInput>(check, {}, media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: runtime.ModelRef<Ltx23ProExtendVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<Ltx23ProExtendVideoInput> = { id, schemaSha256, validate, media };
 
 /** Generates with LTX 2.3 Pro: Extend Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23ProExtendVideoInputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<Ltx23ProExtendVideoInput, Ltx23ProExtendVideoInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with LTX 2.3 Pro: Extend Video, after validating `input`; returns a handle per generation. */
 export function enqueue(input: Ltx23ProExtendVideoInputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
-  return clientFor<Ltx23ProExtendVideoInput, Ltx23ProExtendVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX 2.3 Pro: Extend Video; returns the succeeded row (its video is at `result_url`). */
 export function run(input: Ltx23ProExtendVideoInputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
-  return clientFor<Ltx23ProExtendVideoInput, Ltx23ProExtendVideoInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

@@ -2,7 +2,7 @@
 // Source: models/ltx-2-3-pro-retake.json
 // Input sha256: 4853975e27f2aaeac58d38d829cea6cad069379a2c340b83181d1a68b5bb2a27
 import type { components } from "../hub.js";
-import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-3-pro-retake.js";
@@ -47,17 +47,23 @@ export interface Ltx23ProRetakeInput {
   retake_mode?: ("replace_audio" | "replace_video" | "replace_audio_and_video")
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "ltx-2-3-pro-retake";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "4853975e27f2aaeac58d38d829cea6cad069379a2c340b83181d1a68b5bb2a27";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_video"] as const;
+
 /**
  * LTX 2.3 Pro: Retake
  * Regenerate video segments via prompts
  */
 export const model = {
-  id: "ltx-2-3-pro-retake",
+  id,
   displayName: "LTX 2.3 Pro: Retake",
   summary: "Regenerate video segments via prompts",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "4853975e27f2aaeac58d38d829cea6cad069379a2c340b83181d1a68b5bb2a27",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt", "input_video"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -67,35 +73,34 @@ export const model = {
     "retake_duration": 2,
     "retake_mode": "replace_audio_and_video",
   } as Readonly<Partial<Ltx23ProRetakeInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_video"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type Ltx23ProRetakeInputWithFiles = runtime.WithLocalFiles<Ltx23ProRetakeInput, (typeof model.media)[number]>;
+export type Ltx23ProRetakeInputWithFiles = runtime.WithLocalFiles<Ltx23ProRetakeInput, (typeof media)[number]>;
 
 /** Checks a request body for LTX 2.3 Pro: Retake against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<Ltx23ProRetakeInput> = /* @__PURE__ */ standardSchema<Ltx23ProRetakeInput>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<Ltx23ProRetakeInput> = /* @__PURE__ */ standardSchema<Ltx23ProRetakeInput>(check, {}, media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: runtime.ModelRef<Ltx23ProRetakeInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<Ltx23ProRetakeInput> = { id, schemaSha256, validate, media };
 
 /** Generates with LTX 2.3 Pro: Retake and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23ProRetakeInputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<Ltx23ProRetakeInput, Ltx23ProRetakeInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with LTX 2.3 Pro: Retake, after validating `input`; returns a handle per generation. */
 export function enqueue(input: Ltx23ProRetakeInputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
-  return clientFor<Ltx23ProRetakeInput, Ltx23ProRetakeInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX 2.3 Pro: Retake; returns the succeeded row (its video is at `result_url`). */
 export function run(input: Ltx23ProRetakeInputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
-  return clientFor<Ltx23ProRetakeInput, Ltx23ProRetakeInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

@@ -2,7 +2,7 @@
 // Source: models/ltx-2-3-quality-audio-to-video.json
 // Input sha256: 64261323d6d60ed301747717d9396037f78f8b89a4bdb692377666d7d0d94014
 import type { components } from "../hub.js";
-import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-3-quality-audio-to-video.js";
@@ -84,17 +84,23 @@ export interface Ltx23QualityAudioToVideoInput {
   seed?: number
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "ltx-2-3-quality-audio-to-video";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "64261323d6d60ed301747717d9396037f78f8b89a4bdb692377666d7d0d94014";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_audio", "input_image"] as const;
+
 /**
  * LTX 2.3 Quality: Audio to Video
  * High-quality audio-driven video
  */
 export const model = {
-  id: "ltx-2-3-quality-audio-to-video",
+  id,
   displayName: "LTX 2.3 Quality: Audio to Video",
   summary: "High-quality audio-driven video",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "64261323d6d60ed301747717d9396037f78f8b89a4bdb692377666d7d0d94014",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt", "input_audio", "input_image"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -107,35 +113,34 @@ export const model = {
     "generate_audio": true,
     "video_quality": "high",
   } as Readonly<Partial<Ltx23QualityAudioToVideoInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_audio", "input_image"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type Ltx23QualityAudioToVideoInputWithFiles = runtime.WithLocalFiles<Ltx23QualityAudioToVideoInput, (typeof model.media)[number]>;
+export type Ltx23QualityAudioToVideoInputWithFiles = runtime.WithLocalFiles<Ltx23QualityAudioToVideoInput, (typeof media)[number]>;
 
 /** Checks a request body for LTX 2.3 Quality: Audio to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<Ltx23QualityAudioToVideoInput> = /* @__PURE__ */ standardSchema<Ltx23QualityAudioToVideoInput>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<Ltx23QualityAudioToVideoInput> = /* @__PURE__ */ standardSchema<Ltx23QualityAudioToVideoInput>(check, {}, media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: runtime.ModelRef<Ltx23QualityAudioToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<Ltx23QualityAudioToVideoInput> = { id, schemaSha256, validate, media };
 
 /** Generates with LTX 2.3 Quality: Audio to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23QualityAudioToVideoInputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<Ltx23QualityAudioToVideoInput, Ltx23QualityAudioToVideoInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with LTX 2.3 Quality: Audio to Video, after validating `input`; returns a handle per generation. */
 export function enqueue(input: Ltx23QualityAudioToVideoInputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
-  return clientFor<Ltx23QualityAudioToVideoInput, Ltx23QualityAudioToVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX 2.3 Quality: Audio to Video; returns the succeeded row (its video is at `result_url`). */
 export function run(input: Ltx23QualityAudioToVideoInputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
-  return clientFor<Ltx23QualityAudioToVideoInput, Ltx23QualityAudioToVideoInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

@@ -2,7 +2,7 @@
 // Source: models/ltx-2-3-quality-hdr.json
 // Input sha256: 5a15ebe7dd5b0fa4e468818b9a959b06555863509f2ae53d61a78f7d2fa9c801
 import type { components } from "../hub.js";
-import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-3-quality-hdr.js";
@@ -64,17 +64,23 @@ export interface Ltx23QualityHdrInput {
   seed?: number
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "ltx-2-3-quality-hdr";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "5a15ebe7dd5b0fa4e468818b9a959b06555863509f2ae53d61a78f7d2fa9c801";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_video"] as const;
+
 /**
  * LTX 2.3 Quality: Video to HDR
  * Lift SDR video into HDR
  */
 export const model = {
-  id: "ltx-2-3-quality-hdr",
+  id,
   displayName: "LTX 2.3 Quality: Video to HDR",
   summary: "Lift SDR video into HDR",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "5a15ebe7dd5b0fa4e468818b9a959b06555863509f2ae53d61a78f7d2fa9c801",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt", "input_video"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -85,35 +91,34 @@ export const model = {
     "generate_audio": true,
     "video_quality": "high",
   } as Readonly<Partial<Ltx23QualityHdrInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_video"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type Ltx23QualityHdrInputWithFiles = runtime.WithLocalFiles<Ltx23QualityHdrInput, (typeof model.media)[number]>;
+export type Ltx23QualityHdrInputWithFiles = runtime.WithLocalFiles<Ltx23QualityHdrInput, (typeof media)[number]>;
 
 /** Checks a request body for LTX 2.3 Quality: Video to HDR against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<Ltx23QualityHdrInput> = /* @__PURE__ */ standardSchema<Ltx23QualityHdrInput>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<Ltx23QualityHdrInput> = /* @__PURE__ */ standardSchema<Ltx23QualityHdrInput>(check, {}, media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: runtime.ModelRef<Ltx23QualityHdrInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<Ltx23QualityHdrInput> = { id, schemaSha256, validate, media };
 
 /** Generates with LTX 2.3 Quality: Video to HDR and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23QualityHdrInputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<Ltx23QualityHdrInput, Ltx23QualityHdrInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with LTX 2.3 Quality: Video to HDR, after validating `input`; returns a handle per generation. */
 export function enqueue(input: Ltx23QualityHdrInputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
-  return clientFor<Ltx23QualityHdrInput, Ltx23QualityHdrInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX 2.3 Quality: Video to HDR; returns the succeeded row (its video is at `result_url`). */
 export function run(input: Ltx23QualityHdrInputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
-  return clientFor<Ltx23QualityHdrInput, Ltx23QualityHdrInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

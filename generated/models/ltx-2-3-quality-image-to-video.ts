@@ -2,7 +2,7 @@
 // Source: models/ltx-2-3-quality-image-to-video.json
 // Input sha256: 4db8637eecb6d35c41cb2a292ca490e321624e108cc7d4ed44a499205fa5b71d
 import type { components } from "../hub.js";
-import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-3-quality-image-to-video.js";
@@ -72,17 +72,23 @@ export interface Ltx23QualityImageToVideoInput {
   seed?: number
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "ltx-2-3-quality-image-to-video";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "4db8637eecb6d35c41cb2a292ca490e321624e108cc7d4ed44a499205fa5b71d";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_image"] as const;
+
 /**
  * LTX 2.3 Quality: Image to Video
  * High-quality image-to-video with audio
  */
 export const model = {
-  id: "ltx-2-3-quality-image-to-video",
+  id,
   displayName: "LTX 2.3 Quality: Image to Video",
   summary: "High-quality image-to-video with audio",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "4db8637eecb6d35c41cb2a292ca490e321624e108cc7d4ed44a499205fa5b71d",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt", "input_image"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -94,35 +100,34 @@ export const model = {
     "generate_audio": true,
     "video_quality": "high",
   } as Readonly<Partial<Ltx23QualityImageToVideoInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_image"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type Ltx23QualityImageToVideoInputWithFiles = runtime.WithLocalFiles<Ltx23QualityImageToVideoInput, (typeof model.media)[number]>;
+export type Ltx23QualityImageToVideoInputWithFiles = runtime.WithLocalFiles<Ltx23QualityImageToVideoInput, (typeof media)[number]>;
 
 /** Checks a request body for LTX 2.3 Quality: Image to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<Ltx23QualityImageToVideoInput> = /* @__PURE__ */ standardSchema<Ltx23QualityImageToVideoInput>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<Ltx23QualityImageToVideoInput> = /* @__PURE__ */ standardSchema<Ltx23QualityImageToVideoInput>(check, {}, media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: runtime.ModelRef<Ltx23QualityImageToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<Ltx23QualityImageToVideoInput> = { id, schemaSha256, validate, media };
 
 /** Generates with LTX 2.3 Quality: Image to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Ltx23QualityImageToVideoInputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<Ltx23QualityImageToVideoInput, Ltx23QualityImageToVideoInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with LTX 2.3 Quality: Image to Video, after validating `input`; returns a handle per generation. */
 export function enqueue(input: Ltx23QualityImageToVideoInputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
-  return clientFor<Ltx23QualityImageToVideoInput, Ltx23QualityImageToVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with LTX 2.3 Quality: Image to Video; returns the succeeded row (its video is at `result_url`). */
 export function run(input: Ltx23QualityImageToVideoInputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
-  return clientFor<Ltx23QualityImageToVideoInput, Ltx23QualityImageToVideoInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

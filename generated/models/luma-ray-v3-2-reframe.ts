@@ -2,7 +2,7 @@
 // Source: models/luma-ray-v3-2-reframe.json
 // Input sha256: ca04719211601307d3fe9cd81091e12ad419f208383fe349163c26dc5ea0ed4b
 import type { components } from "../hub.js";
-import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/luma-ray-v3-2-reframe.js";
@@ -39,52 +39,57 @@ export interface LumaRayV32ReframeInput {
   }
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "luma-ray-v3-2-reframe";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "ca04719211601307d3fe9cd81091e12ad419f208383fe349163c26dc5ea0ed4b";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_video"] as const;
+
 /**
  * Luma Ray 3.2 - Reframe
  * Aspect-ratio reframe with outpainting, up to 1080p
  */
 export const model = {
-  id: "luma-ray-v3-2-reframe",
+  id,
   displayName: "Luma Ray 3.2 - Reframe",
   summary: "Aspect-ratio reframe with outpainting, up to 1080p",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "ca04719211601307d3fe9cd81091e12ad419f208383fe349163c26dc5ea0ed4b",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt", "input_video", "aspect_ratio"] as readonly string[],
   /** Default of every parameter that has one. */
   defaults: {
     "resolution": "540p",
   } as Readonly<Partial<LumaRayV32ReframeInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_video"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type LumaRayV32ReframeInputWithFiles = runtime.WithLocalFiles<LumaRayV32ReframeInput, (typeof model.media)[number]>;
+export type LumaRayV32ReframeInputWithFiles = runtime.WithLocalFiles<LumaRayV32ReframeInput, (typeof media)[number]>;
 
 /** Checks a request body for Luma Ray 3.2 - Reframe against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<LumaRayV32ReframeInput> = /* @__PURE__ */ standardSchema<LumaRayV32ReframeInput>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<LumaRayV32ReframeInput> = /* @__PURE__ */ standardSchema<LumaRayV32ReframeInput>(check, {}, media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: runtime.ModelRef<LumaRayV32ReframeInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<LumaRayV32ReframeInput> = { id, schemaSha256, validate, media };
 
 /** Generates with Luma Ray 3.2 - Reframe and waits for the video (the sync call; it can take minutes). */
 export function generate(input: LumaRayV32ReframeInputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<LumaRayV32ReframeInput, LumaRayV32ReframeInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with Luma Ray 3.2 - Reframe, after validating `input`; returns a handle per generation. */
 export function enqueue(input: LumaRayV32ReframeInputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
-  return clientFor<LumaRayV32ReframeInput, LumaRayV32ReframeInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Luma Ray 3.2 - Reframe; returns the succeeded row (its video is at `result_url`). */
 export function run(input: LumaRayV32ReframeInputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
-  return clientFor<LumaRayV32ReframeInput, LumaRayV32ReframeInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

@@ -2,7 +2,7 @@
 // Source: models/minimax-h3.json
 // Input sha256: 20ee5820d1ee174f5e6b75db9d90ac4950c8760f3aff414cc34ed439664d0d86
 import type { components } from "../hub.js";
-import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/minimax-h3.js";
@@ -60,17 +60,29 @@ export interface MinimaxH3Input {
   aspect_ratio?: ("adaptive" | "21:9" | "16:9" | "4:3" | "1:1" | "3:4" | "9:16")
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "minimax-h3";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "20ee5820d1ee174f5e6b75db9d90ac4950c8760f3aff414cc34ed439664d0d86";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = [
+  "input_image",
+  "tail_image_url",
+  "input_images",
+  "input_videos",
+  "input_audios",
+] as const;
+
 /**
  * MiniMax H3
  * Open weights omni-modal video with audio
  */
 export const model = {
-  id: "minimax-h3",
+  id,
   displayName: "MiniMax H3",
   summary: "Open weights omni-modal video with audio",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "20ee5820d1ee174f5e6b75db9d90ac4950c8760f3aff414cc34ed439664d0d86",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: [
     "prompt",
@@ -86,41 +98,34 @@ export const model = {
     "duration": 5,
     "aspect_ratio": "adaptive",
   } as Readonly<Partial<MinimaxH3Input>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: [
-    "input_image",
-    "tail_image_url",
-    "input_images",
-    "input_videos",
-    "input_audios",
-  ],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type MinimaxH3InputWithFiles = runtime.WithLocalFiles<MinimaxH3Input, (typeof model.media)[number]>;
+export type MinimaxH3InputWithFiles = runtime.WithLocalFiles<MinimaxH3Input, (typeof media)[number]>;
 
 /** Checks a request body for MiniMax H3 against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<MinimaxH3Input> = /* @__PURE__ */ standardSchema<MinimaxH3Input>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<MinimaxH3Input> = /* @__PURE__ */ standardSchema<MinimaxH3Input>(check, {}, media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: runtime.ModelRef<MinimaxH3Input> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<MinimaxH3Input> = { id, schemaSha256, validate, media };
 
 /** Generates with MiniMax H3 and waits for the video (the sync call; it can take minutes). */
 export function generate(input: MinimaxH3InputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<MinimaxH3Input, MinimaxH3InputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with MiniMax H3, after validating `input`; returns a handle per generation. */
 export function enqueue(input: MinimaxH3InputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
-  return clientFor<MinimaxH3Input, MinimaxH3InputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with MiniMax H3; returns the succeeded row (its video is at `result_url`). */
 export function run(input: MinimaxH3InputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
-  return clientFor<MinimaxH3Input, MinimaxH3InputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

@@ -2,7 +2,7 @@
 // Source: models/openai-sora-2-pro.json
 // Input sha256: 5fe8ed9e61ad4c2c72e977f7c871787a9c3e0cfa9c2a5544a22814ed9e65d150
 import type { components } from "../hub.js";
-import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/openai-sora-2-pro.js";
@@ -41,17 +41,23 @@ export interface OpenaiSora2ProInput {
   seconds?: ("4" | "8" | "12")
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "openai-sora-2-pro";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "5fe8ed9e61ad4c2c72e977f7c871787a9c3e0cfa9c2a5544a22814ed9e65d150";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_image"] as const;
+
 /**
  * Sora 2 Pro
  * Realistic video generation with audio
  */
 export const model = {
-  id: "openai-sora-2-pro",
+  id,
   displayName: "Sora 2 Pro",
   summary: "Realistic video generation with audio",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "5fe8ed9e61ad4c2c72e977f7c871787a9c3e0cfa9c2a5544a22814ed9e65d150",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt", "input_image"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -60,35 +66,34 @@ export const model = {
     "resolution": "standard",
     "seconds": "4",
   } as Readonly<Partial<OpenaiSora2ProInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_image"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type OpenaiSora2ProInputWithFiles = runtime.WithLocalFiles<OpenaiSora2ProInput, (typeof model.media)[number]>;
+export type OpenaiSora2ProInputWithFiles = runtime.WithLocalFiles<OpenaiSora2ProInput, (typeof media)[number]>;
 
 /** Checks a request body for Sora 2 Pro against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<OpenaiSora2ProInput> = /* @__PURE__ */ standardSchema<OpenaiSora2ProInput>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<OpenaiSora2ProInput> = /* @__PURE__ */ standardSchema<OpenaiSora2ProInput>(check, {}, media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: runtime.ModelRef<OpenaiSora2ProInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<OpenaiSora2ProInput> = { id, schemaSha256, validate, media };
 
 /** Generates with Sora 2 Pro and waits for the video (the sync call; it can take minutes). */
 export function generate(input: OpenaiSora2ProInputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<OpenaiSora2ProInput, OpenaiSora2ProInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with Sora 2 Pro, after validating `input`; returns a handle per generation. */
 export function enqueue(input: OpenaiSora2ProInputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
-  return clientFor<OpenaiSora2ProInput, OpenaiSora2ProInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Sora 2 Pro; returns the succeeded row (its video is at `result_url`). */
 export function run(input: OpenaiSora2ProInputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
-  return clientFor<OpenaiSora2ProInput, OpenaiSora2ProInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

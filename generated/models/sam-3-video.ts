@@ -2,7 +2,7 @@
 // Source: models/sam-3-video.json
 // Input sha256: e867af765b32e50827718ec0e52c4220ef994d864c8b770c72aeb1156d856bd3
 import type { components } from "../hub.js";
-import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/sam-3-video.js";
@@ -26,52 +26,57 @@ export interface Sam3VideoInput {
   apply_mask?: boolean
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "sam-3-video";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "e867af765b32e50827718ec0e52c4220ef994d864c8b770c72aeb1156d856bd3";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_video"] as const;
+
 /**
  * Segment Anything 3 - Video
  * Zero-shot video object segmentation
  */
 export const model = {
-  id: "sam-3-video",
+  id,
   displayName: "Segment Anything 3 - Video",
   summary: "Zero-shot video object segmentation",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "e867af765b32e50827718ec0e52c4220ef994d864c8b770c72aeb1156d856bd3",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["input_video", "prompt"] as readonly string[],
   /** Default of every parameter that has one. */
   defaults: {
     "apply_mask": true,
   } as Readonly<Partial<Sam3VideoInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_video"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type Sam3VideoInputWithFiles = runtime.WithLocalFiles<Sam3VideoInput, (typeof model.media)[number]>;
+export type Sam3VideoInputWithFiles = runtime.WithLocalFiles<Sam3VideoInput, (typeof media)[number]>;
 
 /** Checks a request body for Segment Anything 3 - Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<Sam3VideoInput> = /* @__PURE__ */ standardSchema<Sam3VideoInput>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<Sam3VideoInput> = /* @__PURE__ */ standardSchema<Sam3VideoInput>(check, {}, media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: runtime.ModelRef<Sam3VideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<Sam3VideoInput> = { id, schemaSha256, validate, media };
 
 /** Generates with Segment Anything 3 - Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: Sam3VideoInputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<Sam3VideoInput, Sam3VideoInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with Segment Anything 3 - Video, after validating `input`; returns a handle per generation. */
 export function enqueue(input: Sam3VideoInputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
-  return clientFor<Sam3VideoInput, Sam3VideoInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Segment Anything 3 - Video; returns the succeeded row (its video is at `result_url`). */
 export function run(input: Sam3VideoInputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
-  return clientFor<Sam3VideoInput, Sam3VideoInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

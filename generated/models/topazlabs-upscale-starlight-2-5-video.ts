@@ -2,7 +2,7 @@
 // Source: models/topazlabs-upscale-starlight-2-5-video.json
 // Input sha256: 78a85f955207f919ba62d6dab679a1055a0e71a87f2bf0d5e60c19dc064702f2
 import type { components } from "../hub.js";
-import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/topazlabs-upscale-starlight-2-5-video.js";
@@ -36,17 +36,23 @@ export interface TopazlabsUpscaleStarlight25VideoInput {
   target_fps?: (24 | 23.976 | 25 | 29.97 | 30 | 50 | 59.94 | 60)
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "topazlabs-upscale-starlight-2-5-video";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "78a85f955207f919ba62d6dab679a1055a0e71a87f2bf0d5e60c19dc064702f2";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_video"] as const;
+
 /**
  * Topaz Starlight Precise 2.5
  * Detail-preserving video upscaling
  */
 export const model = {
-  id: "topazlabs-upscale-starlight-2-5-video",
+  id,
   displayName: "Topaz Starlight Precise 2.5",
   summary: "Detail-preserving video upscaling",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "78a85f955207f919ba62d6dab679a1055a0e71a87f2bf0d5e60c19dc064702f2",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["input_video"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -55,35 +61,34 @@ export const model = {
     "interpolate_frames": false,
     "target_fps": 30,
   } as Readonly<Partial<TopazlabsUpscaleStarlight25VideoInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_video"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type TopazlabsUpscaleStarlight25VideoInputWithFiles = runtime.WithLocalFiles<TopazlabsUpscaleStarlight25VideoInput, (typeof model.media)[number]>;
+export type TopazlabsUpscaleStarlight25VideoInputWithFiles = runtime.WithLocalFiles<TopazlabsUpscaleStarlight25VideoInput, (typeof media)[number]>;
 
 /** Checks a request body for Topaz Starlight Precise 2.5 against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<TopazlabsUpscaleStarlight25VideoInput> = /* @__PURE__ */ standardSchema<TopazlabsUpscaleStarlight25VideoInput>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<TopazlabsUpscaleStarlight25VideoInput> = /* @__PURE__ */ standardSchema<TopazlabsUpscaleStarlight25VideoInput>(check, {}, media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: runtime.ModelRef<TopazlabsUpscaleStarlight25VideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<TopazlabsUpscaleStarlight25VideoInput> = { id, schemaSha256, validate, media };
 
 /** Generates with Topaz Starlight Precise 2.5 and waits for the video (the sync call; it can take minutes). */
 export function generate(input: TopazlabsUpscaleStarlight25VideoInputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<TopazlabsUpscaleStarlight25VideoInput, TopazlabsUpscaleStarlight25VideoInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with Topaz Starlight Precise 2.5, after validating `input`; returns a handle per generation. */
 export function enqueue(input: TopazlabsUpscaleStarlight25VideoInputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
-  return clientFor<TopazlabsUpscaleStarlight25VideoInput, TopazlabsUpscaleStarlight25VideoInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Topaz Starlight Precise 2.5; returns the succeeded row (its video is at `result_url`). */
 export function run(input: TopazlabsUpscaleStarlight25VideoInputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
-  return clientFor<TopazlabsUpscaleStarlight25VideoInput, TopazlabsUpscaleStarlight25VideoInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

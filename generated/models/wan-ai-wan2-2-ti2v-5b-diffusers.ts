@@ -2,7 +2,7 @@
 // Source: models/wan-ai-wan2-2-ti2v-5b-diffusers.json
 // Input sha256: 5195b088f7d42bd5871a37ee373055ab6bed63bd5e7cfb43110de5d64d5f0345
 import type { components } from "../hub.js";
-import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/wan-ai-wan2-2-ti2v-5b-diffusers.js";
@@ -62,17 +62,23 @@ export interface WanAiWan22Ti2V5BDiffusersInput {
   seed?: number
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "wan-ai-wan2-2-ti2v-5b-diffusers";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "5195b088f7d42bd5871a37ee373055ab6bed63bd5e7cfb43110de5d64d5f0345";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = [] as const;
+
 /**
  * Wan2.2 5B - Text to Video
  * Efficient 720p video on consumer GPUs
  */
 export const model = {
-  id: "wan-ai-wan2-2-ti2v-5b-diffusers",
+  id,
   displayName: "Wan2.2 5B - Text to Video",
   summary: "Efficient 720p video on consumer GPUs",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "5195b088f7d42bd5871a37ee373055ab6bed63bd5e7cfb43110de5d64d5f0345",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -83,35 +89,34 @@ export const model = {
     "num_frames": 81,
     "guidance_scale": 5,
   } as Readonly<Partial<WanAiWan22Ti2V5BDiffusersInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: [],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type WanAiWan22Ti2V5BDiffusersInputWithFiles = runtime.WithLocalFiles<WanAiWan22Ti2V5BDiffusersInput, (typeof model.media)[number]>;
+export type WanAiWan22Ti2V5BDiffusersInputWithFiles = runtime.WithLocalFiles<WanAiWan22Ti2V5BDiffusersInput, (typeof media)[number]>;
 
 /** Checks a request body for Wan2.2 5B - Text to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<WanAiWan22Ti2V5BDiffusersInput> = /* @__PURE__ */ standardSchema<WanAiWan22Ti2V5BDiffusersInput>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<WanAiWan22Ti2V5BDiffusersInput> = /* @__PURE__ */ standardSchema<WanAiWan22Ti2V5BDiffusersInput>(check, {}, media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: runtime.ModelRef<WanAiWan22Ti2V5BDiffusersInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<WanAiWan22Ti2V5BDiffusersInput> = { id, schemaSha256, validate, media };
 
 /** Generates with Wan2.2 5B - Text to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: WanAiWan22Ti2V5BDiffusersInputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<WanAiWan22Ti2V5BDiffusersInput, WanAiWan22Ti2V5BDiffusersInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with Wan2.2 5B - Text to Video, after validating `input`; returns a handle per generation. */
 export function enqueue(input: WanAiWan22Ti2V5BDiffusersInputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
-  return clientFor<WanAiWan22Ti2V5BDiffusersInput, WanAiWan22Ti2V5BDiffusersInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Wan2.2 5B - Text to Video; returns the succeeded row (its video is at `result_url`). */
 export function run(input: WanAiWan22Ti2V5BDiffusersInputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
-  return clientFor<WanAiWan22Ti2V5BDiffusersInput, WanAiWan22Ti2V5BDiffusersInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

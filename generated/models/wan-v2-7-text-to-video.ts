@@ -2,7 +2,7 @@
 // Source: models/wan-v2-7-text-to-video.json
 // Input sha256: 68ee449d629d406c16a85c5aa61cb1c1206c36abcab4b69df843b0a7a8f1c3db
 import type { components } from "../hub.js";
-import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/wan-v2-7-text-to-video.js";
@@ -65,17 +65,23 @@ export interface WanV27TextToVideoInput {
   seed?: number
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "wan-v2-7-text-to-video";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "68ee449d629d406c16a85c5aa61cb1c1206c36abcab4b69df843b0a7a8f1c3db";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["audio_url"] as const;
+
 /**
  * WAN 2.7 - Text to Video
  * Text-to-video, 1080p, multi-shot
  */
 export const model = {
-  id: "wan-v2-7-text-to-video",
+  id,
   displayName: "WAN 2.7 - Text to Video",
   summary: "Text-to-video, 1080p, multi-shot",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "68ee449d629d406c16a85c5aa61cb1c1206c36abcab4b69df843b0a7a8f1c3db",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -86,35 +92,34 @@ export const model = {
     "prompt_extend": true,
     "watermark": false,
   } as Readonly<Partial<WanV27TextToVideoInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["audio_url"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type WanV27TextToVideoInputWithFiles = runtime.WithLocalFiles<WanV27TextToVideoInput, (typeof model.media)[number]>;
+export type WanV27TextToVideoInputWithFiles = runtime.WithLocalFiles<WanV27TextToVideoInput, (typeof media)[number]>;
 
 /** Checks a request body for WAN 2.7 - Text to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<WanV27TextToVideoInput> = /* @__PURE__ */ standardSchema<WanV27TextToVideoInput>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<WanV27TextToVideoInput> = /* @__PURE__ */ standardSchema<WanV27TextToVideoInput>(check, {}, media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: runtime.ModelRef<WanV27TextToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<WanV27TextToVideoInput> = { id, schemaSha256, validate, media };
 
 /** Generates with WAN 2.7 - Text to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: WanV27TextToVideoInputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<WanV27TextToVideoInput, WanV27TextToVideoInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with WAN 2.7 - Text to Video, after validating `input`; returns a handle per generation. */
 export function enqueue(input: WanV27TextToVideoInputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
-  return clientFor<WanV27TextToVideoInput, WanV27TextToVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with WAN 2.7 - Text to Video; returns the succeeded row (its video is at `result_url`). */
 export function run(input: WanV27TextToVideoInputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
-  return clientFor<WanV27TextToVideoInput, WanV27TextToVideoInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }

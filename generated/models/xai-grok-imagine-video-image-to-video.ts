@@ -2,7 +2,7 @@
 // Source: models/xai-grok-imagine-video-image-to-video.json
 // Input sha256: e3fddcfc94b0593c37479e861933531e54fd3e2ea724c27212d793a4012c2a63
 import type { components } from "../hub.js";
-import { clientFor, runValidator, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/xai-grok-imagine-video-image-to-video.js";
@@ -41,17 +41,23 @@ export interface XaiGrokImagineVideoImageToVideoInput {
   aspect_ratio?: ("auto" | "1:1" | "16:9" | "9:16" | "4:3" | "3:4" | "3:2" | "2:3")
 }
 
+// Constants rather than `model.id` below: a property read keeps `model` (and the validator) in bundles that use neither.
+const id = "xai-grok-imagine-video-image-to-video";
+/** sha256 of the canonical request schema, as in schemas/lock.json. */
+const schemaSha256 = "e3fddcfc94b0593c37479e861933531e54fd3e2ea724c27212d793a4012c2a63";
+/** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
+const media = ["input_image"] as const;
+
 /**
  * Grok Imagine - Image to Video
  * Image-to-video with audio by xAI
  */
 export const model = {
-  id: "xai-grok-imagine-video-image-to-video",
+  id,
   displayName: "Grok Imagine - Image to Video",
   summary: "Image-to-video with audio by xAI",
   endpoint: "/videos/generate",
-  /** sha256 of the canonical request schema, as in schemas/lock.json. */
-  schemaSha256: "e3fddcfc94b0593c37479e861933531e54fd3e2ea724c27212d793a4012c2a63",
+  schemaSha256,
   /** Parameters the model's page shows first. */
   basic: ["prompt", "input_image"] as readonly string[],
   /** Default of every parameter that has one. */
@@ -60,35 +66,34 @@ export const model = {
     "duration": 6,
     "aspect_ratio": "16:9",
   } as Readonly<Partial<XaiGrokImagineVideoImageToVideoInput>>,
-  /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
-  media: ["input_image"],
+  media,
 } as const;
 
 /** The input where media parameters may also be local files (Blob, File, bytes, stream, path), uploaded through the client's `uploads`. */
-export type XaiGrokImagineVideoImageToVideoInputWithFiles = runtime.WithLocalFiles<XaiGrokImagineVideoImageToVideoInput, (typeof model.media)[number]>;
+export type XaiGrokImagineVideoImageToVideoInputWithFiles = runtime.WithLocalFiles<XaiGrokImagineVideoImageToVideoInput, (typeof media)[number]>;
 
 /** Checks a request body for Grok Imagine - Image to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, model.media);
+  return runValidator(check, input, options, media);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<XaiGrokImagineVideoImageToVideoInput> = /* @__PURE__ */ standardSchema<XaiGrokImagineVideoImageToVideoInput>(check, {}, model.media);
+export const schema: runtime.StandardSchemaV1<XaiGrokImagineVideoImageToVideoInput> = /* @__PURE__ */ standardSchema<XaiGrokImagineVideoImageToVideoInput>(check, {}, media);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
-export const ref: runtime.ModelRef<XaiGrokImagineVideoImageToVideoInput> = { id: model.id, schemaSha256: model.schemaSha256, validate, media: model.media };
+export const ref: runtime.ModelRef<XaiGrokImagineVideoImageToVideoInput> = { id, schemaSha256, validate, media };
 
 /** Generates with Grok Imagine - Image to Video and waits for the video (the sync call; it can take minutes). */
 export function generate(input: XaiGrokImagineVideoImageToVideoInputWithFiles, options?: runtime.InputOptions & runtime.ClientChoice): Promise<components["schemas"]["VideoGenerateResponse"]> {
-  return clientFor<XaiGrokImagineVideoImageToVideoInput, XaiGrokImagineVideoImageToVideoInputWithFiles>(options).videos.generate(ref, input, options);
+  return generateWith(ref, input, options);
 }
 
 /** Queues a generation with Grok Imagine - Image to Video, after validating `input`; returns a handle per generation. */
 export function enqueue(input: XaiGrokImagineVideoImageToVideoInputWithFiles, options?: runtime.EnqueueOptions & runtime.ClientChoice): Promise<runtime.GenerationHandle[]> {
-  return clientFor<XaiGrokImagineVideoImageToVideoInput, XaiGrokImagineVideoImageToVideoInputWithFiles>(options).queue.enqueue(ref, input, options);
+  return enqueueWith(ref, input, options);
 }
 
 /** Validates, queues and waits for one generation with Grok Imagine - Image to Video; returns the succeeded row (its video is at `result_url`). */
 export function run(input: XaiGrokImagineVideoImageToVideoInputWithFiles, options?: runtime.RunOptions & runtime.ClientChoice): Promise<runtime.SucceededRow> {
-  return clientFor<XaiGrokImagineVideoImageToVideoInput, XaiGrokImagineVideoImageToVideoInputWithFiles>(options).run(ref, input, options);
+  return runWith(ref, input, options);
 }
