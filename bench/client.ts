@@ -27,7 +27,7 @@ function startServer(cli: string): Promise<{ child: ChildProcess; url: string }>
 }
 
 export async function clientBench(ctx: BenchContext): Promise<Row[]> {
-  const { child, url } = await startServer(ctx.cli);
+  const { child, url } = await startServer(ctx.clientCli);
   try {
     const headers = { authorization: `Bearer ${DEMO_API_KEY}`, "content-type": "application/json" };
     const oxen = new OxenClient({ apiKey: DEMO_API_KEY, baseUrl: url });

@@ -9,4 +9,6 @@ export interface BenchContext {
   work: string;
   /** The built generator command (dist/generator-package/generator/cli.js), run as users run the installed package. */
   cli: string;
+  /** The built client command (dist/esm/cli/main.js): `mock`, as users run the installed package. */
+  clientCli: string;
 }

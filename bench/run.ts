@@ -29,7 +29,7 @@ const log = (line: string): void => void process.stderr.write(`[${((performance.
 log("building the package (npm run build)");
 execFileSync("npm", ["run", "--silent", "build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
 const work = mkdtempSync(join(tmpdir(), "oxen-bench-"));
-const ctx: BenchContext = { quick: values.quick === true, root, schemas: join(root, "schemas"), work, cli: join(root, "dist", "generator-package", "generator", "cli.js") };
+const ctx: BenchContext = { quick: values.quick === true, root, schemas: join(root, "schemas"), work, cli: join(root, "dist", "generator-package", "generator", "cli.js"), clientCli: join(root, "dist", "esm", "cli", "main.js") };
 try {
   log("writing the synthetic snapshot");
   await prepareSynthetic(ctx);

@@ -1,6 +1,6 @@
 // Workload 5: what the model map costs a consumer's `tsc --noEmit`, with our 31 models and with the
 // 1,000-model snapshot (the generated TypeScript in the consumer's project, as `generate --out` makes it).
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadSnapshot } from "../generator/load/load.js";
 import type { JsonSchema } from "../generator/load/schema-check.js";
@@ -27,7 +27,9 @@ function requiredBody(schema: JsonSchema): Record<string, unknown> {
 /** A consumer project over the snapshot `schemas`: generated code, and one file that uses the model map. */
 async function consumer(ctx: BenchContext, name: string, schemas: string): Promise<string> {
   const dir = join(ctx.work, name);
-  mkdirSync(dir, { recursive: true });
+  // The generated code imports oxen-contracts/runtime: the built package, installed as a link.
+  mkdirSync(join(dir, "node_modules"), { recursive: true });
+  symlinkSync(ctx.root, join(dir, "node_modules", "oxen-contracts"));
   await timeProcess(process.execPath, [ctx.cli, "generate", "--schemas", schemas, "--out", join(dir, "generated"), "--cache", join(ctx.work, "cache")], { cwd: dir });
   const model = (await loadSnapshot(schemas)).models.find((m) => m.id.startsWith("ltx-2-3-quality-audio-to-video"))!;
   writeFileSync(
