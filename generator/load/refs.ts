@@ -18,36 +18,49 @@ export function segment(raw: string): string {
   return text.replace(/~1/g, "/").replace(/~0/g, "~");
 }
 
-/** Where each plain-name fragment (`#foo`) is declared, `$anchor: "foo"` or `$id: "#foo"`: the node and its JSON pointer. */
-export function anchorsOf(root: Node): Map<string, { node: unknown; pointer: string }> {
+/** Whether `node` starts a schema resource of its own: a `$id` other than a plain name ("#foo"). */
+export function startsResource(node: Node): boolean {
+  return typeof node.$id === "string" && !node.$id.startsWith("#");
+}
+
+/**
+ * Where each plain-name fragment (`#foo`) of the schema resource `resource` is declared (`$anchor`,
+ * `$dynamicAnchor`, which is a plain anchor to `$ref` too, or draft-07's `$id: "#foo"`): the node
+ * and its JSON pointer from `resource`. Resources nested in it (their own `$id`) have their own names.
+ */
+export function anchorsOf(resource: Node): Map<string, { node: unknown; pointer: string }> {
   const anchors = new Map<string, { node: unknown; pointer: string }>();
   const visit = (node: unknown, pointer: string): void => {
     if (Array.isArray(node)) return node.forEach((child, i) => visit(child, `${pointer}/${i}`));
-    if (!isNode(node)) return;
-    if (typeof node.$anchor === "string") anchors.set(node.$anchor, { node, pointer });
+    if (!isNode(node) || (node !== resource && startsResource(node))) return;
+    for (const key of ["$anchor", "$dynamicAnchor"]) if (typeof node[key] === "string") anchors.set(node[key] as string, { node, pointer });
     if (typeof node.$id === "string" && node.$id.startsWith("#") && node.$id.length > 1) anchors.set(node.$id.slice(1), { node, pointer });
     // Enum and const values and examples are data, not schemas.
     for (const [key, value] of Object.entries(node)) {
       if (!["enum", "const", "default", "examples", "example"].includes(key)) visit(value, `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`);
     }
   };
-  visit(root, "");
+  visit(resource, "");
   return anchors;
 }
 
 /** Resolves the `$ref`s of one schema document (`root`). */
 export class LocalRefs {
-  private anchors: Map<string, { node: unknown; pointer: string }> | undefined;
+  private readonly anchors = new Map<Node, Map<string, { node: unknown; pointer: string }>>();
   constructor(private readonly root: Node) {}
+
+  /** The plain name `name` (`#name`, decoded) of the resource `resource`: its node and pointer from `resource`. */
+  anchor(name: string, resource: Node = this.root): { node: unknown; pointer: string } | undefined {
+    let anchors = this.anchors.get(resource);
+    if (anchors === undefined) this.anchors.set(resource, (anchors = anchorsOf(resource)));
+    return anchors.get(name);
+  }
 
   /** The schema `ref` ("#", "#/a/b", "#name") points at, or undefined when there is none. */
   target(ref: string, resource: Node = this.root): unknown {
     const fragment = ref.slice(1);
     if (fragment === "") return resource;
-    if (!fragment.startsWith("/")) {
-      this.anchors ??= anchorsOf(this.root);
-      return this.anchors.get(segment(fragment))?.node;
-    }
+    if (!fragment.startsWith("/")) return this.anchor(segment(fragment), resource)?.node;
     let node: unknown = resource;
     for (const raw of fragment.slice(1).split("/")) {
       const key = segment(raw);
