@@ -1,7 +1,7 @@
 // The schema the emitters get: the same meaning, in the one form each of them reads.
 import type { Dialect } from "./dialect.js";
 import { isKnownKeyword, KEYWORD_NAME } from "./keywords.js";
-import { anchorsOf, LocalRefs, segment } from "./refs.js";
+import { baseOf, DOCUMENT_BASE, refResolver } from "./schema-refs.js";
 
 type Node = Record<string, unknown>;
 
@@ -23,27 +23,31 @@ const MAPS = ["properties", "patternProperties", "definitions", "$defs", "depend
 export function normalizeForEmit(schema: Node, dialect: Dialect): Node {
   // 2019-09 and later apply the keywords beside a `$ref`; draft-07 ignores them.
   const siblingsApply = dialect === "2019-09" || dialect === "2020-12";
-  const refs = new LocalRefs(schema);
-  const anchors = anchorsOf(schema);
-  const visit = (node: unknown, key: string): unknown => {
-    if (Array.isArray(node)) return node.map((child) => visit(child, ""));
+  const { resolve } = refResolver(schema);
+  // `parentBase`: the base URI of the schema holding `node`, against which `node`'s own `$id` resolves.
+  const visit = (node: unknown, key: string, parentBase: string): unknown => {
+    if (Array.isArray(node)) return node.map((child) => visit(child, "", parentBase));
     if (!isNode(node) || DATA.includes(key)) return node;
     const map = MAPS.includes(key);
+    const base = map ? parentBase : baseOf(node, parentBase);
     const out: Node = {};
     for (const [k, v] of Object.entries(node)) {
       if (!map && !KEYWORD_NAME.test(k) && !isKnownKeyword(k, dialect)) continue;
-      Object.defineProperty(out, k, { value: map ? visit(v, "") : visit(v, k), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, k, { value: visit(v, map ? "" : k, base), enumerable: true, writable: true, configurable: true });
     }
     if (map || typeof out.$ref !== "string" || !out.$ref.startsWith("#")) return out;
-    const target = refs.target(out.$ref);
-    if (typeof target === "boolean") {
+    const hit = resolve(out.$ref, base);
+    if (typeof hit?.target === "boolean") {
       const { $ref: _, ...siblings } = out;
-      if (!siblingsApply) return target;
-      return target ? siblings : false;
+      if (!siblingsApply) return hit.target;
+      return hit.target ? siblings : false;
     }
-    const anchor = out.$ref.length > 1 && !out.$ref.startsWith("#/") ? anchors.get(segment(out.$ref.slice(1))) : undefined;
-    if (anchor !== undefined) out.$ref = `#${anchor.pointer}`;
+    // Not on a resource's own node: Ajv (8.20) takes a schema holding only a pointer `$ref` for an
+    // alias of its target and, on an embedded resource's root, resolves that alias without end.
+    // Ajv, type-view and declared-keys all read the plain name there.
+    const ownNode = node === schema || base !== parentBase;
+    if (hit !== undefined && out.$ref.length > 1 && !out.$ref.startsWith("#/") && !ownNode) out.$ref = `#${hit.pointer}`;
     return out;
   };
-  return visit(schema, "") as Node;
+  return visit(schema, "", DOCUMENT_BASE) as Node;
 }

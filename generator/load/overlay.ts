@@ -4,7 +4,7 @@
 // upstream nodes it was reviewed against (by hash) so that drift can say when they change.
 import { canonicalJson, sha256 } from "../snapshot/canonical.js";
 import { pointerSegment, SchemaRefusal, type JsonSchema, type SchemaIssue } from "./schema-check.js";
-import { LocalRefs } from "./refs.js";
+import { refResolver } from "./schema-refs.js";
 
 /** The annotation on a schema an overlay refines: where the overlay is and what it was reviewed against. */
 export const OVERLAY_MARK = "x-oxen-overlay";
@@ -34,7 +34,8 @@ export function reviewHash(node: unknown): string {
 
 /** The node at a JSON pointer of `root`, or undefined. */
 export function nodeAt(root: unknown, pointer: string): unknown {
-  return new LocalRefs(isObject(root) ? root : {}).target(`#${pointer}`);
+  const { resolve, rootBase } = refResolver(isObject(root) ? root : {});
+  return resolve(`#${pointer}`, rootBase)?.target;
 }
 
 /** Reads an overlay file's content; a SchemaRefusal's pointer is into the overlay file. */
@@ -72,11 +73,11 @@ export function checkOverlay(upstream: JsonSchema, overlay: Overlay): void {
   for (const pointer of Object.keys(overlay.reviewed)) {
     if (nodeAt(upstream, pointer) === undefined) throw new SchemaRefusal(`/reviewed/${pointerSegment(pointer)}`, `the upstream request schema has nothing at ${pointer} any more; review the overlay`);
   }
-  const refs = new LocalRefs(upstream);
+  const { resolve, rootBase } = refResolver(upstream);
   const checkRefs = (node: unknown, pointer: string): void => {
     if (Array.isArray(node)) node.forEach((child, i) => checkRefs(child, `${pointer}/${i}`));
     else if (isObject(node)) {
-      if (typeof node.$ref === "string" && (!node.$ref.startsWith("#") || refs.target(node.$ref) === undefined)) {
+      if (typeof node.$ref === "string" && (!node.$ref.startsWith("#") || resolve(node.$ref, rootBase) === undefined)) {
         throw new SchemaRefusal(`${pointer}/$ref`, `${JSON.stringify(node.$ref)} points at nothing in the upstream request schema`);
       }
       for (const [key, child] of Object.entries(node)) checkRefs(child, `${pointer}/${pointerSegment(key)}`);

@@ -2,7 +2,7 @@ import { defaultContradiction } from "./defaults.js";
 import { dialectOf, SUPPORTED_DIALECTS, type Dialect } from "./dialect.js";
 import { isKnownKeyword, KEYWORD_NAME } from "./keywords.js";
 import { hasNestedQuantifier } from "./pattern-safety.js";
-import { LocalRefs } from "./refs.js";
+import { baseOf, DOCUMENT_BASE, refResolver, type Refs } from "./schema-refs.js";
 
 /** A JSON Schema object as found upstream: open-ended, checked by `checkSchema`. */
 export type JsonSchema = { [key: string]: unknown };
@@ -68,14 +68,14 @@ export function checkSchema(schema: unknown): SchemaCheck {
   if (root.type !== undefined && !types?.includes("object")) {
     throw new SchemaRefusal("/type", `the request schema must describe an object (type "object"), got ${JSON.stringify(root.type)}`);
   }
-  const ctx: Walk = { dialect, refs: new LocalRefs(root), warnings: [], unknown: new Set(), normalized: true };
-  walk(ctx, root, root, "", 0);
+  const ctx: Walk = { dialect, refs: refResolver(root), warnings: [], unknown: new Set(), normalized: true };
+  walk(ctx, root, DOCUMENT_BASE, "", 0);
   return { dialect, warnings: ctx.warnings, unknownKeywords: [...ctx.unknown].sort(), normalized: ctx.normalized };
 }
 
 interface Walk {
   dialect: Dialect;
-  refs: LocalRefs;
+  refs: Refs;
   warnings: SchemaIssue[];
   unknown: Set<string>;
   normalized: boolean;
@@ -86,13 +86,14 @@ function fail(at: string, expected: string): never {
 }
 
 // Plain functions rather than closures inside `walk`: it runs once per schema node of every model.
-function walk(ctx: Walk, node: unknown, resource: JsonSchema, pointer: string, depth: number): void {
+// `parentBase`: the base URI of the schema holding `node`, against which `node`'s own `$id` resolves.
+function walk(ctx: Walk, node: unknown, parentBase: string, pointer: string, depth: number): void {
   if (typeof node === "boolean") return;
   if (node === null || typeof node !== "object" || Array.isArray(node)) fail(pointer, "expected a schema (an object or a boolean)");
   if (depth > MAX_SCHEMA_DEPTH) fail(pointer, `schema nesting deeper than ${MAX_SCHEMA_DEPTH} levels is not supported`);
   const s = node as JsonSchema;
   // A nested `$id` other than a plain name starts a new resource: "#/..." inside it is relative to it.
-  const scope = depth > 0 && typeof s.$id === "string" && !s.$id.startsWith("#") ? s : resource;
+  const base = baseOf(s, parentBase);
 
   for (const key of Object.keys(s)) {
     if (!isKnownKeyword(key, ctx.dialect)) {
@@ -113,12 +114,12 @@ function walk(ctx: Walk, node: unknown, resource: JsonSchema, pointer: string, d
     if (typeof s.$ref !== "string" || !s.$ref.startsWith("#")) {
       fail(`${pointer}/$ref`, `only local references ("#/...") are supported, got ${JSON.stringify(s.$ref)}; remote and file references are never fetched`);
     }
-    const target = ctx.refs.target(s.$ref as string, scope);
+    const target = ctx.refs.resolve(s.$ref as string, base)?.target;
     if (target === undefined) fail(`${pointer}/$ref`, `${JSON.stringify(s.$ref)} points at nothing in this schema (a definition the document does not define)`);
     // A plain-name fragment (`#foo`) and a `$ref` to a boolean schema are rewritten for the emitters.
     const plainName = s.$ref !== "#" && !(s.$ref as string).startsWith("#/");
     if (plainName || typeof target === "boolean") ctx.normalized = false;
-    if (ctx.refs.loopsToItself(s, scope)) fail(`${pointer}/$ref`, `${JSON.stringify(s.$ref)} only refers back to itself: validating it would never end`);
+    if (ctx.refs.loopsToItself(s, base)) fail(`${pointer}/$ref`, `${JSON.stringify(s.$ref)} only refers back to itself: validating it would never end`);
   }
   if (s.required !== undefined && (!Array.isArray(s.required) || s.required.some((r) => typeof r !== "string"))) {
     fail(`${pointer}/required`, "expected a list of property names");
@@ -153,24 +154,24 @@ function walk(ctx: Walk, node: unknown, resource: JsonSchema, pointer: string, d
     if (key === "properties" && Object.hasOwn(map as object, "__proto__")) {
       fail(`${pointer}/properties/__proto__`, 'a property named "__proto__" cannot be validated (Ajv skips it, against prototype pollution), so such a schema is refused');
     }
-    for (const [name, child] of Object.entries(map as object)) walk(ctx, child, scope, `${pointer}/${key}/${pointerSegment(name)}`, depth + 1);
+    for (const [name, child] of Object.entries(map as object)) walk(ctx, child, base, `${pointer}/${key}/${pointerSegment(name)}`, depth + 1);
   }
   if (s.dependencies !== undefined && isKnownKeyword("dependencies", ctx.dialect)) {
     if (s.dependencies === null || typeof s.dependencies !== "object" || Array.isArray(s.dependencies)) fail(`${pointer}/dependencies`, "expected an object of schemas or property lists");
     for (const [name, child] of Object.entries(s.dependencies as object)) {
-      if (!Array.isArray(child)) walk(ctx, child, scope, `${pointer}/dependencies/${pointerSegment(name)}`, depth + 1);
+      if (!Array.isArray(child)) walk(ctx, child, base, `${pointer}/dependencies/${pointerSegment(name)}`, depth + 1);
     }
   }
   for (const key of SCHEMA_LISTS) {
     const list = s[key];
     if (list === undefined || !isKnownKeyword(key, ctx.dialect)) continue;
     if (!Array.isArray(list)) fail(`${pointer}/${key}`, "expected a list of schemas");
-    for (let i = 0; i < list.length; i++) walk(ctx, list[i], scope, `${pointer}/${key}/${i}`, depth + 1);
+    for (let i = 0; i < list.length; i++) walk(ctx, list[i], base, `${pointer}/${key}/${i}`, depth + 1);
   }
-  for (const key of SCHEMA_SINGLES) if (s[key] !== undefined && isKnownKeyword(key, ctx.dialect)) walk(ctx, s[key], scope, `${pointer}/${key}`, depth + 1);
+  for (const key of SCHEMA_SINGLES) if (s[key] !== undefined && isKnownKeyword(key, ctx.dialect)) walk(ctx, s[key], base, `${pointer}/${key}`, depth + 1);
   if (s.items !== undefined) {
-    if (Array.isArray(s.items)) s.items.forEach((child, i) => walk(ctx, child, scope, `${pointer}/items/${i}`, depth + 1));
-    else if (s.items !== null && (typeof s.items === "object" || typeof s.items === "boolean")) walk(ctx, s.items, scope, `${pointer}/items`, depth + 1);
+    if (Array.isArray(s.items)) s.items.forEach((child, i) => walk(ctx, child, base, `${pointer}/items/${i}`, depth + 1));
+    else if (s.items !== null && (typeof s.items === "object" || typeof s.items === "boolean")) walk(ctx, s.items, base, `${pointer}/items`, depth + 1);
     else fail(`${pointer}/items`, `expected a schema or a list of schemas, got ${JSON.stringify(s.items)}`);
   }
 }

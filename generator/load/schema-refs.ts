@@ -1,23 +1,56 @@
 // Resolves a schema's `$ref`s to the subschemas they name, inside the one document: JSON pointers,
-// embedded `$id` resources, `$anchor`s and draft-07 plain-name `$id`s ("#foo"). Nothing is fetched.
+// embedded `$id` resources, `$anchor`s, `$dynamicAnchor`s (a plain anchor to `$ref` too) and
+// draft-07 plain-name `$id`s ("#foo"). Nothing is fetched. Also says when a reference cannot be
+// honoured because it loops back to itself without ever descending into the instance.
 import { isObject } from "./model.js";
-import type { JsonSchema } from "./schema-check.js";
+import { pointerSegment, type JsonSchema } from "./schema-check.js";
 
-/** The base URI of a document without `$id`: references resolve against it like any other. */
-const DOCUMENT_BASE = "urn:oxen-contracts:request-schema";
+/**
+ * The base URI of a document without `$id` (the parent base of its root): references resolve
+ * against it like any other. A URL with a path, so that a relative `$id` ("item.json") starts a
+ * resource of its own, as in Ajv.
+ */
+export const DOCUMENT_BASE = "https://request-schema.invalid/schema.json";
 
+/** Keywords whose value is data, not schemas. */
+const DATA = ["enum", "const", "default", "examples", "example"];
 
 function withoutFragment(uri: string): string {
   const hash = uri.indexOf("#");
   return hash === -1 ? uri : uri.slice(0, hash);
 }
 
-/** Resolves `ref` written in `node` (whose base URI is `base`); undefined when it names nothing here. */
-export type RefResolver = (ref: string, base: string) => { target: JsonSchema | boolean; base: string } | undefined;
+/** Decodes one JSON pointer segment of a URI fragment (percent-encoding, then RFC 6901). */
+function segment(raw: string): string {
+  let text = raw;
+  try {
+    text = decodeURIComponent(raw);
+  } catch {
+    // Not percent-encoded after all: used as written.
+  }
+  return text.replace(/~1/g, "/").replace(/~0/g, "~");
+}
 
-/** Every subschema reachable by any key, with its base URI, for `index`. */
-function children(node: JsonSchema): [key: string, value: unknown][] {
-  return Object.entries(node).filter(([key]) => key !== "enum" && key !== "const" && key !== "default" && key !== "examples" && key !== "example");
+/** What a reference names: the subschema, its base URI, and its JSON pointer from the root of the resource the reference names. */
+export interface RefTarget {
+  target: JsonSchema | boolean;
+  base: string;
+  pointer: string;
+}
+
+/** Resolves `ref` written in a node whose base URI is `base`; undefined when it names nothing here. */
+export type RefResolver = (ref: string, base: string) => RefTarget | undefined;
+
+export interface Refs {
+  resolve: RefResolver;
+  /** The base URI of the document's root. */
+  rootBase: string;
+  /**
+   * Whether following `node`'s local `$ref` (and the `allOf`/`anyOf`/`oneOf` branches and `$ref`s
+   * of what it reaches, all applied to the same value) comes back to `node`, whose base URI is
+   * `base`: validating it would never end.
+   */
+  loopsToItself(node: JsonSchema, base: string): boolean;
 }
 
 /**
@@ -33,30 +66,36 @@ export function baseOf(node: unknown, parentBase: string): string {
   }
 }
 
-/** A resolver for references inside `root`, and the base URI of the root. */
-export function refResolver(root: JsonSchema): { resolve: RefResolver; rootBase: string } {
-  const resources = new Map<string, JsonSchema | boolean>();
-  const anchors = new Map<string, JsonSchema>();
+/** The resolver for references inside `root`. It indexes `root` on its first use. */
+export function refResolver(root: JsonSchema): Refs {
+  const resources = new Map<string, JsonSchema>();
+  const anchors = new Map<string, { node: JsonSchema; pointer: string }>();
   const rootBase = baseOf(root, DOCUMENT_BASE);
-  resources.set(DOCUMENT_BASE, root);
-  const index = (node: unknown, parentBase: string): void => {
-    if (Array.isArray(node)) return node.forEach((n) => index(n, parentBase));
+  // `pointer`: from the root of the resource `node` belongs to.
+  const index = (node: unknown, parentBase: string, parentPointer: string): void => {
+    if (Array.isArray(node)) return node.forEach((n, i) => index(n, parentBase, `${parentPointer}/${i}`));
     if (!isObject(node)) return;
     const base = baseOf(node, parentBase);
+    const pointer = base === parentBase ? parentPointer : "";
     if (base !== parentBase || node === root) resources.set(base, node);
     if (typeof node.$id === "string" && node.$id.includes("#") && node.$id.length > 1) {
       try {
-        anchors.set(new URL(node.$id, parentBase).href, node);
+        anchors.set(new URL(node.$id, parentBase).href, { node, pointer });
       } catch {
         // Not a URI: names nothing.
       }
     }
-    for (const key of ["$anchor", "$dynamicAnchor"]) if (typeof node[key] === "string") anchors.set(`${base}#${node[key] as string}`, node);
-    for (const [, value] of children(node)) index(value, base);
+    for (const key of ["$anchor", "$dynamicAnchor"]) if (typeof node[key] === "string") anchors.set(`${base}#${node[key] as string}`, { node, pointer });
+    for (const [key, value] of Object.entries(node)) if (!DATA.includes(key)) index(value, base, `${pointer}/${pointerSegment(key)}`);
   };
-  index(root, DOCUMENT_BASE);
+  let indexed = false;
 
   const resolve: RefResolver = (ref, base) => {
+    if (!indexed) {
+      resources.set(DOCUMENT_BASE, root);
+      index(root, DOCUMENT_BASE, "");
+      indexed = true;
+    }
     let uri: URL;
     try {
       uri = new URL(ref, base);
@@ -64,22 +103,43 @@ export function refResolver(root: JsonSchema): { resolve: RefResolver; rootBase:
       return undefined;
     }
     const resourceUri = withoutFragment(uri.href);
-    const fragment = decodeURIComponent(uri.hash.slice(1));
+    const fragment = uri.hash.slice(1);
     if (fragment !== "" && !fragment.startsWith("/")) {
-      const node = anchors.get(`${resourceUri}#${fragment}`);
-      return node === undefined ? undefined : { target: node, base: resourceUri };
+      const anchor = anchors.get(`${resourceUri}#${segment(fragment)}`);
+      return anchor === undefined ? undefined : { target: anchor.node, base: resourceUri, pointer: anchor.pointer };
     }
     let node: unknown = resources.get(resourceUri);
     let nodeBase = resourceUri;
     if (node === undefined) return undefined;
-    for (const segment of fragment === "" ? [] : fragment.slice(1).split("/")) {
-      const key = segment.replace(/~1/g, "/").replace(/~0/g, "~");
-      if (Array.isArray(node) && /^(0|[1-9][0-9]*)$/.test(key)) node = node[Number(key)];
+    const keys = fragment === "" ? [] : fragment.slice(1).split("/").map(segment);
+    for (const key of keys) {
+      if (Array.isArray(node) && /^(0|[1-9][0-9]*)$/.test(key) && Number(key) < node.length) node = node[Number(key)];
       else if (isObject(node) && Object.hasOwn(node, key)) node = node[key];
       else return undefined;
       nodeBase = baseOf(node, nodeBase);
     }
-    return typeof node === "boolean" || isObject(node) ? { target: node, base: nodeBase } : undefined;
+    const pointer = keys.map((key) => `/${pointerSegment(key)}`).join("");
+    return typeof node === "boolean" || isObject(node) ? { target: node, base: nodeBase, pointer } : undefined;
   };
-  return { resolve, rootBase };
+
+  const loopsToItself = (node: JsonSchema, base: string): boolean => {
+    const seen = new Set<unknown>();
+    const reaches = (current: unknown, currentBase: string): boolean => {
+      if (!isObject(current)) return false;
+      if (current === node && seen.size > 0) return true;
+      if (seen.has(current)) return false;
+      seen.add(current);
+      if (typeof current.$ref === "string" && current.$ref.startsWith("#")) {
+        const hit = resolve(current.$ref, currentBase);
+        if (hit !== undefined && reaches(hit.target, hit.base)) return true;
+      }
+      for (const key of ["allOf", "anyOf", "oneOf"]) {
+        const branches = current[key];
+        if (Array.isArray(branches) && branches.some((branch) => reaches(branch, baseOf(branch, currentBase)))) return true;
+      }
+      return false;
+    };
+    return reaches(node, base);
+  };
+  return { resolve, rootBase, loopsToItself };
 }
