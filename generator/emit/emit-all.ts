@@ -1,5 +1,8 @@
-import { dirname, join, posix, relative, sep } from "node:path";
+import { availableParallelism } from "node:os";
+import { dirname, extname, join, posix, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { setImmediate } from "node:timers/promises";
+import { Worker } from "node:worker_threads";
 import { canonicalJson, schemaHash, sha256 } from "../snapshot/canonical.js";
 import type { EmitCache } from "../write/cache.js";
 import { emitModelModule } from "./emit-model.js";
@@ -77,8 +80,15 @@ interface ModelSlot {
 /** The emitters that need Ajv and json-schema-to-typescript, loaded on first use: a run served from the cache never loads them. */
 let emitters: Promise<[typeof import("./emit-validator.js"), typeof import("./emit-types.js")]> | undefined;
 
+/** One model to emit: the model, its slot and its upstream schema's hash. Plain data, so it can go to a worker. */
+export interface ModelJob {
+  model: ModelContract;
+  slot: ModelSlot;
+  hash: string;
+}
+
 /** The validator, its declarations and the model module of one model, by path. */
-async function emitModelFiles(model: ModelContract, slot: ModelSlot, schemaSha256: string): Promise<Record<string, string>> {
+export async function emitModelFiles({ model, slot, hash: schemaSha256 }: ModelJob): Promise<Record<string, string>> {
   emitters ??= Promise.all([import("./emit-validator.js"), import("./emit-types.js")]);
   const [{ emitValidator }, { emitInputType }] = await emitters;
   const { stem, base, supportImport } = slot;
@@ -114,6 +124,75 @@ async function cached<T>(cache: EmitCache | undefined, input: T, emit: (input: T
   return files;
 }
 
+/** Below this many models to emit, emitAll emits them on this thread alone: starting a worker would cost more than it saves. */
+export const WORKER_THRESHOLD = 64;
+
+/** In a clone the code runs from TypeScript sources through tsx, whose loader a worker does not inherit. */
+const FROM_SOURCES = extname(fileURLToPath(import.meta.url)) === ".ts";
+const WORKER_URL = new URL(`./emit-worker${FROM_SOURCES ? ".ts" : ".js"}`, import.meta.url);
+/** Emitting allocates much short-lived memory: on a worker's default young generation it ran twice as slow. */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 64 };
+
+function startWorker(): Worker {
+  if (!FROM_SOURCES) return new Worker(WORKER_URL, { resourceLimits: WORKER_LIMITS });
+  const tsx = JSON.stringify(import.meta.resolve("tsx/esm/api"));
+  return new Worker(`import(${tsx}).then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL.href)}); });`, { eval: true, resourceLimits: WORKER_LIMITS });
+}
+
+/**
+ * Jobs a worker holds at once: enough that it never waits while this thread is busy (emitting the
+ * hub's types takes a second when cold), few enough that the threads finish close together.
+ */
+const JOBS_IN_FLIGHT = 16;
+
+type Emitted = Record<string, string> | Error;
+
+function emitOne(job: ModelJob): Promise<Emitted> {
+  return emitModelFiles(job).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+}
+
+/**
+ * Each job's files, or the error its emit threw, in the jobs' order. `threads` threads take the
+ * jobs one by one from a shared queue: this one and `threads - 1` workers (see emit-worker.ts).
+ */
+async function emitModels(jobs: readonly ModelJob[], threads: number): Promise<Emitted[]> {
+  const results: Emitted[] = new Array(jobs.length);
+  let next = 0;
+  const take = (): number | undefined => (next < jobs.length ? next++ : undefined);
+  const here = async (): Promise<void> => {
+    for (let index = take(); index !== undefined; index = take()) {
+      results[index] = await emitOne(jobs[index]!);
+      await setImmediate(); // lets the workers' answers in, so they get their next jobs
+    }
+  };
+  const inWorker = (worker: Worker): Promise<void> =>
+    new Promise((resolve, reject) => {
+      let pending = 0;
+      const send = (): void => {
+        const index = take();
+        if (index === undefined) return void (pending === 0 && resolve());
+        pending++;
+        worker.postMessage({ index, job: jobs[index] });
+      };
+      worker.on("message", ({ index, files, error }: { index: number; files?: Record<string, string>; error?: string }) => {
+        pending--;
+        results[index] = error === undefined ? files! : new Error(error);
+        send();
+      });
+      worker.on("error", reject);
+      worker.on("exit", (code) => reject(new Error(`an emit worker stopped (exit code ${code})`)));
+      for (let i = 0; i < JOBS_IN_FLIGHT; i++) send();
+    });
+  const workers = Array.from({ length: Math.min(threads, jobs.length) - 1 }, startWorker);
+  try {
+    await Promise.all([here(), ...workers.map(inWorker)]);
+  } finally {
+    next = jobs.length; // if a worker failed, this thread takes no more jobs either
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return results;
+}
+
 /** A thrown emit error as a diagnostic: the pointer a message names (`#/...: `), else the whole schema. */
 function emitFailure(model: ModelContract, error: unknown): Diagnostic {
   const text = (error instanceof Error ? error.message : String(error)).replace(`model "${model.id}": `, "");
@@ -128,7 +207,15 @@ function emitFailure(model: ModelContract, error: unknown): Diagnostic {
  * byte-identical files. Each cache key covers everything its files are made from (the whole
  * model object and its slot, or the OpenAPI document); the cache itself adds the generator's own.
  */
-export async function emitAll(snapshot: Snapshot, outDir: string, cache?: EmitCache, skipped: readonly SkippedModel[] = [], target: Target = REPOSITORY_TARGET): Promise<EmitResult> {
+export async function emitAll(
+  snapshot: Snapshot,
+  outDir: string,
+  cache?: EmitCache,
+  skipped: readonly SkippedModel[] = [],
+  target: Target = REPOSITORY_TARGET,
+  /** Threads to emit models on, this one included; by default one per core once there are WORKER_THRESHOLD models to emit, else 1. */
+  workers?: number,
+): Promise<EmitResult> {
   const files: FileMap = new Map();
   const names = assignNames(snapshot.models.map((m) => m.id));
   const packaged = target.runtime === "package";
@@ -137,10 +224,8 @@ export async function emitAll(snapshot: Snapshot, outDir: string, cache?: EmitCa
     packaged ? RUNTIME_PACKAGE[file] : specifier(outDir, from, join(RUNTIME_DIR, file === "index" ? "index.js" : "validator-support.js"));
   const add = (record: Record<string, string>): void => Object.entries(record).forEach(([path, text]) => files.set(path, text));
 
-  add(await cached(cache, { hub: snapshot.hubOpenapi, command: target.command }, ({ hub }) => emitHubFile(hub, target.command)));
-  const entries = [];
-  const failures: Diagnostic[] = [];
-  for (const model of snapshot.models) {
+  const hub = cached(cache, { hub: snapshot.hubOpenapi, command: target.command }, ({ hub }) => emitHubFile(hub, target.command));
+  const planned = snapshot.models.map((model) => {
     const { stem, base } = names.get(model.id)!;
     const slot: ModelSlot = {
       stem,
@@ -150,14 +235,32 @@ export async function emitAll(snapshot: Snapshot, outDir: string, cache?: EmitCa
       command: target.command,
     };
     // The upstream schema's hash, as lock.json has it; an overlay is part of the cache key.
-    const hash = schemaHash(requestSchemaOf(model.raw));
-    try {
-      add(await cached(cache, { model: model.raw, overlay: model.overlay, slot }, () => emitModelFiles(model, slot, hash)));
-    } catch (error) {
-      failures.push(emitFailure(model, error));
+    const job: ModelJob = { model, slot, hash: schemaHash(requestSchemaOf(model.raw)) };
+    const key = cache === undefined ? undefined : sha256(canonicalJson({ model: model.raw, overlay: model.overlay, slot }));
+    return { job, key, hit: key === undefined ? undefined : cache!.get(key) };
+  });
+  const misses = planned.filter((p) => p.hit === undefined);
+  const [hubFiles, emitted] = await Promise.all([
+    hub,
+    emitModels(
+      misses.map((p) => p.job),
+      workers ?? (misses.length >= WORKER_THRESHOLD ? availableParallelism() : 1),
+    ),
+  ]);
+  add(hubFiles);
+  const results = new Map(misses.map((p, i) => [p, emitted[i]!]));
+  const entries = [];
+  const failures: Diagnostic[] = [];
+  for (const p of planned) {
+    const { model, slot, hash } = p.job;
+    const result = p.hit ?? results.get(p)!;
+    if (result instanceof Error) {
+      failures.push(emitFailure(model, result));
       continue;
     }
-    entries.push({ id: model.id, base, stem, typeName: `${base}Input`, import: `./models/${stem}.js`, hash, media: mediaParameters(model.schema) });
+    if (p.hit === undefined && p.key !== undefined) cache!.set(p.key, result);
+    add(result);
+    entries.push({ id: model.id, base: slot.base, stem: slot.stem, typeName: `${slot.base}Input`, import: `./models/${slot.stem}.js`, hash, media: mediaParameters(model.schema) });
   }
 
   const left = [...skipped, ...failures.map((f) => ({ id: f.model, file: `models/${f.file.split(/[\\/]/).pop()}`, reason: diagnosticReason(f) }))];
