@@ -36,9 +36,14 @@ typed request functions, plus the envelope types and the index.
 const OWN_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const IN_CLONE = existsSync(join(OWN_ROOT, "runtime", "index.ts"));
 
+/** `to` relative to `from`, with `/` separators (as it is written in headers, the marker and the index). */
+function posixRelative(from: string, to: string): string {
+  return relative(from, to).split(sep).join(posix.sep);
+}
+
 /** A path as the user would type it from here. */
 function typed(path: string): string {
-  return relative(process.cwd(), path).split(sep).join(posix.sep) || ".";
+  return posixRelative(process.cwd(), path) || ".";
 }
 
 /**
@@ -51,7 +56,7 @@ function targetFor(out: string, schemas: string, given: { out?: string; schemas?
   return {
     runtime: IN_CLONE && out.startsWith(OWN_ROOT) ? "relative" : "package",
     command: `oxen-contracts generate${flags.join("")}`,
-    snapshot: relative(out, schemas).split(sep).join(posix.sep),
+    snapshot: posixRelative(out, schemas),
   };
 }
 
@@ -81,20 +86,17 @@ export async function generateCommand(argv: string[], io: Io): Promise<number> {
     return diagnosticLine(rel.startsWith("..") || isAbsolute(rel) ? d : { ...d, file: rel });
   };
   for (const warning of warnings) io.err(`warning: ${shown(warning)}`);
-  const skipped = refused.map((d: Diagnostic) => ({ id: d.model, file: relative(schemasDir, d.file).split(sep).join("/"), reason: diagnosticReason(d) }));
+  const skipped = refused.map((d: Diagnostic) => ({ id: d.model, file: posixRelative(schemasDir, d.file), reason: diagnosticReason(d) }));
   const cacheDir = values["no-cache"] ? undefined : (values.cache ?? (existsSync("node_modules") ? join("node_modules", ".cache", "oxen-contracts") : undefined));
   const cache = cacheDir === undefined ? undefined : openCache(resolve(cacheDir), out);
   const { files, failures } = await emitAll(snapshot, out, cache, skipped, target);
   const all = [...refused, ...failures];
   if (all.length > 0) {
     const count = `${all.length} ${all.length === 1 ? "problem" : "problems"}`;
-    if (!values["skip-invalid"]) {
-      io.err(`${count}; nothing was written (--skip-invalid generates the others):`);
-      for (const failure of all) io.err(`  ${shown(failure)}`);
-      return 1;
-    }
-    io.err(`${count}; left out of the output:`);
+    const skip = values["skip-invalid"] === true;
+    io.err(`${count}; ${skip ? "left out of the output" : "nothing was written (--skip-invalid generates the others)"}:`);
     for (const failure of all) io.err(`  ${shown(failure)}`);
+    if (!skip) return 1;
   }
   if (values.check) {
     const stale = staleFiles(out, files);
