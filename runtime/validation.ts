@@ -1,3 +1,4 @@
+import { ajvMessage } from "./ajv-messages.js";
 import { unknownKeys, type KeyNode, type UnknownKey } from "./declared-keys.js";
 import { mediaUrlErrors } from "./media.js";
 import type { AjvError, StandaloneValidator } from "./validator-support.js";
@@ -39,12 +40,12 @@ export interface LocatedError {
  */
 export function findErrors(validator: ModelValidator, input: unknown, options: ValidateOptions = {}, media: readonly string[] = []): LocatedError[] {
   const own = validator.validate(input) ? [] : applicableBranches(validator.validate.errors ?? []);
-  const alternatives = requiredAlternatives(own);
+  const alternatives = requiredAlternatives(own, input);
   const errors: LocatedError[] = [];
   const seen = new Set<string>();
   for (const e of own) {
     if (alternatives.covered.has(e)) continue;
-    const error = alternatives.errors.get(e) ?? fieldError(e);
+    const error = alternatives.errors.get(e) ?? fieldError(e, input);
     // The same problem reached twice (a property checked where declared and again through a `$ref`) is said once.
     const key = `${error.path}\u0000${error.keyword}\u0000${error.message}`;
     if (seen.has(key)) continue;
@@ -106,9 +107,14 @@ export function runValidator(validator: ModelValidator, input: unknown, options:
   return errors.length === 0 ? { ok: true } : { ok: false, errors: errors.map((e) => e.error) };
 }
 
+/** `/images/0` → ["images", "0"] */
+function pointerSegments(instancePath: string): string[] {
+  return instancePath === "" ? [] : instancePath.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
 /** `/images/0`, "url" → ["images", 0, "url"] */
 function pathKeys(instancePath: string, child: unknown): (string | number)[] {
-  const segments = instancePath === "" ? [] : instancePath.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const segments = pointerSegments(instancePath);
   if (typeof child === "string") segments.push(child);
   return segments.map((s) => (/^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s));
 }
@@ -127,19 +133,19 @@ function unknownKeyError({ instancePath, key, known }: UnknownKey): FieldError {
  * instead of one per branch and "must match a schema in anyOf". When one is there, the body
  * failed for what is wrong with it, which is reported where it is: the anyOf adds nothing.
  */
-function requiredAlternatives(errors: AjvError[]): { errors: Map<AjvError, FieldError>; covered: Set<AjvError> } {
+function requiredAlternatives(errors: AjvError[], input: unknown): { errors: Map<AjvError, FieldError>; covered: Set<AjvError> } {
   const found = new Map<AjvError, FieldError>();
   const covered = new Set<AjvError>();
   for (const e of errors) {
     const branches = Array.isArray(e.schema) ? (e.schema as unknown[]) : [];
     const required = branches.map((b) => (b !== null && typeof b === "object" && Array.isArray((b as { required?: unknown }).required) ? ((b as { required: unknown[] }).required as string[]) : []));
     if (e.keyword !== "anyOf" || branches.length === 0 || required.some((r) => r.length === 0)) continue;
-    if (e.data === null || typeof e.data !== "object" || Array.isArray(e.data)) continue;
-    const data = e.data as Record<string, unknown>;
+    const data = dataOf(e, input);
+    if (data === null || typeof data !== "object" || Array.isArray(data)) continue;
     // Errors from a `$ref` inside a branch carry the target's schemaPath, so only the branches' own `required` errors are matched.
     const inner = errors.filter((x) => x.keyword === "required" && x.instancePath === e.instancePath && x.schemaPath.startsWith(`${e.schemaPath}/`));
     inner.forEach((x) => covered.add(x));
-    if (required.some((names) => names.every((name) => Object.hasOwn(data, name)))) {
+    if (required.some((names) => names.every((name) => Object.hasOwn(data as object, name)))) {
       covered.add(e);
       continue;
     }
@@ -151,7 +157,7 @@ function requiredAlternatives(errors: AjvError[]): { errors: Map<AjvError, Field
 
 /** `/images/0/url` → `images[0].url` */
 export function displayPath(instancePath: string, child?: string): string {
-  const segments = instancePath === "" ? [] : instancePath.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const segments = pointerSegments(instancePath);
   if (child !== undefined) segments.push(child);
   return segments.reduce((path, s) => (/^\d+$/.test(s) ? `${path}[${s}]` : path === "" ? s : `${path}.${s}`), "");
 }
@@ -176,12 +182,18 @@ const TYPE_WORDS: Record<string, string> = {
   null: "null",
 };
 
-function fieldError(e: AjvError): FieldError {
+/** What an error is about: the value at its instancePath in `input`, or the key inside `propertyNames`. */
+function dataOf(e: AjvError, input: unknown): unknown {
+  if (e.propertyName !== undefined) return e.propertyName;
+  return pointerSegments(e.instancePath).reduce<unknown>((value, key) => (value as Record<string, unknown>)[key], input);
+}
+
+function fieldError(e: AjvError, input: unknown): FieldError {
   const p = e.params;
   const base = { keyword: e.keyword, params: p };
   const at = displayPath(e.instancePath);
   const subject = at === "" ? "the request body" : at;
-  const got = ` (got ${shown(e.data)})`;
+  const got = ` (got ${shown(dataOf(e, input))})`;
   switch (e.keyword) {
     case "required":
       return { ...base, path: displayPath(e.instancePath, String(p.missingProperty)), message: `${displayPath(e.instancePath, String(p.missingProperty))} is required` };
@@ -220,7 +232,7 @@ function fieldError(e: AjvError): FieldError {
     case "uniqueItems":
       return { ...base, path: at, message: `${subject} must not repeat items (items ${String(p.j)} and ${String(p.i)} are equal)` };
     default:
-      return { ...base, path: at, message: `${subject} ${e.message ?? `fails ${e.keyword}`}` };
+      return { ...base, path: at, message: `${subject} ${ajvMessage(e.keyword, p)}` };
   }
 }
 

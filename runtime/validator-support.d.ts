@@ -1,13 +1,19 @@
-/** An Ajv error object as a standalone validator reports it (`verbose` mode). */
+/**
+ * An Ajv error object as a generated validator reports it: without a message; an `anyOf` error
+ * has its branches' `required` lists (`schema`), an `additionalProperties` error its parent
+ * schema's property names (`parentSchema.properties`), as much as runtime/validation.ts reads.
+ */
 export interface AjvError {
   instancePath: string;
   schemaPath: string;
   keyword: string;
   params: Record<string, unknown>;
+  /** Set by Ajv at run time (not in generated validators). */
   message?: string;
   schema?: unknown;
   parentSchema?: Record<string, unknown>;
-  data?: unknown;
+  /** The key being checked, for errors inside `propertyNames`. */
+  propertyName?: string;
 }
 
 export type { KeyNode } from "./declared-keys.js";
@@ -18,6 +24,13 @@ export interface StandaloneValidator {
   errors?: AjvError[] | null;
 }
 
+export declare function pushError(list: AjvError[] | null, error: AjvError): AjvError[];
 export declare function ucs2length(str: string): number;
 export declare function equal(a: unknown, b: unknown): boolean;
 export declare const formats: Record<string, (str: string) => boolean>;
+export declare function uriFormat(str: string): boolean;
+export declare function uriReferenceFormat(str: string): boolean;
+export declare function emailFormat(str: string): boolean;
+export declare function hostnameFormat(str: string): boolean;
+export declare function ipv4Format(str: string): boolean;
+export declare function uuidFormat(str: string): boolean;

@@ -1,6 +1,6 @@
 import { _, type Ajv, type Options } from "ajv";
 import standalone from "ajv/dist/standalone/index.js";
-import { formats } from "../../runtime/validator-support.js";
+import * as support from "../../runtime/validator-support.js";
 import { InputError } from "../../cli/errors.js";
 import { indentCode } from "./layout.js";
 import type { JsonSchema } from "../load/schema-check.js";
@@ -9,6 +9,10 @@ import { schemaDialect, type Dialect } from "../load/dialect.js";
 import { annotationKeys, validatorSchema } from "../load/schema-views.js";
 import { jsValue } from "./escape.js";
 import { ajvFor, annotationsFor } from "./ajv-class.js";
+import { compactValidator } from "./compact-validator.js";
+
+/** Each format's check, by the name runtime/validator-support.js exports it under. */
+const FORMAT_EXPORTS = new Map(Object.entries(support.formats).map(([format, check]) => [format, Object.keys(support).find((name) => name !== "formats" && (support as Record<string, unknown>)[name] === check)!]));
 
 /** What standalone code may call at run time, and the name it has in runtime/validator-support.js. */
 const RUNTIME_FUNCTIONS: Record<string, string> = {
@@ -16,10 +20,10 @@ const RUNTIME_FUNCTIONS: Record<string, string> = {
   'require("ajv/dist/runtime/equal").default': "equal",
 };
 
-/** Ajv as the generator and the tests configure it: all errors, with the schema in each (for messages). */
+/** Ajv as the generator and the tests configure it: all errors. */
 export function ajvOptions(): Options {
   // strictRequired off: `required` may name a property declared elsewhere (a branch, a definition), as JSON Schema allows.
-  return { allErrors: true, verbose: true, allowUnionTypes: true, strict: true, strictTypes: false, strictTuples: false, strictRequired: false, logger: false };
+  return { allErrors: true, allowUnionTypes: true, strict: true, strictTypes: false, strictTuples: false, strictRequired: false, logger: false };
 }
 
 /** Checks schemas against their draft's meta-schema; one per draft, since compiling a meta-schema costs more than compiling a model. */
@@ -44,8 +48,8 @@ export function createAjv(schema: unknown, options: Options = {}): Ajv {
   const ajv = ajvFor(schemaDialect(schema), { ...ajvOptions(), ...options });
   ajv.addVocabulary(annotationKeys(schema));
   ajv.addVocabulary(annotationsFor(ajv, schema));
-  for (const [name, check] of Object.entries(formats)) ajv.addFormat(name, check);
-  for (const name of formatNames(schema)) if (!(name in formats)) ajv.addFormat(name, true);
+  for (const [name, check] of Object.entries(support.formats)) ajv.addFormat(name, check);
+  for (const name of formatNames(schema)) if (!(name in support.formats)) ajv.addFormat(name, true);
   return ajv;
 }
 
@@ -107,9 +111,13 @@ export async function emitValidator(schema: JsonSchema | null, modelId: string, 
     const invalid = metaSchemaErrors(compiled);
     if (invalid !== undefined) throw new Error(invalid);
     // A fresh instance per model keeps names (validate0, schema0...) independent of other models.
-    const ajv = createAjv(compiled, { validateSchema: false, code: { source: true, esm: true, lines: true, formats: _`formats` } });
-    // A CommonJS module: its default export sits under `.default` in TypeScript's view and at run time.
-    code = standalone.default(ajv, ajv.compile(compiled));
+    // Messages are built at run time from keyword and params (runtime/ajv-messages.ts).
+    const standaloneCode = (verbose: boolean): string => {
+      const ajv = createAjv(compiled, { verbose, messages: false, validateSchema: false, code: { source: true, esm: true, lines: true, formats: _`formats` } });
+      // A CommonJS module: its default export sits under `.default` in TypeScript's view and at run time.
+      return standalone.default(ajv, ajv.compile(compiled));
+    };
+    code = compactValidator(standaloneCode(false), () => standaloneCode(true));
     keys = `export const declaredKeys = ${jsValue(declaredKeyTable(request))};\n`;
   } catch (error) {
     throw new InputError(`model "${modelId}": its request schema cannot be compiled: ${(error as Error).message}`);
@@ -118,6 +126,9 @@ export async function emitValidator(schema: JsonSchema | null, modelId: string, 
   if (/\brequire\s*\(/.test(code)) {
     throw new InputError(`model "${modelId}": its request schema needs an Ajv runtime function this package does not provide (${/require\([^)]*\)/.exec(code)?.[0]})`);
   }
-  const imports = `import { equal, formats, ucs2length } from ${JSON.stringify(supportImport)};\n`;
+  // Ajv reads a format's check from the object it was given (`const formats0 = formats.uri;`); each is imported by its own name instead.
+  code = code.replace(/^const (formats\d+) = formats(?:\.([\w$]+)|\[("(?:[^"\\]|\\.)*")\]);$/gm, (_line, local: string, name?: string, quoted?: string) => `const ${local} = ${FORMAT_EXPORTS.get(name ?? (JSON.parse(quoted!) as string))!};`);
+  const used = ["equal", "pushError", "ucs2length", ...FORMAT_EXPORTS.values()].filter((name) => new RegExp(`\\b${name}\\b`).test(code)).sort();
+  const imports = `import { ${used.join(", ")} } from ${JSON.stringify(supportImport)};\n`;
   return indentCode(imports + readableConstants(code.replace(/^"use strict";/, "")) + keys);
 }

@@ -38,6 +38,18 @@ export const ACCEPTED: Record<string, Record<string, unknown>[]> = {
       required: ["constructor", ""],
     }),
   ],
+  // What the validator compaction (generator/emit/compact-validator.ts) looks for in Ajv's code, as names and values.
+  "names that look like the validator's own code": [
+    model("code-names", {
+      type: "object",
+      properties: Object.fromEntries(
+        ['schema0.properties', 'x",keyword:"anyOf",y:"', "keyword:\"additionalProperties\"", '};\nvErrors = pushError(vErrors, {});', "const err0 = {", "allowedValues: schema0"].map((n) => [n, { type: "string", enum: [n, "schema0", "} = schema0.x;"] }]),
+      ),
+      required: ["schema0.properties", "const err0 = {"],
+      anyOf: [{ required: ["const err0 = {"] }, { required: ["allowedValues: schema0"] }],
+      additionalProperties: false,
+    }),
+  ],
   "hostile model ids": ["a/b", "a\\b", "..", "x\u0000y", "CON", "lpt1.json", "m".repeat(300), " leading space", "ümlaut", HOSTILE].map((id) =>
     model(id, { type: "object", properties: { prompt: { type: "string" } } }),
   ),

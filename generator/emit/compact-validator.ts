@@ -1,0 +1,141 @@
+// Makes Ajv's standalone code smaller without changing a verdict or an error's keyword, path or
+// params. Ajv writes each error as seven lines around an object that carries, in verbose mode, the
+// schema and the data; the run time (runtime/validation.ts) reads those only from `anyOf` and
+// `additionalProperties` errors, finds the data itself and builds messages from keyword and params.
+// So a validator is Ajv's non-verbose code with those two kinds of error given what is read of
+// them, every error reported through validator-support's
+// `pushError`, the small schema values of error objects written in place, and the schema
+// constants nothing reads left out.
+import { jsValue } from "./escape.js";
+
+/**
+ * The errors the run time reads more of than keyword and params, and what it reads: an anyOf's
+ * branches, for their `required` lists; the parent schema of an additionalProperties, for the
+ * names of its properties. Each is written as a literal of just that.
+ */
+const VERBOSE_MEMBERS: Record<string, { member: "schema" | "parentSchema"; read: (value: unknown) => unknown }> = {
+  anyOf: { member: "schema", read: (branches) => (branches as unknown[]).map((b) => (b !== null && typeof b === "object" && Array.isArray((b as { required?: unknown }).required) ? { required: (b as { required: unknown }).required } : {})) },
+  additionalProperties: { member: "parentSchema", read: (parent) => ({ properties: Object.fromEntries(Object.keys((parent as { properties?: object }).properties ?? {}).map((name) => [name, true])) }) },
+};
+const readsMore = (keyword: string | undefined): boolean => keyword !== undefined && Object.hasOwn(VERBOSE_MEMBERS, keyword);
+/** A schema value is written in place of its reference when its literal is at most this long. */
+const INLINE_LIMIT = 200;
+
+/**
+ * `lean` is Ajv's code for a schema with `verbose: false`; `verbose()` the same with `verbose: true`
+ * (asked for only when needed). Both come from fresh Ajv instances with otherwise equal options,
+ * so they name their errors and schema constants alike.
+ */
+export function compactValidator(lean: string, verbose: () => string): string {
+  const needsVerbose = lean.split("\n").some((line) => readsMore(errorLine(line)?.keyword));
+  const code = needsVerbose ? withVerboseMembers(lean, verbose()) : lean;
+  return dropUnusedConstants(inlineSmallValues(sharedErrorPush(code)));
+}
+
+/**
+ * The text with the content of every string literal replaced by `_`, offsets kept, so that what
+ * looks like code inside a string (a property called `schema0.x`) is never taken for code. Ajv
+ * writes every string as JSON, in double quotes, and no comments or regular expression literals.
+ */
+function maskStrings(code: string): string {
+  return code.replace(/"(?:[^"\\\n]|\\.)*"/g, (s) => `"${"_".repeat(s.length - 2)}"`);
+}
+
+/** An error object's line (`const err3 = {...,keyword:"anyOf",...};`): its name, keyword and the line masked. */
+function errorLine(line: string): { name: string; keyword: string; masked: string } | undefined {
+  const name = /^\s*const (err\d+) = \{/.exec(line)?.[1];
+  if (name === undefined) return undefined;
+  const masked = maskStrings(line);
+  const at = masked.indexOf('keyword:"');
+  return at < 0 ? undefined : { name, keyword: JSON.parse(line.slice(at + 8, masked.indexOf('"', at + 9) + 1)) as string, masked };
+}
+
+/** The lean code with the member the run time reads of its VERBOSE_MEMBERS errors, found through the verbose code. */
+function withVerboseMembers(lean: string, verbose: string): string {
+  const constants = schemaConstants(lean);
+  const members = new Map<string, string>();
+  for (const line of verbose.split("\n")) {
+    const error = errorLine(line);
+    if (!readsMore(error?.keyword)) continue;
+    const { member, read } = VERBOSE_MEMBERS[error!.keyword]!;
+    // Verbose mode ends every error object with `,schema:…,parentSchema:…,data…}`; these two are references into a schema constant.
+    const at = { schema: error!.masked.lastIndexOf(",schema:"), parentSchema: error!.masked.lastIndexOf(",parentSchema:"), data: error!.masked.lastIndexOf(",data") };
+    const expression = member === "schema" ? line.slice(at.schema + 8, at.parentSchema) : line.slice(at.parentSchema + 14, at.data);
+    const reference = /^(schema\d+)(.*)$/.exec(expression);
+    if (reference === null || !constants.has(reference[1]!)) throw new Error(`Ajv's verbose code gives ${error!.name} a ${member} that is not in a schema constant: ${expression}`);
+    members.set(error!.name, `,${member}:${jsValue(read(resolve(constants.get(reference[1]!), reference[2]!))).replace(/\n\s*/g, " ")}`);
+  }
+  return lean
+    .split("\n")
+    .map((line) => {
+      const error = errorLine(line);
+      if (!readsMore(error?.keyword)) return line;
+      const member = members.get(error!.name);
+      if (member === undefined) throw new Error(`Ajv's verbose code has no ${error!.keyword} error ${error!.name}`);
+      return line.replace(/\};$/, `${member}};`);
+    })
+    .join("\n");
+}
+
+/** `const schema0 = {...};` lines: each constant's value. */
+function schemaConstants(code: string): Map<string, unknown> {
+  return new Map([...code.matchAll(/^const (schema\d+) = (.*);$/gm)].map(([, name, json]) => [name!, JSON.parse(json!) as unknown]));
+}
+
+/**
+ * `const errN = {...}; if(vErrors === null){vErrors = [errN];} else {vErrors.push(errN);} errors++;`
+ * over seven lines becomes `vErrors = pushError(vErrors, {...}); errors++;`.
+ */
+function sharedErrorPush(code: string): string {
+  return code.replace(
+    /^(\s*)const (err\d+) = (\{.*\});\n\s*if\(vErrors === null\)\{\n\s*vErrors = \[\2\];\n\s*\}\n\s*else \{\n\s*vErrors\.push\(\2\);\n\s*\}\n\s*errors\+\+;$/gm,
+    (_lines, indent: string, _name: string, error: string) => `${indent}vErrors = pushError(vErrors, ${error});\n${indent}errors++;`,
+  );
+}
+
+/** A reference to a schema constant, in masked text: `schema0.properties["____"].enum`. */
+const REFERENCE = /(?<![\w$.])(schema\d+)((?:\.[A-Za-z_$][\w$]*|\[(?:\d+|"_*")\])+)/g;
+
+/** The value that `accessors` (`.properties["a b"].enum`, unmasked) reach from `root`. */
+function resolve(root: unknown, accessors: string): unknown {
+  let value = root;
+  for (const [, name, index, key] of accessors.matchAll(/\.([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g)) {
+    value = (value as Record<string | number, unknown>)[name ?? (index !== undefined ? Number(index) : (JSON.parse(key!) as string))];
+  }
+  return value;
+}
+
+/**
+ * In error objects, small schema values (an enum's allowed values) written as literals rather than as a path into a constant that holds the whole schema.
+ */
+function inlineSmallValues(code: string): string {
+  const constants = schemaConstants(code);
+  const masked = maskStrings(code);
+  let out = "";
+  let last = 0;
+  for (const match of masked.matchAll(REFERENCE)) {
+    const at = match.index;
+    const line = masked.slice(masked.lastIndexOf("\n", at) + 1, (masked.indexOf("\n", at) + 1 || masked.length + 1) - 1);
+    if (!line.trimStart().startsWith("vErrors = pushError(")) continue;
+    const root = constants.get(match[1]!);
+    const value = root === undefined ? undefined : resolve(root, code.slice(at + match[1]!.length, at + match[0].length));
+    const literal = value === undefined ? undefined : jsValue(value).replace(/\n\s*/g, " ");
+    if (literal === undefined || literal.length > INLINE_LIMIT) continue;
+    out += code.slice(last, at) + literal;
+    last = at + match[0].length;
+  }
+  return out + code.slice(last);
+}
+
+/** Without the `const schemaN = ...;` lines nothing reads: Ajv writes one for every schema it compiled. */
+function dropUnusedConstants(code: string): string {
+  const uses = new Map<string, number>();
+  for (const [name] of maskStrings(code).matchAll(/(?<![\w$.])schema\d+\b/g)) uses.set(name, (uses.get(name) ?? 0) + 1);
+  return code
+    .split("\n")
+    .filter((line) => {
+      const name = /^const (schema\d+) = /.exec(line)?.[1];
+      return name === undefined || uses.get(name)! > 1;
+    })
+    .join("\n");
+}
