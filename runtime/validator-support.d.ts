@@ -24,7 +24,7 @@ export interface StandaloneValidator {
   errors?: AjvError[] | null;
 }
 
-export declare function pushError(list: AjvError[] | null, error: AjvError): AjvError[];
+export declare function pushError(list: AjvError[] | null, instancePath: string, schemaPath: string, keyword: string, params: Record<string, unknown>, extra?: Partial<AjvError>): AjvError[];
 export declare function ucs2length(str: string): number;
 export declare function equal(a: unknown, b: unknown): boolean;
 export declare const formats: Record<string, (str: string) => boolean>;

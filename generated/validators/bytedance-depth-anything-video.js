@@ -12,84 +12,84 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
   let errors = 0;
   if(data && typeof data == "object" && !Array.isArray(data)){
     if(data.video_url === undefined){
-      vErrors = pushError(vErrors, {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "video_url"}});
+      vErrors = pushError(vErrors, instancePath, "#/required", "required", {missingProperty: "video_url"});
       errors++;
     }
     if(data.video_url !== undefined){
       let data0 = data.video_url;
       if(typeof data0 === "string"){
         if(!(formats0(data0))){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/video_url",schemaPath:"#/properties/video_url/format",keyword:"format",params:{format: "uri"}});
+          vErrors = pushError(vErrors, instancePath+"/video_url", "#/properties/video_url/format", "format", {format: "uri"});
           errors++;
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/video_url",schemaPath:"#/properties/video_url/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/video_url", "#/properties/video_url/type", "type", {type: "string"});
         errors++;
       }
     }
     if(data.depth_model !== undefined){
       let data1 = data.depth_model;
       if(typeof data1 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/depth_model",schemaPath:"#/properties/depth_model/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/depth_model", "#/properties/depth_model/type", "type", {type: "string"});
         errors++;
       }
       if(!(((data1 === "VDA-Small") || (data1 === "VDA-Base")) || (data1 === "VDA-Large"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/depth_model",schemaPath:"#/properties/depth_model/enum",keyword:"enum",params:{allowedValues: ["VDA-Small", "VDA-Base", "VDA-Large"]}});
+        vErrors = pushError(vErrors, instancePath+"/depth_model", "#/properties/depth_model/enum", "enum", {allowedValues: ["VDA-Small", "VDA-Base", "VDA-Large"]});
         errors++;
       }
     }
     if(data.colormap !== undefined){
       let data2 = data.colormap;
       if(typeof data2 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/colormap",schemaPath:"#/properties/colormap/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/colormap", "#/properties/colormap/type", "type", {type: "string"});
         errors++;
       }
       if(!(((((data2 === "grayscale") || (data2 === "turbo")) || (data2 === "inferno")) || (data2 === "magma")) || (data2 === "viridis"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/colormap",schemaPath:"#/properties/colormap/enum",keyword:"enum",params:{allowedValues: ["grayscale", "turbo", "inferno", "magma", "viridis"]}});
+        vErrors = pushError(vErrors, instancePath+"/colormap", "#/properties/colormap/enum", "enum", {allowedValues: ["grayscale", "turbo", "inferno", "magma", "viridis"]});
         errors++;
       }
     }
     if(data.resolution !== undefined){
       let data3 = data.resolution;
       if(typeof data3 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/resolution", "#/properties/resolution/type", "type", {type: "string"});
         errors++;
       }
       if(!(((((data3 === "auto") || (data3 === "360p")) || (data3 === "480p")) || (data3 === "720p")) || (data3 === "1080p"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: ["auto", "360p", "480p", "720p", "1080p"]}});
+        vErrors = pushError(vErrors, instancePath+"/resolution", "#/properties/resolution/enum", "enum", {allowedValues: ["auto", "360p", "480p", "720p", "1080p"]});
         errors++;
       }
     }
     if(data.max_frames !== undefined){
       let data4 = data.max_frames;
       if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/max_frames",schemaPath:"#/properties/max_frames/type",keyword:"type",params:{type: "integer"}});
+        vErrors = pushError(vErrors, instancePath+"/max_frames", "#/properties/max_frames/type", "type", {type: "integer"});
         errors++;
       }
     }
     if(data.output_fps !== undefined){
       let data5 = data.output_fps;
       if(!((typeof data5 == "number") && (isFinite(data5)))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/output_fps",schemaPath:"#/properties/output_fps/type",keyword:"type",params:{type: "number"}});
+        vErrors = pushError(vErrors, instancePath+"/output_fps", "#/properties/output_fps/type", "type", {type: "number"});
         errors++;
       }
     }
     if(data.side_by_side !== undefined){
       if(typeof data.side_by_side !== "boolean"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/side_by_side",schemaPath:"#/properties/side_by_side/type",keyword:"type",params:{type: "boolean"}});
+        vErrors = pushError(vErrors, instancePath+"/side_by_side", "#/properties/side_by_side/type", "type", {type: "boolean"});
         errors++;
       }
     }
     if(data.include_raw_depths !== undefined){
       if(typeof data.include_raw_depths !== "boolean"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/include_raw_depths",schemaPath:"#/properties/include_raw_depths/type",keyword:"type",params:{type: "boolean"}});
+        vErrors = pushError(vErrors, instancePath+"/include_raw_depths", "#/properties/include_raw_depths/type", "type", {type: "boolean"});
         errors++;
       }
     }
   }
   else {
-    vErrors = pushError(vErrors, {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}});
+    vErrors = pushError(vErrors, instancePath, "#/type", "type", {type: "object"});
     errors++;
   }
   validate0.errors = vErrors;

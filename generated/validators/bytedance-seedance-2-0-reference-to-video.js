@@ -11,12 +11,12 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
   let errors = 0;
   if(data && typeof data == "object" && !Array.isArray(data)){
     if(data.prompt === undefined){
-      vErrors = pushError(vErrors, {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"}});
+      vErrors = pushError(vErrors, instancePath, "#/required", "required", {missingProperty: "prompt"});
       errors++;
     }
     if(data.prompt !== undefined){
       if(typeof data.prompt !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/prompt", "#/properties/prompt/type", "type", {type: "string"});
         errors++;
       }
     }
@@ -26,13 +26,13 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         const len0 = data1.length;
         for(let i0=0; i0<len0; i0++){
           if(typeof data1[i0] !== "string"){
-            vErrors = pushError(vErrors, {instancePath:instancePath+"/input_face_images/" + i0,schemaPath:"#/properties/input_face_images/items/type",keyword:"type",params:{type: "string"}});
+            vErrors = pushError(vErrors, instancePath+"/input_face_images/" + i0, "#/properties/input_face_images/items/type", "type", {type: "string"});
             errors++;
           }
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/input_face_images",schemaPath:"#/properties/input_face_images/type",keyword:"type",params:{type: "array"}});
+        vErrors = pushError(vErrors, instancePath+"/input_face_images", "#/properties/input_face_images/type", "type", {type: "array"});
         errors++;
       }
     }
@@ -42,13 +42,13 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         const len1 = data3.length;
         for(let i1=0; i1<len1; i1++){
           if(typeof data3[i1] !== "string"){
-            vErrors = pushError(vErrors, {instancePath:instancePath+"/input_images/" + i1,schemaPath:"#/properties/input_images/items/type",keyword:"type",params:{type: "string"}});
+            vErrors = pushError(vErrors, instancePath+"/input_images/" + i1, "#/properties/input_images/items/type", "type", {type: "string"});
             errors++;
           }
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/input_images",schemaPath:"#/properties/input_images/type",keyword:"type",params:{type: "array"}});
+        vErrors = pushError(vErrors, instancePath+"/input_images", "#/properties/input_images/type", "type", {type: "array"});
         errors++;
       }
     }
@@ -58,13 +58,13 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         const len2 = data5.length;
         for(let i2=0; i2<len2; i2++){
           if(typeof data5[i2] !== "string"){
-            vErrors = pushError(vErrors, {instancePath:instancePath+"/input_face_videos/" + i2,schemaPath:"#/properties/input_face_videos/items/type",keyword:"type",params:{type: "string"}});
+            vErrors = pushError(vErrors, instancePath+"/input_face_videos/" + i2, "#/properties/input_face_videos/items/type", "type", {type: "string"});
             errors++;
           }
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/input_face_videos",schemaPath:"#/properties/input_face_videos/type",keyword:"type",params:{type: "array"}});
+        vErrors = pushError(vErrors, instancePath+"/input_face_videos", "#/properties/input_face_videos/type", "type", {type: "array"});
         errors++;
       }
     }
@@ -74,13 +74,13 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         const len3 = data7.length;
         for(let i3=0; i3<len3; i3++){
           if(typeof data7[i3] !== "string"){
-            vErrors = pushError(vErrors, {instancePath:instancePath+"/input_videos/" + i3,schemaPath:"#/properties/input_videos/items/type",keyword:"type",params:{type: "string"}});
+            vErrors = pushError(vErrors, instancePath+"/input_videos/" + i3, "#/properties/input_videos/items/type", "type", {type: "string"});
             errors++;
           }
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/input_videos",schemaPath:"#/properties/input_videos/type",keyword:"type",params:{type: "array"}});
+        vErrors = pushError(vErrors, instancePath+"/input_videos", "#/properties/input_videos/type", "type", {type: "array"});
         errors++;
       }
     }
@@ -90,64 +90,64 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         const len4 = data9.length;
         for(let i4=0; i4<len4; i4++){
           if(typeof data9[i4] !== "string"){
-            vErrors = pushError(vErrors, {instancePath:instancePath+"/input_audios/" + i4,schemaPath:"#/properties/input_audios/items/type",keyword:"type",params:{type: "string"}});
+            vErrors = pushError(vErrors, instancePath+"/input_audios/" + i4, "#/properties/input_audios/items/type", "type", {type: "string"});
             errors++;
           }
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/input_audios",schemaPath:"#/properties/input_audios/type",keyword:"type",params:{type: "array"}});
+        vErrors = pushError(vErrors, instancePath+"/input_audios", "#/properties/input_audios/type", "type", {type: "array"});
         errors++;
       }
     }
     if(data.resolution !== undefined){
       let data11 = data.resolution;
       if(typeof data11 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/resolution", "#/properties/resolution/type", "type", {type: "string"});
         errors++;
       }
       if(!((((data11 === "480p") || (data11 === "720p")) || (data11 === "1080p")) || (data11 === "4k"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: ["480p", "720p", "1080p", "4k"]}});
+        vErrors = pushError(vErrors, instancePath+"/resolution", "#/properties/resolution/enum", "enum", {allowedValues: ["480p", "720p", "1080p", "4k"]});
         errors++;
       }
     }
     if(data.duration !== undefined){
       let data12 = data.duration;
       if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"}});
+        vErrors = pushError(vErrors, instancePath+"/duration", "#/properties/duration/type", "type", {type: "integer"});
         errors++;
       }
       if(!(((((((((((((data12 === -1) || (data12 === 4)) || (data12 === 5)) || (data12 === 6)) || (data12 === 7)) || (data12 === 8)) || (data12 === 9)) || (data12 === 10)) || (data12 === 11)) || (data12 === 12)) || (data12 === 13)) || (data12 === 14)) || (data12 === 15))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/enum",keyword:"enum",params:{allowedValues: [-1, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]}});
+        vErrors = pushError(vErrors, instancePath+"/duration", "#/properties/duration/enum", "enum", {allowedValues: [-1, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]});
         errors++;
       }
     }
     if(data.aspect_ratio !== undefined){
       let data13 = data.aspect_ratio;
       if(typeof data13 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/aspect_ratio", "#/properties/aspect_ratio/type", "type", {type: "string"});
         errors++;
       }
       if(!(((((((data13 === "adaptive") || (data13 === "21:9")) || (data13 === "16:9")) || (data13 === "4:3")) || (data13 === "1:1")) || (data13 === "3:4")) || (data13 === "9:16"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: ["adaptive", "21:9", "16:9", "4:3", "1:1", "3:4", "9:16"]}});
+        vErrors = pushError(vErrors, instancePath+"/aspect_ratio", "#/properties/aspect_ratio/enum", "enum", {allowedValues: ["adaptive", "21:9", "16:9", "4:3", "1:1", "3:4", "9:16"]});
         errors++;
       }
     }
     if(data.generate_audio !== undefined){
       if(typeof data.generate_audio !== "boolean"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"}});
+        vErrors = pushError(vErrors, instancePath+"/generate_audio", "#/properties/generate_audio/type", "type", {type: "boolean"});
         errors++;
       }
     }
     if(data.watermark !== undefined){
       if(typeof data.watermark !== "boolean"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/watermark",schemaPath:"#/properties/watermark/type",keyword:"type",params:{type: "boolean"}});
+        vErrors = pushError(vErrors, instancePath+"/watermark", "#/properties/watermark/type", "type", {type: "boolean"});
         errors++;
       }
     }
   }
   else {
-    vErrors = pushError(vErrors, {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}});
+    vErrors = pushError(vErrors, instancePath, "#/type", "type", {type: "object"});
     errors++;
   }
   validate0.errors = vErrors;

@@ -11,74 +11,74 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
   let errors = 0;
   if(data && typeof data == "object" && !Array.isArray(data)){
     if(data.prompt === undefined){
-      vErrors = pushError(vErrors, {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"}});
+      vErrors = pushError(vErrors, instancePath, "#/required", "required", {missingProperty: "prompt"});
       errors++;
     }
     if(data.prompt !== undefined){
       if(typeof data.prompt !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/prompt", "#/properties/prompt/type", "type", {type: "string"});
         errors++;
       }
     }
     if(data.resolution !== undefined){
       let data1 = data.resolution;
       if(typeof data1 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/resolution", "#/properties/resolution/type", "type", {type: "string"});
         errors++;
       }
       if(!((data1 === "480p") || (data1 === "720p"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: ["480p", "720p"]}});
+        vErrors = pushError(vErrors, instancePath+"/resolution", "#/properties/resolution/enum", "enum", {allowedValues: ["480p", "720p"]});
         errors++;
       }
     }
     if(data.duration !== undefined){
       let data2 = data.duration;
       if((!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))) && (typeof data2 !== "string")){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: ["integer", "string"]}});
+        vErrors = pushError(vErrors, instancePath+"/duration", "#/properties/duration/type", "type", {type: ["integer", "string"]});
         errors++;
       }
       if(!(((((((((((data2 === "auto") || (data2 === 4)) || (data2 === 5)) || (data2 === 6)) || (data2 === 8)) || (data2 === 10)) || (data2 === 12)) || (data2 === 15)) || (data2 === 20)) || (data2 === 25)) || (data2 === 30))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/enum",keyword:"enum",params:{allowedValues: ["auto", 4, 5, 6, 8, 10, 12, 15, 20, 25, 30]}});
+        vErrors = pushError(vErrors, instancePath+"/duration", "#/properties/duration/enum", "enum", {allowedValues: ["auto", 4, 5, 6, 8, 10, 12, 15, 20, 25, 30]});
         errors++;
       }
     }
     if(data.aspect_ratio !== undefined){
       let data3 = data.aspect_ratio;
       if(typeof data3 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/aspect_ratio", "#/properties/aspect_ratio/type", "type", {type: "string"});
         errors++;
       }
       if(!(((((((data3 === "adaptive") || (data3 === "21:9")) || (data3 === "16:9")) || (data3 === "4:3")) || (data3 === "1:1")) || (data3 === "3:4")) || (data3 === "9:16"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: ["adaptive", "21:9", "16:9", "4:3", "1:1", "3:4", "9:16"]}});
+        vErrors = pushError(vErrors, instancePath+"/aspect_ratio", "#/properties/aspect_ratio/enum", "enum", {allowedValues: ["adaptive", "21:9", "16:9", "4:3", "1:1", "3:4", "9:16"]});
         errors++;
       }
     }
     if(data.generate_audio !== undefined){
       if(typeof data.generate_audio !== "boolean"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"}});
+        vErrors = pushError(vErrors, instancePath+"/generate_audio", "#/properties/generate_audio/type", "type", {type: "boolean"});
         errors++;
       }
     }
     if(data.output_format !== undefined){
       let data5 = data.output_format;
       if(typeof data5 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/output_format",schemaPath:"#/properties/output_format/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/output_format", "#/properties/output_format/type", "type", {type: "string"});
         errors++;
       }
       if(!((data5 === "mp4") || (data5 === "mov"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/output_format",schemaPath:"#/properties/output_format/enum",keyword:"enum",params:{allowedValues: ["mp4", "mov"]}});
+        vErrors = pushError(vErrors, instancePath+"/output_format", "#/properties/output_format/enum", "enum", {allowedValues: ["mp4", "mov"]});
         errors++;
       }
     }
     if(data.watermark !== undefined){
       if(typeof data.watermark !== "boolean"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/watermark",schemaPath:"#/properties/watermark/type",keyword:"type",params:{type: "boolean"}});
+        vErrors = pushError(vErrors, instancePath+"/watermark", "#/properties/watermark/type", "type", {type: "boolean"});
         errors++;
       }
     }
   }
   else {
-    vErrors = pushError(vErrors, {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}});
+    vErrors = pushError(vErrors, instancePath, "#/type", "type", {type: "object"});
     errors++;
   }
   validate0.errors = vErrors;

@@ -12,12 +12,12 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
   let errors = 0;
   if(data && typeof data == "object" && !Array.isArray(data)){
     if(data.prompt === undefined){
-      vErrors = pushError(vErrors, {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"}});
+      vErrors = pushError(vErrors, instancePath, "#/required", "required", {missingProperty: "prompt"});
       errors++;
     }
     if(data.prompt !== undefined){
       if(typeof data.prompt !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/prompt", "#/properties/prompt/type", "type", {type: "string"});
         errors++;
       }
     }
@@ -27,13 +27,13 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         const len0 = data1.length;
         for(let i0=0; i0<len0; i0++){
           if(typeof data1[i0] !== "string"){
-            vErrors = pushError(vErrors, {instancePath:instancePath+"/input_images/" + i0,schemaPath:"#/properties/input_images/items/type",keyword:"type",params:{type: "string"}});
+            vErrors = pushError(vErrors, instancePath+"/input_images/" + i0, "#/properties/input_images/items/type", "type", {type: "string"});
             errors++;
           }
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/input_images",schemaPath:"#/properties/input_images/type",keyword:"type",params:{type: "array"}});
+        vErrors = pushError(vErrors, instancePath+"/input_images", "#/properties/input_images/type", "type", {type: "array"});
         errors++;
       }
     }
@@ -41,74 +41,74 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data3 = data.input_video;
       if(typeof data3 === "string"){
         if(!(formats0(data3))){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"}});
+          vErrors = pushError(vErrors, instancePath+"/input_video", "#/properties/input_video/format", "format", {format: "uri"});
           errors++;
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/input_video", "#/properties/input_video/type", "type", {type: "string"});
         errors++;
       }
     }
     if(data.resolution !== undefined){
       let data4 = data.resolution;
       if(typeof data4 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/resolution", "#/properties/resolution/type", "type", {type: "string"});
         errors++;
       }
       if(!((data4 === "720p") || (data4 === "1080p"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: ["720p", "1080p"]}});
+        vErrors = pushError(vErrors, instancePath+"/resolution", "#/properties/resolution/enum", "enum", {allowedValues: ["720p", "1080p"]});
         errors++;
       }
     }
     if(data.aspect_ratio !== undefined){
       let data5 = data.aspect_ratio;
       if(typeof data5 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/aspect_ratio", "#/properties/aspect_ratio/type", "type", {type: "string"});
         errors++;
       }
       if(!((((((((data5 === "auto") || (data5 === "21:9")) || (data5 === "2:1")) || (data5 === "16:9")) || (data5 === "4:3")) || (data5 === "1:1")) || (data5 === "3:4")) || (data5 === "9:16"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: ["auto", "21:9", "2:1", "16:9", "4:3", "1:1", "3:4", "9:16"]}});
+        vErrors = pushError(vErrors, instancePath+"/aspect_ratio", "#/properties/aspect_ratio/enum", "enum", {allowedValues: ["auto", "21:9", "2:1", "16:9", "4:3", "1:1", "3:4", "9:16"]});
         errors++;
       }
     }
     if(data.duration !== undefined){
       let data6 = data.duration;
       if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"}});
+        vErrors = pushError(vErrors, instancePath+"/duration", "#/properties/duration/type", "type", {type: "integer"});
         errors++;
       }
       if(!((((((((((data6 === 5) || (data6 === 6)) || (data6 === 7)) || (data6 === 8)) || (data6 === 9)) || (data6 === 10)) || (data6 === 12)) || (data6 === 15)) || (data6 === 18)) || (data6 === 20))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/enum",keyword:"enum",params:{allowedValues: [5, 6, 7, 8, 9, 10, 12, 15, 18, 20]}});
+        vErrors = pushError(vErrors, instancePath+"/duration", "#/properties/duration/enum", "enum", {allowedValues: [5, 6, 7, 8, 9, 10, 12, 15, 18, 20]});
         errors++;
       }
     }
     if(data.generate_audio !== undefined){
       if(typeof data.generate_audio !== "boolean"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"}});
+        vErrors = pushError(vErrors, instancePath+"/generate_audio", "#/properties/generate_audio/type", "type", {type: "boolean"});
         errors++;
       }
     }
     if(data.draft !== undefined){
       if(typeof data.draft !== "boolean"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/draft",schemaPath:"#/properties/draft/type",keyword:"type",params:{type: "boolean"}});
+        vErrors = pushError(vErrors, instancePath+"/draft", "#/properties/draft/type", "type", {type: "boolean"});
         errors++;
       }
     }
     if(data.safety_tolerance !== undefined){
       let data9 = data.safety_tolerance;
       if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/safety_tolerance",schemaPath:"#/properties/safety_tolerance/type",keyword:"type",params:{type: "integer"}});
+        vErrors = pushError(vErrors, instancePath+"/safety_tolerance", "#/properties/safety_tolerance/type", "type", {type: "integer"});
         errors++;
       }
       if(!(((((data9 === 0) || (data9 === 1)) || (data9 === 2)) || (data9 === 3)) || (data9 === 4))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/safety_tolerance",schemaPath:"#/properties/safety_tolerance/enum",keyword:"enum",params:{allowedValues: [0, 1, 2, 3, 4]}});
+        vErrors = pushError(vErrors, instancePath+"/safety_tolerance", "#/properties/safety_tolerance/enum", "enum", {allowedValues: [0, 1, 2, 3, 4]});
         errors++;
       }
     }
   }
   else {
-    vErrors = pushError(vErrors, {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}});
+    vErrors = pushError(vErrors, instancePath, "#/type", "type", {type: "object"});
     errors++;
   }
   validate0.errors = vErrors;

@@ -12,12 +12,12 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
   let errors = 0;
   if(data && typeof data == "object" && !Array.isArray(data)){
     if(data.prompt === undefined){
-      vErrors = pushError(vErrors, {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"}});
+      vErrors = pushError(vErrors, instancePath, "#/required", "required", {missingProperty: "prompt"});
       errors++;
     }
     if(data.prompt !== undefined){
       if(typeof data.prompt !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/prompt", "#/properties/prompt/type", "type", {type: "string"});
         errors++;
       }
     }
@@ -27,13 +27,13 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         const len0 = data1.length;
         for(let i0=0; i0<len0; i0++){
           if(typeof data1[i0] !== "string"){
-            vErrors = pushError(vErrors, {instancePath:instancePath+"/input_image/" + i0,schemaPath:"#/properties/input_image/items/type",keyword:"type",params:{type: "string"}});
+            vErrors = pushError(vErrors, instancePath+"/input_image/" + i0, "#/properties/input_image/items/type", "type", {type: "string"});
             errors++;
           }
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/type",keyword:"type",params:{type: "array"}});
+        vErrors = pushError(vErrors, instancePath+"/input_image", "#/properties/input_image/type", "type", {type: "array"});
         errors++;
       }
     }
@@ -41,23 +41,23 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data3 = data.input_video;
       if(typeof data3 === "string"){
         if(!(formats0(data3))){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"}});
+          vErrors = pushError(vErrors, instancePath+"/input_video", "#/properties/input_video/format", "format", {format: "uri"});
           errors++;
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/input_video", "#/properties/input_video/type", "type", {type: "string"});
         errors++;
       }
     }
     if(data.video_mode !== undefined){
       let data4 = data.video_mode;
       if(typeof data4 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/video_mode",schemaPath:"#/properties/video_mode/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/video_mode", "#/properties/video_mode/type", "type", {type: "string"});
         errors++;
       }
       if(!((data4 === "edit") || (data4 === "reference"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/video_mode",schemaPath:"#/properties/video_mode/enum",keyword:"enum",params:{allowedValues: ["edit", "reference"]}});
+        vErrors = pushError(vErrors, instancePath+"/video_mode", "#/properties/video_mode/enum", "enum", {allowedValues: ["edit", "reference"]});
         errors++;
       }
     }
@@ -65,12 +65,12 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data5 = data.start_image_url;
       if(typeof data5 === "string"){
         if(!(formats0(data5))){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/start_image_url",schemaPath:"#/properties/start_image_url/format",keyword:"format",params:{format: "uri"}});
+          vErrors = pushError(vErrors, instancePath+"/start_image_url", "#/properties/start_image_url/format", "format", {format: "uri"});
           errors++;
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/start_image_url",schemaPath:"#/properties/start_image_url/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/start_image_url", "#/properties/start_image_url/type", "type", {type: "string"});
         errors++;
       }
     }
@@ -78,12 +78,12 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data6 = data.tail_image_url;
       if(typeof data6 === "string"){
         if(!(formats0(data6))){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/tail_image_url",schemaPath:"#/properties/tail_image_url/format",keyword:"format",params:{format: "uri"}});
+          vErrors = pushError(vErrors, instancePath+"/tail_image_url", "#/properties/tail_image_url/format", "format", {format: "uri"});
           errors++;
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/tail_image_url",schemaPath:"#/properties/tail_image_url/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/tail_image_url", "#/properties/tail_image_url/type", "type", {type: "string"});
         errors++;
       }
     }
@@ -94,40 +94,40 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         for(let i1=0; i1<len1; i1++){
           let data8 = data7[i1];
           if(!(data8 && typeof data8 == "object" && !Array.isArray(data8))){
-            vErrors = pushError(vErrors, {instancePath:instancePath+"/elements/" + i1,schemaPath:"#/properties/elements/items/type",keyword:"type",params:{type: "object"}});
+            vErrors = pushError(vErrors, instancePath+"/elements/" + i1, "#/properties/elements/items/type", "type", {type: "object"});
             errors++;
           }
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/elements",schemaPath:"#/properties/elements/type",keyword:"type",params:{type: "array"}});
+        vErrors = pushError(vErrors, instancePath+"/elements", "#/properties/elements/type", "type", {type: "array"});
         errors++;
       }
     }
     if(data.resolution !== undefined){
       let data9 = data.resolution;
       if(typeof data9 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/resolution", "#/properties/resolution/type", "type", {type: "string"});
         errors++;
       }
       if(!(((data9 === "720p") || (data9 === "1080p")) || (data9 === "4k"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: ["720p", "1080p", "4k"]}});
+        vErrors = pushError(vErrors, instancePath+"/resolution", "#/properties/resolution/enum", "enum", {allowedValues: ["720p", "1080p", "4k"]});
         errors++;
       }
     }
     if(data.duration !== undefined){
       let data10 = data.duration;
       if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"}});
+        vErrors = pushError(vErrors, instancePath+"/duration", "#/properties/duration/type", "type", {type: "integer"});
         errors++;
       }
       if((typeof data10 == "number") && (isFinite(data10))){
         if(data10 > 15 || isNaN(data10)){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/maximum",keyword:"maximum",params:{comparison: "<=", limit: 15}});
+          vErrors = pushError(vErrors, instancePath+"/duration", "#/properties/duration/maximum", "maximum", {comparison: "<=", limit: 15});
           errors++;
         }
         if(data10 < 3 || isNaN(data10)){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 3}});
+          vErrors = pushError(vErrors, instancePath+"/duration", "#/properties/duration/minimum", "minimum", {comparison: ">=", limit: 3});
           errors++;
         }
       }
@@ -135,29 +135,29 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
     if(data.aspect_ratio !== undefined){
       let data11 = data.aspect_ratio;
       if(typeof data11 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/aspect_ratio", "#/properties/aspect_ratio/type", "type", {type: "string"});
         errors++;
       }
       if(!(((data11 === "16:9") || (data11 === "9:16")) || (data11 === "1:1"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: ["16:9", "9:16", "1:1"]}});
+        vErrors = pushError(vErrors, instancePath+"/aspect_ratio", "#/properties/aspect_ratio/enum", "enum", {allowedValues: ["16:9", "9:16", "1:1"]});
         errors++;
       }
     }
     if(data.generate_audio !== undefined){
       if(typeof data.generate_audio !== "boolean"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"}});
+        vErrors = pushError(vErrors, instancePath+"/generate_audio", "#/properties/generate_audio/type", "type", {type: "boolean"});
         errors++;
       }
     }
     if(data.keep_audio !== undefined){
       if(typeof data.keep_audio !== "boolean"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/keep_audio",schemaPath:"#/properties/keep_audio/type",keyword:"type",params:{type: "boolean"}});
+        vErrors = pushError(vErrors, instancePath+"/keep_audio", "#/properties/keep_audio/type", "type", {type: "boolean"});
         errors++;
       }
     }
   }
   else {
-    vErrors = pushError(vErrors, {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}});
+    vErrors = pushError(vErrors, instancePath, "#/type", "type", {type: "object"});
     errors++;
   }
   validate0.errors = vErrors;

@@ -12,24 +12,24 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
   let errors = 0;
   if(data && typeof data == "object" && !Array.isArray(data)){
     if(data.prompt === undefined){
-      vErrors = pushError(vErrors, {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"}});
+      vErrors = pushError(vErrors, instancePath, "#/required", "required", {missingProperty: "prompt"});
       errors++;
     }
     if(data.input_image === undefined){
-      vErrors = pushError(vErrors, {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input_image"}});
+      vErrors = pushError(vErrors, instancePath, "#/required", "required", {missingProperty: "input_image"});
       errors++;
     }
     if(data.input_video === undefined){
-      vErrors = pushError(vErrors, {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input_video"}});
+      vErrors = pushError(vErrors, instancePath, "#/required", "required", {missingProperty: "input_video"});
       errors++;
     }
     if(data.character_orientation === undefined){
-      vErrors = pushError(vErrors, {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "character_orientation"}});
+      vErrors = pushError(vErrors, instancePath, "#/required", "required", {missingProperty: "character_orientation"});
       errors++;
     }
     if(data.prompt !== undefined){
       if(typeof data.prompt !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/prompt", "#/properties/prompt/type", "type", {type: "string"});
         errors++;
       }
     }
@@ -37,12 +37,12 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data1 = data.input_image;
       if(typeof data1 === "string"){
         if(!(formats0(data1))){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/format",keyword:"format",params:{format: "uri"}});
+          vErrors = pushError(vErrors, instancePath+"/input_image", "#/properties/input_image/format", "format", {format: "uri"});
           errors++;
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/input_image", "#/properties/input_image/type", "type", {type: "string"});
         errors++;
       }
     }
@@ -50,29 +50,29 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data2 = data.input_video;
       if(typeof data2 === "string"){
         if(!(formats0(data2))){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"}});
+          vErrors = pushError(vErrors, instancePath+"/input_video", "#/properties/input_video/format", "format", {format: "uri"});
           errors++;
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/input_video", "#/properties/input_video/type", "type", {type: "string"});
         errors++;
       }
     }
     if(data.character_orientation !== undefined){
       let data3 = data.character_orientation;
       if(typeof data3 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/character_orientation",schemaPath:"#/properties/character_orientation/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/character_orientation", "#/properties/character_orientation/type", "type", {type: "string"});
         errors++;
       }
       if(!((data3 === "image") || (data3 === "video"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/character_orientation",schemaPath:"#/properties/character_orientation/enum",keyword:"enum",params:{allowedValues: ["image", "video"]}});
+        vErrors = pushError(vErrors, instancePath+"/character_orientation", "#/properties/character_orientation/enum", "enum", {allowedValues: ["image", "video"]});
         errors++;
       }
     }
     if(data.keep_original_sound !== undefined){
       if(typeof data.keep_original_sound !== "boolean"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/keep_original_sound",schemaPath:"#/properties/keep_original_sound/type",keyword:"type",params:{type: "boolean"}});
+        vErrors = pushError(vErrors, instancePath+"/keep_original_sound", "#/properties/keep_original_sound/type", "type", {type: "boolean"});
         errors++;
       }
     }
@@ -83,19 +83,19 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         for(let i0=0; i0<len0; i0++){
           let data6 = data5[i0];
           if(!(data6 && typeof data6 == "object" && !Array.isArray(data6))){
-            vErrors = pushError(vErrors, {instancePath:instancePath+"/elements/" + i0,schemaPath:"#/properties/elements/items/type",keyword:"type",params:{type: "object"}});
+            vErrors = pushError(vErrors, instancePath+"/elements/" + i0, "#/properties/elements/items/type", "type", {type: "object"});
             errors++;
           }
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/elements",schemaPath:"#/properties/elements/type",keyword:"type",params:{type: "array"}});
+        vErrors = pushError(vErrors, instancePath+"/elements", "#/properties/elements/type", "type", {type: "array"});
         errors++;
       }
     }
   }
   else {
-    vErrors = pushError(vErrors, {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}});
+    vErrors = pushError(vErrors, instancePath, "#/type", "type", {type: "object"});
     errors++;
   }
   validate0.errors = vErrors;

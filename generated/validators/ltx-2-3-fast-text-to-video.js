@@ -11,68 +11,68 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
   let errors = 0;
   if(data && typeof data == "object" && !Array.isArray(data)){
     if(data.prompt === undefined){
-      vErrors = pushError(vErrors, {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"}});
+      vErrors = pushError(vErrors, instancePath, "#/required", "required", {missingProperty: "prompt"});
       errors++;
     }
     if(data.prompt !== undefined){
       if(typeof data.prompt !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/prompt", "#/properties/prompt/type", "type", {type: "string"});
         errors++;
       }
     }
     if(data.duration !== undefined){
       let data1 = data.duration;
       if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"}});
+        vErrors = pushError(vErrors, instancePath+"/duration", "#/properties/duration/type", "type", {type: "integer"});
         errors++;
       }
       if(!((((((((data1 === 6) || (data1 === 8)) || (data1 === 10)) || (data1 === 12)) || (data1 === 14)) || (data1 === 16)) || (data1 === 18)) || (data1 === 20))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/enum",keyword:"enum",params:{allowedValues: [6, 8, 10, 12, 14, 16, 18, 20]}});
+        vErrors = pushError(vErrors, instancePath+"/duration", "#/properties/duration/enum", "enum", {allowedValues: [6, 8, 10, 12, 14, 16, 18, 20]});
         errors++;
       }
     }
     if(data.resolution !== undefined){
       let data2 = data.resolution;
       if(typeof data2 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/resolution", "#/properties/resolution/type", "type", {type: "string"});
         errors++;
       }
       if(!(((data2 === "1080p") || (data2 === "1440p")) || (data2 === "2160p"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: ["1080p", "1440p", "2160p"]}});
+        vErrors = pushError(vErrors, instancePath+"/resolution", "#/properties/resolution/enum", "enum", {allowedValues: ["1080p", "1440p", "2160p"]});
         errors++;
       }
     }
     if(data.aspect_ratio !== undefined){
       let data3 = data.aspect_ratio;
       if(typeof data3 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/aspect_ratio", "#/properties/aspect_ratio/type", "type", {type: "string"});
         errors++;
       }
       if(!((data3 === "16:9") || (data3 === "9:16"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: ["16:9", "9:16"]}});
+        vErrors = pushError(vErrors, instancePath+"/aspect_ratio", "#/properties/aspect_ratio/enum", "enum", {allowedValues: ["16:9", "9:16"]});
         errors++;
       }
     }
     if(data.fps !== undefined){
       let data4 = data.fps;
       if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/fps",schemaPath:"#/properties/fps/type",keyword:"type",params:{type: "integer"}});
+        vErrors = pushError(vErrors, instancePath+"/fps", "#/properties/fps/type", "type", {type: "integer"});
         errors++;
       }
       if(!((((data4 === 24) || (data4 === 25)) || (data4 === 48)) || (data4 === 50))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/fps",schemaPath:"#/properties/fps/enum",keyword:"enum",params:{allowedValues: [24, 25, 48, 50]}});
+        vErrors = pushError(vErrors, instancePath+"/fps", "#/properties/fps/enum", "enum", {allowedValues: [24, 25, 48, 50]});
         errors++;
       }
     }
     if(data.generate_audio !== undefined){
       if(typeof data.generate_audio !== "boolean"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"}});
+        vErrors = pushError(vErrors, instancePath+"/generate_audio", "#/properties/generate_audio/type", "type", {type: "boolean"});
         errors++;
       }
     }
   }
   else {
-    vErrors = pushError(vErrors, {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}});
+    vErrors = pushError(vErrors, instancePath, "#/type", "type", {type: "object"});
     errors++;
   }
   validate0.errors = vErrors;

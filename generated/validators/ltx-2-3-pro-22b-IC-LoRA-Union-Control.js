@@ -12,12 +12,12 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
   let errors = 0;
   if(data && typeof data == "object" && !Array.isArray(data)){
     if(data.prompt === undefined){
-      vErrors = pushError(vErrors, {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"}});
+      vErrors = pushError(vErrors, instancePath, "#/required", "required", {missingProperty: "prompt"});
       errors++;
     }
     if(data.prompt !== undefined){
       if(typeof data.prompt !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/prompt", "#/properties/prompt/type", "type", {type: "string"});
         errors++;
       }
     }
@@ -25,12 +25,12 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data1 = data.input_image;
       if(typeof data1 === "string"){
         if(!(formats0(data1))){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/format",keyword:"format",params:{format: "uri"}});
+          vErrors = pushError(vErrors, instancePath+"/input_image", "#/properties/input_image/format", "format", {format: "uri"});
           errors++;
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/input_image", "#/properties/input_image/type", "type", {type: "string"});
         errors++;
       }
     }
@@ -38,56 +38,56 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data2 = data.input_video;
       if(typeof data2 === "string"){
         if(!(formats0(data2))){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"}});
+          vErrors = pushError(vErrors, instancePath+"/input_video", "#/properties/input_video/format", "format", {format: "uri"});
           errors++;
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/input_video", "#/properties/input_video/type", "type", {type: "string"});
         errors++;
       }
     }
     if(data.duration !== undefined){
       let data3 = data.duration;
       if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"}});
+        vErrors = pushError(vErrors, instancePath+"/duration", "#/properties/duration/type", "type", {type: "integer"});
         errors++;
       }
       if(!(((data3 === 6) || (data3 === 8)) || (data3 === 10))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/enum",keyword:"enum",params:{allowedValues: [6, 8, 10]}});
+        vErrors = pushError(vErrors, instancePath+"/duration", "#/properties/duration/enum", "enum", {allowedValues: [6, 8, 10]});
         errors++;
       }
     }
     if(data.aspect_ratio !== undefined){
       let data4 = data.aspect_ratio;
       if(typeof data4 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/aspect_ratio", "#/properties/aspect_ratio/type", "type", {type: "string"});
         errors++;
       }
       if(!((data4 === "16:9") || (data4 === "9:16"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: ["16:9", "9:16"]}});
+        vErrors = pushError(vErrors, instancePath+"/aspect_ratio", "#/properties/aspect_ratio/enum", "enum", {allowedValues: ["16:9", "9:16"]});
         errors++;
       }
     }
     if(data.resolution !== undefined){
       let data5 = data.resolution;
       if(typeof data5 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/resolution", "#/properties/resolution/type", "type", {type: "string"});
         errors++;
       }
       if(!(((data5 === "1080p") || (data5 === "2k")) || (data5 === "4k"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: ["1080p", "2k", "4k"]}});
+        vErrors = pushError(vErrors, instancePath+"/resolution", "#/properties/resolution/enum", "enum", {allowedValues: ["1080p", "2k", "4k"]});
         errors++;
       }
     }
     if(data.fps !== undefined){
       let data6 = data.fps;
       if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/fps",schemaPath:"#/properties/fps/type",keyword:"type",params:{type: "integer"}});
+        vErrors = pushError(vErrors, instancePath+"/fps", "#/properties/fps/type", "type", {type: "integer"});
         errors++;
       }
       if(!((((((data6 === 24) || (data6 === 25)) || (data6 === 30)) || (data6 === 48)) || (data6 === 50)) || (data6 === 60))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/fps",schemaPath:"#/properties/fps/enum",keyword:"enum",params:{allowedValues: [24, 25, 30, 48, 50, 60]}});
+        vErrors = pushError(vErrors, instancePath+"/fps", "#/properties/fps/enum", "enum", {allowedValues: [24, 25, 30, 48, 50, 60]});
         errors++;
       }
     }
@@ -95,16 +95,16 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data7 = data.video_conditioning_strength;
       if((typeof data7 == "number") && (isFinite(data7))){
         if(data7 > 1 || isNaN(data7)){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/video_conditioning_strength",schemaPath:"#/properties/video_conditioning_strength/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1}});
+          vErrors = pushError(vErrors, instancePath+"/video_conditioning_strength", "#/properties/video_conditioning_strength/maximum", "maximum", {comparison: "<=", limit: 1});
           errors++;
         }
         if(data7 < 0 || isNaN(data7)){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/video_conditioning_strength",schemaPath:"#/properties/video_conditioning_strength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}});
+          vErrors = pushError(vErrors, instancePath+"/video_conditioning_strength", "#/properties/video_conditioning_strength/minimum", "minimum", {comparison: ">=", limit: 0});
           errors++;
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/video_conditioning_strength",schemaPath:"#/properties/video_conditioning_strength/type",keyword:"type",params:{type: "number"}});
+        vErrors = pushError(vErrors, instancePath+"/video_conditioning_strength", "#/properties/video_conditioning_strength/type", "type", {type: "number"});
         errors++;
       }
     }
@@ -112,29 +112,29 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data8 = data.conditioning_attention_strength;
       if((typeof data8 == "number") && (isFinite(data8))){
         if(data8 > 1 || isNaN(data8)){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/conditioning_attention_strength",schemaPath:"#/properties/conditioning_attention_strength/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1}});
+          vErrors = pushError(vErrors, instancePath+"/conditioning_attention_strength", "#/properties/conditioning_attention_strength/maximum", "maximum", {comparison: "<=", limit: 1});
           errors++;
         }
         if(data8 < 0 || isNaN(data8)){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/conditioning_attention_strength",schemaPath:"#/properties/conditioning_attention_strength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}});
+          vErrors = pushError(vErrors, instancePath+"/conditioning_attention_strength", "#/properties/conditioning_attention_strength/minimum", "minimum", {comparison: ">=", limit: 0});
           errors++;
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/conditioning_attention_strength",schemaPath:"#/properties/conditioning_attention_strength/type",keyword:"type",params:{type: "number"}});
+        vErrors = pushError(vErrors, instancePath+"/conditioning_attention_strength", "#/properties/conditioning_attention_strength/type", "type", {type: "number"});
         errors++;
       }
     }
     if(data.seed !== undefined){
       let data9 = data.seed;
       if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"}});
+        vErrors = pushError(vErrors, instancePath+"/seed", "#/properties/seed/type", "type", {type: "integer"});
         errors++;
       }
     }
   }
   else {
-    vErrors = pushError(vErrors, {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}});
+    vErrors = pushError(vErrors, instancePath, "#/type", "type", {type: "object"});
     errors++;
   }
   validate0.errors = vErrors;

@@ -15,12 +15,12 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
   const _errs3 = errors;
   if(data && typeof data == "object" && !Array.isArray(data)){
     if(data.prompt === undefined){
-      vErrors = pushError(vErrors, {instancePath,schemaPath:"#/allOf/0/anyOf/0/required",keyword:"required",params:{missingProperty: "prompt"}});
+      vErrors = pushError(vErrors, instancePath, "#/allOf/0/anyOf/0/required", "required", {missingProperty: "prompt"});
       errors++;
     }
     if(data.prompt !== undefined){
       if(typeof data.prompt !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/prompt", "#/properties/prompt/type", "type", {type: "string"});
         errors++;
       }
     }
@@ -31,19 +31,19 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
     const _errs7 = errors;
     if(data && typeof data == "object" && !Array.isArray(data)){
       if(data.input_image === undefined){
-        vErrors = pushError(vErrors, {instancePath,schemaPath:"#/allOf/0/anyOf/1/required",keyword:"required",params:{missingProperty: "input_image"}});
+        vErrors = pushError(vErrors, instancePath, "#/allOf/0/anyOf/1/required", "required", {missingProperty: "input_image"});
         errors++;
       }
       if(data.input_image !== undefined){
         let data1 = data.input_image;
         if(typeof data1 === "string"){
           if(!(formats0(data1))){
-            vErrors = pushError(vErrors, {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/format",keyword:"format",params:{format: "uri"}});
+            vErrors = pushError(vErrors, instancePath+"/input_image", "#/properties/input_image/format", "format", {format: "uri"});
             errors++;
           }
         }
         else {
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/type",keyword:"type",params:{type: "string"}});
+          vErrors = pushError(vErrors, instancePath+"/input_image", "#/properties/input_image/type", "type", {type: "string"});
           errors++;
         }
       }
@@ -52,7 +52,7 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
     valid1 = valid1 || _valid0;
   }
   if(!valid1){
-    vErrors = pushError(vErrors, {instancePath,schemaPath:"#/allOf/0/anyOf",keyword:"anyOf",params:{},schema:[ { "required": ["prompt"], }, { "required": ["input_image"], }, ]});
+    vErrors = pushError(vErrors, instancePath, "#/allOf/0/anyOf", "anyOf", {}, {schema:[ { "required": ["prompt"], }, { "required": ["input_image"], }, ]});
     errors++;
   }
   else {
@@ -68,12 +68,12 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
     if(data.input_audio === undefined){
-      vErrors = pushError(vErrors, {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input_audio"}});
+      vErrors = pushError(vErrors, instancePath, "#/required", "required", {missingProperty: "input_audio"});
       errors++;
     }
     if(data.prompt !== undefined){
       if(typeof data.prompt !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/prompt", "#/properties/prompt/type", "type", {type: "string"});
         errors++;
       }
     }
@@ -81,12 +81,12 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data3 = data.input_image;
       if(typeof data3 === "string"){
         if(!(formats0(data3))){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/format",keyword:"format",params:{format: "uri"}});
+          vErrors = pushError(vErrors, instancePath+"/input_image", "#/properties/input_image/format", "format", {format: "uri"});
           errors++;
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/input_image", "#/properties/input_image/type", "type", {type: "string"});
         errors++;
       }
     }
@@ -94,18 +94,18 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data4 = data.input_audio;
       if(typeof data4 === "string"){
         if(!(formats0(data4))){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/input_audio",schemaPath:"#/properties/input_audio/format",keyword:"format",params:{format: "uri"}});
+          vErrors = pushError(vErrors, instancePath+"/input_audio", "#/properties/input_audio/format", "format", {format: "uri"});
           errors++;
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/input_audio",schemaPath:"#/properties/input_audio/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/input_audio", "#/properties/input_audio/type", "type", {type: "string"});
         errors++;
       }
     }
   }
   else {
-    vErrors = pushError(vErrors, {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}});
+    vErrors = pushError(vErrors, instancePath, "#/type", "type", {type: "object"});
     errors++;
   }
   validate0.errors = vErrors;

@@ -12,25 +12,25 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
   let errors = 0;
   if(data && typeof data == "object" && !Array.isArray(data)){
     if(data.input_video === undefined){
-      vErrors = pushError(vErrors, {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input_video"}});
+      vErrors = pushError(vErrors, instancePath, "#/required", "required", {missingProperty: "input_video"});
       errors++;
     }
     if(data.input_video !== undefined){
       let data0 = data.input_video;
       if(typeof data0 === "string"){
         if(!(formats0(data0))){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"}});
+          vErrors = pushError(vErrors, instancePath+"/input_video", "#/properties/input_video/format", "format", {format: "uri"});
           errors++;
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/input_video", "#/properties/input_video/type", "type", {type: "string"});
         errors++;
       }
     }
     if(data.prompt !== undefined){
       if(typeof data.prompt !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/prompt", "#/properties/prompt/type", "type", {type: "string"});
         errors++;
       }
     }
@@ -38,23 +38,23 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data2 = data.duration;
       if((typeof data2 == "number") && (isFinite(data2))){
         if(data2 > 20 || isNaN(data2)){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20}});
+          vErrors = pushError(vErrors, instancePath+"/duration", "#/properties/duration/maximum", "maximum", {comparison: "<=", limit: 20});
           errors++;
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "number"}});
+        vErrors = pushError(vErrors, instancePath+"/duration", "#/properties/duration/type", "type", {type: "number"});
         errors++;
       }
     }
     if(data.mode !== undefined){
       let data3 = data.mode;
       if(typeof data3 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/mode", "#/properties/mode/type", "type", {type: "string"});
         errors++;
       }
       if(!((data3 === "start") || (data3 === "end"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: ["start", "end"]}});
+        vErrors = pushError(vErrors, instancePath+"/mode", "#/properties/mode/enum", "enum", {allowedValues: ["start", "end"]});
         errors++;
       }
     }
@@ -62,22 +62,22 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data4 = data.context;
       if((typeof data4 == "number") && (isFinite(data4))){
         if(data4 > 20 || isNaN(data4)){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/context",schemaPath:"#/properties/context/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20}});
+          vErrors = pushError(vErrors, instancePath+"/context", "#/properties/context/maximum", "maximum", {comparison: "<=", limit: 20});
           errors++;
         }
         if(data4 < 1 || isNaN(data4)){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/context",schemaPath:"#/properties/context/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}});
+          vErrors = pushError(vErrors, instancePath+"/context", "#/properties/context/minimum", "minimum", {comparison: ">=", limit: 1});
           errors++;
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/context",schemaPath:"#/properties/context/type",keyword:"type",params:{type: "number"}});
+        vErrors = pushError(vErrors, instancePath+"/context", "#/properties/context/type", "type", {type: "number"});
         errors++;
       }
     }
   }
   else {
-    vErrors = pushError(vErrors, {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}});
+    vErrors = pushError(vErrors, instancePath, "#/type", "type", {type: "object"});
     errors++;
   }
   validate0.errors = vErrors;

@@ -12,16 +12,16 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
   let errors = 0;
   if(data && typeof data == "object" && !Array.isArray(data)){
     if(data.prompt === undefined){
-      vErrors = pushError(vErrors, {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"}});
+      vErrors = pushError(vErrors, instancePath, "#/required", "required", {missingProperty: "prompt"});
       errors++;
     }
     if(data.input_video === undefined){
-      vErrors = pushError(vErrors, {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input_video"}});
+      vErrors = pushError(vErrors, instancePath, "#/required", "required", {missingProperty: "input_video"});
       errors++;
     }
     if(data.prompt !== undefined){
       if(typeof data.prompt !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/prompt", "#/properties/prompt/type", "type", {type: "string"});
         errors++;
       }
     }
@@ -29,23 +29,23 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data1 = data.input_video;
       if(typeof data1 === "string"){
         if(!(formats0(data1))){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"}});
+          vErrors = pushError(vErrors, instancePath+"/input_video", "#/properties/input_video/format", "format", {format: "uri"});
           errors++;
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/input_video", "#/properties/input_video/type", "type", {type: "string"});
         errors++;
       }
     }
     if(data.task !== undefined){
       let data2 = data.task;
       if(typeof data2 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/task",schemaPath:"#/properties/task/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/task", "#/properties/task/type", "type", {type: "string"});
         errors++;
       }
       if(!(data2 === "retake")){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/task",schemaPath:"#/properties/task/enum",keyword:"enum",params:{allowedValues: ["retake"]}});
+        vErrors = pushError(vErrors, instancePath+"/task", "#/properties/task/enum", "enum", {allowedValues: ["retake"]});
         errors++;
       }
     }
@@ -53,12 +53,12 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data3 = data.retake_start_time;
       if((typeof data3 == "number") && (isFinite(data3))){
         if(data3 < 0 || isNaN(data3)){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/retake_start_time",schemaPath:"#/properties/retake_start_time/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}});
+          vErrors = pushError(vErrors, instancePath+"/retake_start_time", "#/properties/retake_start_time/minimum", "minimum", {comparison: ">=", limit: 0});
           errors++;
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/retake_start_time",schemaPath:"#/properties/retake_start_time/type",keyword:"type",params:{type: "number"}});
+        vErrors = pushError(vErrors, instancePath+"/retake_start_time", "#/properties/retake_start_time/type", "type", {type: "number"});
         errors++;
       }
     }
@@ -66,29 +66,29 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data4 = data.retake_duration;
       if((typeof data4 == "number") && (isFinite(data4))){
         if(data4 < 2 || isNaN(data4)){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/retake_duration",schemaPath:"#/properties/retake_duration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2}});
+          vErrors = pushError(vErrors, instancePath+"/retake_duration", "#/properties/retake_duration/minimum", "minimum", {comparison: ">=", limit: 2});
           errors++;
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/retake_duration",schemaPath:"#/properties/retake_duration/type",keyword:"type",params:{type: "number"}});
+        vErrors = pushError(vErrors, instancePath+"/retake_duration", "#/properties/retake_duration/type", "type", {type: "number"});
         errors++;
       }
     }
     if(data.retake_mode !== undefined){
       let data5 = data.retake_mode;
       if(typeof data5 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/retake_mode",schemaPath:"#/properties/retake_mode/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/retake_mode", "#/properties/retake_mode/type", "type", {type: "string"});
         errors++;
       }
       if(!(((data5 === "replace_audio") || (data5 === "replace_video")) || (data5 === "replace_audio_and_video"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/retake_mode",schemaPath:"#/properties/retake_mode/enum",keyword:"enum",params:{allowedValues: ["replace_audio", "replace_video", "replace_audio_and_video"]}});
+        vErrors = pushError(vErrors, instancePath+"/retake_mode", "#/properties/retake_mode/enum", "enum", {allowedValues: ["replace_audio", "replace_video", "replace_audio_and_video"]});
         errors++;
       }
     }
   }
   else {
-    vErrors = pushError(vErrors, {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}});
+    vErrors = pushError(vErrors, instancePath, "#/type", "type", {type: "object"});
     errors++;
   }
   validate0.errors = vErrors;

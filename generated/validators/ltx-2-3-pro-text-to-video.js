@@ -11,90 +11,90 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
   let errors = 0;
   if(data && typeof data == "object" && !Array.isArray(data)){
     if(data.prompt === undefined){
-      vErrors = pushError(vErrors, {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"}});
+      vErrors = pushError(vErrors, instancePath, "#/required", "required", {missingProperty: "prompt"});
       errors++;
     }
     if(data.prompt !== undefined){
       if(typeof data.prompt !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/prompt", "#/properties/prompt/type", "type", {type: "string"});
         errors++;
       }
     }
     if(data.task !== undefined){
       let data1 = data.task;
       if(typeof data1 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/task",schemaPath:"#/properties/task/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/task", "#/properties/task/type", "type", {type: "string"});
         errors++;
       }
       if(!(data1 === "text_to_video")){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/task",schemaPath:"#/properties/task/enum",keyword:"enum",params:{allowedValues: ["text_to_video"]}});
+        vErrors = pushError(vErrors, instancePath+"/task", "#/properties/task/enum", "enum", {allowedValues: ["text_to_video"]});
         errors++;
       }
     }
     if(data.resolution !== undefined){
       let data2 = data.resolution;
       if(typeof data2 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/resolution", "#/properties/resolution/type", "type", {type: "string"});
         errors++;
       }
       if(!(((data2 === "1080p") || (data2 === "2k")) || (data2 === "4k"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: ["1080p", "2k", "4k"]}});
+        vErrors = pushError(vErrors, instancePath+"/resolution", "#/properties/resolution/enum", "enum", {allowedValues: ["1080p", "2k", "4k"]});
         errors++;
       }
     }
     if(data.duration !== undefined){
       let data3 = data.duration;
       if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"}});
+        vErrors = pushError(vErrors, instancePath+"/duration", "#/properties/duration/type", "type", {type: "integer"});
         errors++;
       }
       if(!(((data3 === 6) || (data3 === 8)) || (data3 === 10))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/enum",keyword:"enum",params:{allowedValues: [6, 8, 10]}});
+        vErrors = pushError(vErrors, instancePath+"/duration", "#/properties/duration/enum", "enum", {allowedValues: [6, 8, 10]});
         errors++;
       }
     }
     if(data.aspect_ratio !== undefined){
       let data4 = data.aspect_ratio;
       if(typeof data4 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/aspect_ratio", "#/properties/aspect_ratio/type", "type", {type: "string"});
         errors++;
       }
       if(!((data4 === "16:9") || (data4 === "9:16"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: ["16:9", "9:16"]}});
+        vErrors = pushError(vErrors, instancePath+"/aspect_ratio", "#/properties/aspect_ratio/enum", "enum", {allowedValues: ["16:9", "9:16"]});
         errors++;
       }
     }
     if(data.fps !== undefined){
       let data5 = data.fps;
       if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/fps",schemaPath:"#/properties/fps/type",keyword:"type",params:{type: "integer"}});
+        vErrors = pushError(vErrors, instancePath+"/fps", "#/properties/fps/type", "type", {type: "integer"});
         errors++;
       }
       if(!((((data5 === 24) || (data5 === 25)) || (data5 === 48)) || (data5 === 50))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/fps",schemaPath:"#/properties/fps/enum",keyword:"enum",params:{allowedValues: [24, 25, 48, 50]}});
+        vErrors = pushError(vErrors, instancePath+"/fps", "#/properties/fps/enum", "enum", {allowedValues: [24, 25, 48, 50]});
         errors++;
       }
     }
     if(data.camera_motion !== undefined){
       let data6 = data.camera_motion;
       if(typeof data6 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/camera_motion",schemaPath:"#/properties/camera_motion/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/camera_motion", "#/properties/camera_motion/type", "type", {type: "string"});
         errors++;
       }
       if(!(((((((((data6 === "none") || (data6 === "dolly_in")) || (data6 === "dolly_out")) || (data6 === "dolly_left")) || (data6 === "dolly_right")) || (data6 === "jib_up")) || (data6 === "jib_down")) || (data6 === "static")) || (data6 === "focus_shift"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/camera_motion",schemaPath:"#/properties/camera_motion/enum",keyword:"enum",params:{allowedValues: [ "none", "dolly_in", "dolly_out", "dolly_left", "dolly_right", "jib_up", "jib_down", "static", "focus_shift", ]}});
+        vErrors = pushError(vErrors, instancePath+"/camera_motion", "#/properties/camera_motion/enum", "enum", {allowedValues: [ "none", "dolly_in", "dolly_out", "dolly_left", "dolly_right", "jib_up", "jib_down", "static", "focus_shift", ]});
         errors++;
       }
     }
     if(data.generate_audio !== undefined){
       if(typeof data.generate_audio !== "boolean"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"}});
+        vErrors = pushError(vErrors, instancePath+"/generate_audio", "#/properties/generate_audio/type", "type", {type: "boolean"});
         errors++;
       }
     }
   }
   else {
-    vErrors = pushError(vErrors, {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}});
+    vErrors = pushError(vErrors, instancePath, "#/type", "type", {type: "object"});
     errors++;
   }
   validate0.errors = vErrors;

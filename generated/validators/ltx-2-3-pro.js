@@ -12,12 +12,12 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
   let errors = 0;
   if(data && typeof data == "object" && !Array.isArray(data)){
     if(data.prompt === undefined){
-      vErrors = pushError(vErrors, {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"}});
+      vErrors = pushError(vErrors, instancePath, "#/required", "required", {missingProperty: "prompt"});
       errors++;
     }
     if(data.prompt !== undefined){
       if(typeof data.prompt !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/prompt", "#/properties/prompt/type", "type", {type: "string"});
         errors++;
       }
     }
@@ -25,12 +25,12 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data1 = data.input_image;
       if(typeof data1 === "string"){
         if(!(formats0(data1))){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/format",keyword:"format",params:{format: "uri"}});
+          vErrors = pushError(vErrors, instancePath+"/input_image", "#/properties/input_image/format", "format", {format: "uri"});
           errors++;
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/input_image", "#/properties/input_image/type", "type", {type: "string"});
         errors++;
       }
     }
@@ -38,79 +38,79 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data2 = data.last_frame_image;
       if(typeof data2 === "string"){
         if(!(formats0(data2))){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/last_frame_image",schemaPath:"#/properties/last_frame_image/format",keyword:"format",params:{format: "uri"}});
+          vErrors = pushError(vErrors, instancePath+"/last_frame_image", "#/properties/last_frame_image/format", "format", {format: "uri"});
           errors++;
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/last_frame_image",schemaPath:"#/properties/last_frame_image/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/last_frame_image", "#/properties/last_frame_image/type", "type", {type: "string"});
         errors++;
       }
     }
     if(data.task !== undefined){
       let data3 = data.task;
       if(typeof data3 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/task",schemaPath:"#/properties/task/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/task", "#/properties/task/type", "type", {type: "string"});
         errors++;
       }
       if(!(data3 === "image_to_video")){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/task",schemaPath:"#/properties/task/enum",keyword:"enum",params:{allowedValues: ["image_to_video"]}});
+        vErrors = pushError(vErrors, instancePath+"/task", "#/properties/task/enum", "enum", {allowedValues: ["image_to_video"]});
         errors++;
       }
     }
     if(data.resolution !== undefined){
       let data4 = data.resolution;
       if(typeof data4 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/resolution", "#/properties/resolution/type", "type", {type: "string"});
         errors++;
       }
       if(!((((data4 === "720p") || (data4 === "1080p")) || (data4 === "2k")) || (data4 === "4k"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: ["720p", "1080p", "2k", "4k"]}});
+        vErrors = pushError(vErrors, instancePath+"/resolution", "#/properties/resolution/enum", "enum", {allowedValues: ["720p", "1080p", "2k", "4k"]});
         errors++;
       }
     }
     if(data.duration !== undefined){
       let data5 = data.duration;
       if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"}});
+        vErrors = pushError(vErrors, instancePath+"/duration", "#/properties/duration/type", "type", {type: "integer"});
         errors++;
       }
       if(!((((((((((data5 === 1) || (data5 === 2)) || (data5 === 3)) || (data5 === 4)) || (data5 === 5)) || (data5 === 6)) || (data5 === 7)) || (data5 === 8)) || (data5 === 9)) || (data5 === 10))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/enum",keyword:"enum",params:{allowedValues: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}});
+        vErrors = pushError(vErrors, instancePath+"/duration", "#/properties/duration/enum", "enum", {allowedValues: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]});
         errors++;
       }
     }
     if(data.aspect_ratio !== undefined){
       let data6 = data.aspect_ratio;
       if(typeof data6 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/aspect_ratio", "#/properties/aspect_ratio/type", "type", {type: "string"});
         errors++;
       }
       if(!((data6 === "16:9") || (data6 === "9:16"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: ["16:9", "9:16"]}});
+        vErrors = pushError(vErrors, instancePath+"/aspect_ratio", "#/properties/aspect_ratio/enum", "enum", {allowedValues: ["16:9", "9:16"]});
         errors++;
       }
     }
     if(data.fps !== undefined){
       let data7 = data.fps;
       if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/fps",schemaPath:"#/properties/fps/type",keyword:"type",params:{type: "integer"}});
+        vErrors = pushError(vErrors, instancePath+"/fps", "#/properties/fps/type", "type", {type: "integer"});
         errors++;
       }
       if(!((((data7 === 24) || (data7 === 25)) || (data7 === 48)) || (data7 === 50))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/fps",schemaPath:"#/properties/fps/enum",keyword:"enum",params:{allowedValues: [24, 25, 48, 50]}});
+        vErrors = pushError(vErrors, instancePath+"/fps", "#/properties/fps/enum", "enum", {allowedValues: [24, 25, 48, 50]});
         errors++;
       }
     }
     if(data.generate_audio !== undefined){
       if(typeof data.generate_audio !== "boolean"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"}});
+        vErrors = pushError(vErrors, instancePath+"/generate_audio", "#/properties/generate_audio/type", "type", {type: "boolean"});
         errors++;
       }
     }
   }
   else {
-    vErrors = pushError(vErrors, {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}});
+    vErrors = pushError(vErrors, instancePath, "#/type", "type", {type: "object"});
     errors++;
   }
   validate0.errors = vErrors;

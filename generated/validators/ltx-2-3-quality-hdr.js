@@ -12,16 +12,16 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
   let errors = 0;
   if(data && typeof data == "object" && !Array.isArray(data)){
     if(data.prompt === undefined){
-      vErrors = pushError(vErrors, {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"}});
+      vErrors = pushError(vErrors, instancePath, "#/required", "required", {missingProperty: "prompt"});
       errors++;
     }
     if(data.input_video === undefined){
-      vErrors = pushError(vErrors, {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input_video"}});
+      vErrors = pushError(vErrors, instancePath, "#/required", "required", {missingProperty: "input_video"});
       errors++;
     }
     if(data.prompt !== undefined){
       if(typeof data.prompt !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/prompt", "#/properties/prompt/type", "type", {type: "string"});
         errors++;
       }
     }
@@ -29,28 +29,28 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data1 = data.input_video;
       if(typeof data1 === "string"){
         if(!(formats0(data1))){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"}});
+          vErrors = pushError(vErrors, instancePath+"/input_video", "#/properties/input_video/format", "format", {format: "uri"});
           errors++;
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/input_video", "#/properties/input_video/type", "type", {type: "string"});
         errors++;
       }
     }
     if(data.num_frames !== undefined){
       let data2 = data.num_frames;
       if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/type",keyword:"type",params:{type: "integer"}});
+        vErrors = pushError(vErrors, instancePath+"/num_frames", "#/properties/num_frames/type", "type", {type: "integer"});
         errors++;
       }
       if((typeof data2 == "number") && (isFinite(data2))){
         if(data2 > 481 || isNaN(data2)){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/maximum",keyword:"maximum",params:{comparison: "<=", limit: 481}});
+          vErrors = pushError(vErrors, instancePath+"/num_frames", "#/properties/num_frames/maximum", "maximum", {comparison: "<=", limit: 481});
           errors++;
         }
         if(data2 < 9 || isNaN(data2)){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/minimum",keyword:"minimum",params:{comparison: ">=", limit: 9}});
+          vErrors = pushError(vErrors, instancePath+"/num_frames", "#/properties/num_frames/minimum", "minimum", {comparison: ">=", limit: 9});
           errors++;
         }
       }
@@ -58,11 +58,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
     if(data.resolution !== undefined){
       let data3 = data.resolution;
       if(typeof data3 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/resolution", "#/properties/resolution/type", "type", {type: "string"});
         errors++;
       }
       if(!(((((((data3 === "auto") || (data3 === "square_hd")) || (data3 === "square")) || (data3 === "portrait_4_3")) || (data3 === "portrait_16_9")) || (data3 === "landscape_4_3")) || (data3 === "landscape_16_9"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: [ "auto", "square_hd", "square", "portrait_4_3", "portrait_16_9", "landscape_4_3", "landscape_16_9", ]}});
+        vErrors = pushError(vErrors, instancePath+"/resolution", "#/properties/resolution/enum", "enum", {allowedValues: [ "auto", "square_hd", "square", "portrait_4_3", "portrait_16_9", "landscape_4_3", "landscape_16_9", ]});
         errors++;
       }
     }
@@ -70,52 +70,52 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data4 = data.frames_per_second;
       if((typeof data4 == "number") && (isFinite(data4))){
         if(data4 > 60 || isNaN(data4)){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/frames_per_second",schemaPath:"#/properties/frames_per_second/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60}});
+          vErrors = pushError(vErrors, instancePath+"/frames_per_second", "#/properties/frames_per_second/maximum", "maximum", {comparison: "<=", limit: 60});
           errors++;
         }
         if(data4 < 1 || isNaN(data4)){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/frames_per_second",schemaPath:"#/properties/frames_per_second/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}});
+          vErrors = pushError(vErrors, instancePath+"/frames_per_second", "#/properties/frames_per_second/minimum", "minimum", {comparison: ">=", limit: 1});
           errors++;
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/frames_per_second",schemaPath:"#/properties/frames_per_second/type",keyword:"type",params:{type: "number"}});
+        vErrors = pushError(vErrors, instancePath+"/frames_per_second", "#/properties/frames_per_second/type", "type", {type: "number"});
         errors++;
       }
     }
     if(data.generate_audio !== undefined){
       if(typeof data.generate_audio !== "boolean"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"}});
+        vErrors = pushError(vErrors, instancePath+"/generate_audio", "#/properties/generate_audio/type", "type", {type: "boolean"});
         errors++;
       }
     }
     if(data.video_quality !== undefined){
       let data6 = data.video_quality;
       if(typeof data6 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/video_quality",schemaPath:"#/properties/video_quality/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/video_quality", "#/properties/video_quality/type", "type", {type: "string"});
         errors++;
       }
       if(!((((data6 === "low") || (data6 === "medium")) || (data6 === "high")) || (data6 === "maximum"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/video_quality",schemaPath:"#/properties/video_quality/enum",keyword:"enum",params:{allowedValues: ["low", "medium", "high", "maximum"]}});
+        vErrors = pushError(vErrors, instancePath+"/video_quality", "#/properties/video_quality/enum", "enum", {allowedValues: ["low", "medium", "high", "maximum"]});
         errors++;
       }
     }
     if(data.negative_prompt !== undefined){
       if(typeof data.negative_prompt !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/negative_prompt",schemaPath:"#/properties/negative_prompt/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/negative_prompt", "#/properties/negative_prompt/type", "type", {type: "string"});
         errors++;
       }
     }
     if(data.seed !== undefined){
       let data8 = data.seed;
       if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"}});
+        vErrors = pushError(vErrors, instancePath+"/seed", "#/properties/seed/type", "type", {type: "integer"});
         errors++;
       }
     }
   }
   else {
-    vErrors = pushError(vErrors, {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}});
+    vErrors = pushError(vErrors, instancePath, "#/type", "type", {type: "object"});
     errors++;
   }
   validate0.errors = vErrors;

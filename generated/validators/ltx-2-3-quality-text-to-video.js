@@ -11,28 +11,28 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
   let errors = 0;
   if(data && typeof data == "object" && !Array.isArray(data)){
     if(data.prompt === undefined){
-      vErrors = pushError(vErrors, {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"}});
+      vErrors = pushError(vErrors, instancePath, "#/required", "required", {missingProperty: "prompt"});
       errors++;
     }
     if(data.prompt !== undefined){
       if(typeof data.prompt !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/prompt", "#/properties/prompt/type", "type", {type: "string"});
         errors++;
       }
     }
     if(data.num_frames !== undefined){
       let data1 = data.num_frames;
       if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/type",keyword:"type",params:{type: "integer"}});
+        vErrors = pushError(vErrors, instancePath+"/num_frames", "#/properties/num_frames/type", "type", {type: "integer"});
         errors++;
       }
       if((typeof data1 == "number") && (isFinite(data1))){
         if(data1 > 481 || isNaN(data1)){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/maximum",keyword:"maximum",params:{comparison: "<=", limit: 481}});
+          vErrors = pushError(vErrors, instancePath+"/num_frames", "#/properties/num_frames/maximum", "maximum", {comparison: "<=", limit: 481});
           errors++;
         }
         if(data1 < 9 || isNaN(data1)){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/minimum",keyword:"minimum",params:{comparison: ">=", limit: 9}});
+          vErrors = pushError(vErrors, instancePath+"/num_frames", "#/properties/num_frames/minimum", "minimum", {comparison: ">=", limit: 9});
           errors++;
         }
       }
@@ -40,11 +40,11 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
     if(data.resolution !== undefined){
       let data2 = data.resolution;
       if(typeof data2 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/resolution", "#/properties/resolution/type", "type", {type: "string"});
         errors++;
       }
       if(!((((((data2 === "square_hd") || (data2 === "square")) || (data2 === "portrait_4_3")) || (data2 === "portrait_16_9")) || (data2 === "landscape_4_3")) || (data2 === "landscape_16_9"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: [ "square_hd", "square", "portrait_4_3", "portrait_16_9", "landscape_4_3", "landscape_16_9", ]}});
+        vErrors = pushError(vErrors, instancePath+"/resolution", "#/properties/resolution/enum", "enum", {allowedValues: [ "square_hd", "square", "portrait_4_3", "portrait_16_9", "landscape_4_3", "landscape_16_9", ]});
         errors++;
       }
     }
@@ -52,52 +52,52 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data3 = data.frames_per_second;
       if((typeof data3 == "number") && (isFinite(data3))){
         if(data3 > 60 || isNaN(data3)){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/frames_per_second",schemaPath:"#/properties/frames_per_second/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60}});
+          vErrors = pushError(vErrors, instancePath+"/frames_per_second", "#/properties/frames_per_second/maximum", "maximum", {comparison: "<=", limit: 60});
           errors++;
         }
         if(data3 < 1 || isNaN(data3)){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/frames_per_second",schemaPath:"#/properties/frames_per_second/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}});
+          vErrors = pushError(vErrors, instancePath+"/frames_per_second", "#/properties/frames_per_second/minimum", "minimum", {comparison: ">=", limit: 1});
           errors++;
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/frames_per_second",schemaPath:"#/properties/frames_per_second/type",keyword:"type",params:{type: "number"}});
+        vErrors = pushError(vErrors, instancePath+"/frames_per_second", "#/properties/frames_per_second/type", "type", {type: "number"});
         errors++;
       }
     }
     if(data.generate_audio !== undefined){
       if(typeof data.generate_audio !== "boolean"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/generate_audio",schemaPath:"#/properties/generate_audio/type",keyword:"type",params:{type: "boolean"}});
+        vErrors = pushError(vErrors, instancePath+"/generate_audio", "#/properties/generate_audio/type", "type", {type: "boolean"});
         errors++;
       }
     }
     if(data.video_quality !== undefined){
       let data5 = data.video_quality;
       if(typeof data5 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/video_quality",schemaPath:"#/properties/video_quality/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/video_quality", "#/properties/video_quality/type", "type", {type: "string"});
         errors++;
       }
       if(!((((data5 === "low") || (data5 === "medium")) || (data5 === "high")) || (data5 === "maximum"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/video_quality",schemaPath:"#/properties/video_quality/enum",keyword:"enum",params:{allowedValues: ["low", "medium", "high", "maximum"]}});
+        vErrors = pushError(vErrors, instancePath+"/video_quality", "#/properties/video_quality/enum", "enum", {allowedValues: ["low", "medium", "high", "maximum"]});
         errors++;
       }
     }
     if(data.negative_prompt !== undefined){
       if(typeof data.negative_prompt !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/negative_prompt",schemaPath:"#/properties/negative_prompt/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/negative_prompt", "#/properties/negative_prompt/type", "type", {type: "string"});
         errors++;
       }
     }
     if(data.seed !== undefined){
       let data7 = data.seed;
       if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"}});
+        vErrors = pushError(vErrors, instancePath+"/seed", "#/properties/seed/type", "type", {type: "integer"});
         errors++;
       }
     }
   }
   else {
-    vErrors = pushError(vErrors, {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}});
+    vErrors = pushError(vErrors, instancePath, "#/type", "type", {type: "object"});
     errors++;
   }
   validate0.errors = vErrors;

@@ -12,20 +12,20 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
   let errors = 0;
   if(data && typeof data == "object" && !Array.isArray(data)){
     if(data.prompt === undefined){
-      vErrors = pushError(vErrors, {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"}});
+      vErrors = pushError(vErrors, instancePath, "#/required", "required", {missingProperty: "prompt"});
       errors++;
     }
     if(data.input_video === undefined){
-      vErrors = pushError(vErrors, {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input_video"}});
+      vErrors = pushError(vErrors, instancePath, "#/required", "required", {missingProperty: "input_video"});
       errors++;
     }
     if(data.aspect_ratio === undefined){
-      vErrors = pushError(vErrors, {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "aspect_ratio"}});
+      vErrors = pushError(vErrors, instancePath, "#/required", "required", {missingProperty: "aspect_ratio"});
       errors++;
     }
     if(data.prompt !== undefined){
       if(typeof data.prompt !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/prompt", "#/properties/prompt/type", "type", {type: "string"});
         errors++;
       }
     }
@@ -33,47 +33,47 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data1 = data.input_video;
       if(typeof data1 === "string"){
         if(!(formats0(data1))){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"}});
+          vErrors = pushError(vErrors, instancePath+"/input_video", "#/properties/input_video/format", "format", {format: "uri"});
           errors++;
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/input_video", "#/properties/input_video/type", "type", {type: "string"});
         errors++;
       }
     }
     if(data.aspect_ratio !== undefined){
       let data2 = data.aspect_ratio;
       if(typeof data2 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/aspect_ratio", "#/properties/aspect_ratio/type", "type", {type: "string"});
         errors++;
       }
       if(!((((((data2 === "3:4") || (data2 === "4:3")) || (data2 === "1:1")) || (data2 === "9:16")) || (data2 === "16:9")) || (data2 === "21:9"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: ["3:4", "4:3", "1:1", "9:16", "16:9", "21:9"]}});
+        vErrors = pushError(vErrors, instancePath+"/aspect_ratio", "#/properties/aspect_ratio/enum", "enum", {allowedValues: ["3:4", "4:3", "1:1", "9:16", "16:9", "21:9"]});
         errors++;
       }
     }
     if(data.resolution !== undefined){
       let data3 = data.resolution;
       if(typeof data3 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/resolution", "#/properties/resolution/type", "type", {type: "string"});
         errors++;
       }
       if(!(((data3 === "540p") || (data3 === "720p")) || (data3 === "1080p"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: ["540p", "720p", "1080p"]}});
+        vErrors = pushError(vErrors, instancePath+"/resolution", "#/properties/resolution/enum", "enum", {allowedValues: ["540p", "720p", "1080p"]});
         errors++;
       }
     }
     if(data.source_position !== undefined){
       let data4 = data.source_position;
       if(!(data4 && typeof data4 == "object" && !Array.isArray(data4))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/source_position",schemaPath:"#/properties/source_position/type",keyword:"type",params:{type: "object"}});
+        vErrors = pushError(vErrors, instancePath+"/source_position", "#/properties/source_position/type", "type", {type: "object"});
         errors++;
       }
     }
   }
   else {
-    vErrors = pushError(vErrors, {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}});
+    vErrors = pushError(vErrors, instancePath, "#/type", "type", {type: "object"});
     errors++;
   }
   validate0.errors = vErrors;

@@ -12,12 +12,12 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
   let errors = 0;
   if(data && typeof data == "object" && !Array.isArray(data)){
     if(data.prompt === undefined){
-      vErrors = pushError(vErrors, {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"}});
+      vErrors = pushError(vErrors, instancePath, "#/required", "required", {missingProperty: "prompt"});
       errors++;
     }
     if(data.prompt !== undefined){
       if(typeof data.prompt !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/prompt", "#/properties/prompt/type", "type", {type: "string"});
         errors++;
       }
     }
@@ -25,12 +25,12 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data1 = data.input_image;
       if(typeof data1 === "string"){
         if(!(formats0(data1))){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/format",keyword:"format",params:{format: "uri"}});
+          vErrors = pushError(vErrors, instancePath+"/input_image", "#/properties/input_image/format", "format", {format: "uri"});
           errors++;
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/input_image", "#/properties/input_image/type", "type", {type: "string"});
         errors++;
       }
     }
@@ -38,12 +38,12 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data2 = data.tail_image_url;
       if(typeof data2 === "string"){
         if(!(formats0(data2))){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/tail_image_url",schemaPath:"#/properties/tail_image_url/format",keyword:"format",params:{format: "uri"}});
+          vErrors = pushError(vErrors, instancePath+"/tail_image_url", "#/properties/tail_image_url/format", "format", {format: "uri"});
           errors++;
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/tail_image_url",schemaPath:"#/properties/tail_image_url/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/tail_image_url", "#/properties/tail_image_url/type", "type", {type: "string"});
         errors++;
       }
     }
@@ -53,13 +53,13 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         const len0 = data3.length;
         for(let i0=0; i0<len0; i0++){
           if(typeof data3[i0] !== "string"){
-            vErrors = pushError(vErrors, {instancePath:instancePath+"/input_images/" + i0,schemaPath:"#/properties/input_images/items/type",keyword:"type",params:{type: "string"}});
+            vErrors = pushError(vErrors, instancePath+"/input_images/" + i0, "#/properties/input_images/items/type", "type", {type: "string"});
             errors++;
           }
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/input_images",schemaPath:"#/properties/input_images/type",keyword:"type",params:{type: "array"}});
+        vErrors = pushError(vErrors, instancePath+"/input_images", "#/properties/input_images/type", "type", {type: "array"});
         errors++;
       }
     }
@@ -69,13 +69,13 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         const len1 = data5.length;
         for(let i1=0; i1<len1; i1++){
           if(typeof data5[i1] !== "string"){
-            vErrors = pushError(vErrors, {instancePath:instancePath+"/input_videos/" + i1,schemaPath:"#/properties/input_videos/items/type",keyword:"type",params:{type: "string"}});
+            vErrors = pushError(vErrors, instancePath+"/input_videos/" + i1, "#/properties/input_videos/items/type", "type", {type: "string"});
             errors++;
           }
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/input_videos",schemaPath:"#/properties/input_videos/type",keyword:"type",params:{type: "array"}});
+        vErrors = pushError(vErrors, instancePath+"/input_videos", "#/properties/input_videos/type", "type", {type: "array"});
         errors++;
       }
     }
@@ -85,40 +85,40 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         const len2 = data7.length;
         for(let i2=0; i2<len2; i2++){
           if(typeof data7[i2] !== "string"){
-            vErrors = pushError(vErrors, {instancePath:instancePath+"/input_audios/" + i2,schemaPath:"#/properties/input_audios/items/type",keyword:"type",params:{type: "string"}});
+            vErrors = pushError(vErrors, instancePath+"/input_audios/" + i2, "#/properties/input_audios/items/type", "type", {type: "string"});
             errors++;
           }
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/input_audios",schemaPath:"#/properties/input_audios/type",keyword:"type",params:{type: "array"}});
+        vErrors = pushError(vErrors, instancePath+"/input_audios", "#/properties/input_audios/type", "type", {type: "array"});
         errors++;
       }
     }
     if(data.resolution !== undefined){
       let data9 = data.resolution;
       if(typeof data9 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/resolution", "#/properties/resolution/type", "type", {type: "string"});
         errors++;
       }
       if(!((data9 === "768P") || (data9 === "2K"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: ["768P", "2K"]}});
+        vErrors = pushError(vErrors, instancePath+"/resolution", "#/properties/resolution/enum", "enum", {allowedValues: ["768P", "2K"]});
         errors++;
       }
     }
     if(data.duration !== undefined){
       let data10 = data.duration;
       if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"}});
+        vErrors = pushError(vErrors, instancePath+"/duration", "#/properties/duration/type", "type", {type: "integer"});
         errors++;
       }
       if((typeof data10 == "number") && (isFinite(data10))){
         if(data10 > 15 || isNaN(data10)){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/maximum",keyword:"maximum",params:{comparison: "<=", limit: 15}});
+          vErrors = pushError(vErrors, instancePath+"/duration", "#/properties/duration/maximum", "maximum", {comparison: "<=", limit: 15});
           errors++;
         }
         if(data10 < 4 || isNaN(data10)){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 4}});
+          vErrors = pushError(vErrors, instancePath+"/duration", "#/properties/duration/minimum", "minimum", {comparison: ">=", limit: 4});
           errors++;
         }
       }
@@ -126,17 +126,17 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
     if(data.aspect_ratio !== undefined){
       let data11 = data.aspect_ratio;
       if(typeof data11 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/aspect_ratio", "#/properties/aspect_ratio/type", "type", {type: "string"});
         errors++;
       }
       if(!(((((((data11 === "adaptive") || (data11 === "21:9")) || (data11 === "16:9")) || (data11 === "4:3")) || (data11 === "1:1")) || (data11 === "3:4")) || (data11 === "9:16"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: ["adaptive", "21:9", "16:9", "4:3", "1:1", "3:4", "9:16"]}});
+        vErrors = pushError(vErrors, instancePath+"/aspect_ratio", "#/properties/aspect_ratio/enum", "enum", {allowedValues: ["adaptive", "21:9", "16:9", "4:3", "1:1", "3:4", "9:16"]});
         errors++;
       }
     }
   }
   else {
-    vErrors = pushError(vErrors, {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}});
+    vErrors = pushError(vErrors, instancePath, "#/type", "type", {type: "object"});
     errors++;
   }
   validate0.errors = vErrors;

@@ -12,12 +12,12 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
   let errors = 0;
   if(data && typeof data == "object" && !Array.isArray(data)){
     if(data.prompt === undefined){
-      vErrors = pushError(vErrors, {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"}});
+      vErrors = pushError(vErrors, instancePath, "#/required", "required", {missingProperty: "prompt"});
       errors++;
     }
     if(data.prompt !== undefined){
       if(typeof data.prompt !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/prompt", "#/properties/prompt/type", "type", {type: "string"});
         errors++;
       }
     }
@@ -25,51 +25,51 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data1 = data.input_image;
       if(typeof data1 === "string"){
         if(!(formats0(data1))){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/format",keyword:"format",params:{format: "uri"}});
+          vErrors = pushError(vErrors, instancePath+"/input_image", "#/properties/input_image/format", "format", {format: "uri"});
           errors++;
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/input_image",schemaPath:"#/properties/input_image/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/input_image", "#/properties/input_image/type", "type", {type: "string"});
         errors++;
       }
     }
     if(data.aspect_ratio !== undefined){
       let data2 = data.aspect_ratio;
       if(typeof data2 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/aspect_ratio", "#/properties/aspect_ratio/type", "type", {type: "string"});
         errors++;
       }
       if(!((data2 === "landscape") || (data2 === "portrait"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: ["landscape", "portrait"]}});
+        vErrors = pushError(vErrors, instancePath+"/aspect_ratio", "#/properties/aspect_ratio/enum", "enum", {allowedValues: ["landscape", "portrait"]});
         errors++;
       }
     }
     if(data.resolution !== undefined){
       let data3 = data.resolution;
       if(typeof data3 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/resolution", "#/properties/resolution/type", "type", {type: "string"});
         errors++;
       }
       if(!((data3 === "standard") || (data3 === "high"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: ["standard", "high"]}});
+        vErrors = pushError(vErrors, instancePath+"/resolution", "#/properties/resolution/enum", "enum", {allowedValues: ["standard", "high"]});
         errors++;
       }
     }
     if(data.seconds !== undefined){
       let data4 = data.seconds;
       if(typeof data4 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/seconds",schemaPath:"#/properties/seconds/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/seconds", "#/properties/seconds/type", "type", {type: "string"});
         errors++;
       }
       if(!(((data4 === "4") || (data4 === "8")) || (data4 === "12"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/seconds",schemaPath:"#/properties/seconds/enum",keyword:"enum",params:{allowedValues: ["4", "8", "12"]}});
+        vErrors = pushError(vErrors, instancePath+"/seconds", "#/properties/seconds/enum", "enum", {allowedValues: ["4", "8", "12"]});
         errors++;
       }
     }
   }
   else {
-    vErrors = pushError(vErrors, {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}});
+    vErrors = pushError(vErrors, instancePath, "#/type", "type", {type: "object"});
     errors++;
   }
   validate0.errors = vErrors;

@@ -12,53 +12,53 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
   let errors = 0;
   if(data && typeof data == "object" && !Array.isArray(data)){
     if(data.input_video === undefined){
-      vErrors = pushError(vErrors, {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input_video"}});
+      vErrors = pushError(vErrors, instancePath, "#/required", "required", {missingProperty: "input_video"});
       errors++;
     }
     if(data.input_video !== undefined){
       let data0 = data.input_video;
       if(typeof data0 === "string"){
         if(!(formats0(data0))){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/format",keyword:"format",params:{format: "uri"}});
+          vErrors = pushError(vErrors, instancePath+"/input_video", "#/properties/input_video/format", "format", {format: "uri"});
           errors++;
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/input_video",schemaPath:"#/properties/input_video/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/input_video", "#/properties/input_video/type", "type", {type: "string"});
         errors++;
       }
     }
     if(data.resolution !== undefined){
       let data1 = data.resolution;
       if(typeof data1 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/resolution", "#/properties/resolution/type", "type", {type: "string"});
         errors++;
       }
       if(!(((data1 === "1080p") || (data1 === "2k")) || (data1 === "4k"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: ["1080p", "2k", "4k"]}});
+        vErrors = pushError(vErrors, instancePath+"/resolution", "#/properties/resolution/enum", "enum", {allowedValues: ["1080p", "2k", "4k"]});
         errors++;
       }
     }
     if(data.interpolate_frames !== undefined){
       if(typeof data.interpolate_frames !== "boolean"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/interpolate_frames",schemaPath:"#/properties/interpolate_frames/type",keyword:"type",params:{type: "boolean"}});
+        vErrors = pushError(vErrors, instancePath+"/interpolate_frames", "#/properties/interpolate_frames/type", "type", {type: "boolean"});
         errors++;
       }
     }
     if(data.target_fps !== undefined){
       let data3 = data.target_fps;
       if(!((typeof data3 == "number") && (isFinite(data3)))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/target_fps",schemaPath:"#/properties/target_fps/type",keyword:"type",params:{type: "number"}});
+        vErrors = pushError(vErrors, instancePath+"/target_fps", "#/properties/target_fps/type", "type", {type: "number"});
         errors++;
       }
       if(!((((((((data3 === 24) || (data3 === 23.976)) || (data3 === 25)) || (data3 === 29.97)) || (data3 === 30)) || (data3 === 50)) || (data3 === 59.94)) || (data3 === 60))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/target_fps",schemaPath:"#/properties/target_fps/enum",keyword:"enum",params:{allowedValues: [24, 23.976, 25, 29.97, 30, 50, 59.94, 60]}});
+        vErrors = pushError(vErrors, instancePath+"/target_fps", "#/properties/target_fps/enum", "enum", {allowedValues: [24, 23.976, 25, 29.97, 30, 50, 59.94, 60]});
         errors++;
       }
     }
   }
   else {
-    vErrors = pushError(vErrors, {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}});
+    vErrors = pushError(vErrors, instancePath, "#/type", "type", {type: "object"});
     errors++;
   }
   validate0.errors = vErrors;

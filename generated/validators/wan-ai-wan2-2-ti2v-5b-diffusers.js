@@ -11,28 +11,28 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
   let errors = 0;
   if(data && typeof data == "object" && !Array.isArray(data)){
     if(data.prompt === undefined){
-      vErrors = pushError(vErrors, {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"}});
+      vErrors = pushError(vErrors, instancePath, "#/required", "required", {missingProperty: "prompt"});
       errors++;
     }
     if(data.prompt !== undefined){
       if(typeof data.prompt !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/prompt", "#/properties/prompt/type", "type", {type: "string"});
         errors++;
       }
     }
     if(data.height !== undefined){
       let data1 = data.height;
       if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/height",schemaPath:"#/properties/height/type",keyword:"type",params:{type: "integer"}});
+        vErrors = pushError(vErrors, instancePath+"/height", "#/properties/height/type", "type", {type: "integer"});
         errors++;
       }
       if((typeof data1 == "number") && (isFinite(data1))){
         if(data1 > 720 || isNaN(data1)){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/height",schemaPath:"#/properties/height/maximum",keyword:"maximum",params:{comparison: "<=", limit: 720}});
+          vErrors = pushError(vErrors, instancePath+"/height", "#/properties/height/maximum", "maximum", {comparison: "<=", limit: 720});
           errors++;
         }
         if(data1 < 1 || isNaN(data1)){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/height",schemaPath:"#/properties/height/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}});
+          vErrors = pushError(vErrors, instancePath+"/height", "#/properties/height/minimum", "minimum", {comparison: ">=", limit: 1});
           errors++;
         }
       }
@@ -40,39 +40,39 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
     if(data.width !== undefined){
       let data2 = data.width;
       if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/width",schemaPath:"#/properties/width/type",keyword:"type",params:{type: "integer"}});
+        vErrors = pushError(vErrors, instancePath+"/width", "#/properties/width/type", "type", {type: "integer"});
         errors++;
       }
       if((typeof data2 == "number") && (isFinite(data2))){
         if(data2 > 1280 || isNaN(data2)){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/width",schemaPath:"#/properties/width/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1280}});
+          vErrors = pushError(vErrors, instancePath+"/width", "#/properties/width/maximum", "maximum", {comparison: "<=", limit: 1280});
           errors++;
         }
         if(data2 < 1 || isNaN(data2)){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/width",schemaPath:"#/properties/width/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}});
+          vErrors = pushError(vErrors, instancePath+"/width", "#/properties/width/minimum", "minimum", {comparison: ">=", limit: 1});
           errors++;
         }
       }
     }
     if(data.negative_prompt !== undefined){
       if(typeof data.negative_prompt !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/negative_prompt",schemaPath:"#/properties/negative_prompt/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/negative_prompt", "#/properties/negative_prompt/type", "type", {type: "string"});
         errors++;
       }
     }
     if(data.num_inference_steps !== undefined){
       let data4 = data.num_inference_steps;
       if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/num_inference_steps",schemaPath:"#/properties/num_inference_steps/type",keyword:"type",params:{type: "integer"}});
+        vErrors = pushError(vErrors, instancePath+"/num_inference_steps", "#/properties/num_inference_steps/type", "type", {type: "integer"});
         errors++;
       }
       if((typeof data4 == "number") && (isFinite(data4))){
         if(data4 > 100 || isNaN(data4)){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/num_inference_steps",schemaPath:"#/properties/num_inference_steps/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100}});
+          vErrors = pushError(vErrors, instancePath+"/num_inference_steps", "#/properties/num_inference_steps/maximum", "maximum", {comparison: "<=", limit: 100});
           errors++;
         }
         if(data4 < 1 || isNaN(data4)){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/num_inference_steps",schemaPath:"#/properties/num_inference_steps/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}});
+          vErrors = pushError(vErrors, instancePath+"/num_inference_steps", "#/properties/num_inference_steps/minimum", "minimum", {comparison: ">=", limit: 1});
           errors++;
         }
       }
@@ -80,16 +80,16 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
     if(data.num_frames !== undefined){
       let data5 = data.num_frames;
       if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/type",keyword:"type",params:{type: "integer"}});
+        vErrors = pushError(vErrors, instancePath+"/num_frames", "#/properties/num_frames/type", "type", {type: "integer"});
         errors++;
       }
       if((typeof data5 == "number") && (isFinite(data5))){
         if(data5 > 120 || isNaN(data5)){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120}});
+          vErrors = pushError(vErrors, instancePath+"/num_frames", "#/properties/num_frames/maximum", "maximum", {comparison: "<=", limit: 120});
           errors++;
         }
         if(data5 < 1 || isNaN(data5)){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/num_frames",schemaPath:"#/properties/num_frames/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}});
+          vErrors = pushError(vErrors, instancePath+"/num_frames", "#/properties/num_frames/minimum", "minimum", {comparison: ">=", limit: 1});
           errors++;
         }
       }
@@ -98,29 +98,29 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data6 = data.guidance_scale;
       if((typeof data6 == "number") && (isFinite(data6))){
         if(data6 > 10 || isNaN(data6)){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/guidance_scale",schemaPath:"#/properties/guidance_scale/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10}});
+          vErrors = pushError(vErrors, instancePath+"/guidance_scale", "#/properties/guidance_scale/maximum", "maximum", {comparison: "<=", limit: 10});
           errors++;
         }
         if(data6 < 0 || isNaN(data6)){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/guidance_scale",schemaPath:"#/properties/guidance_scale/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}});
+          vErrors = pushError(vErrors, instancePath+"/guidance_scale", "#/properties/guidance_scale/minimum", "minimum", {comparison: ">=", limit: 0});
           errors++;
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/guidance_scale",schemaPath:"#/properties/guidance_scale/type",keyword:"type",params:{type: "number"}});
+        vErrors = pushError(vErrors, instancePath+"/guidance_scale", "#/properties/guidance_scale/type", "type", {type: "number"});
         errors++;
       }
     }
     if(data.seed !== undefined){
       let data7 = data.seed;
       if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"}});
+        vErrors = pushError(vErrors, instancePath+"/seed", "#/properties/seed/type", "type", {type: "integer"});
         errors++;
       }
     }
   }
   else {
-    vErrors = pushError(vErrors, {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}});
+    vErrors = pushError(vErrors, instancePath, "#/type", "type", {type: "object"});
     errors++;
   }
   validate0.errors = vErrors;

@@ -12,57 +12,57 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
   let errors = 0;
   if(data && typeof data == "object" && !Array.isArray(data)){
     if(data.prompt === undefined){
-      vErrors = pushError(vErrors, {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"}});
+      vErrors = pushError(vErrors, instancePath, "#/required", "required", {missingProperty: "prompt"});
       errors++;
     }
     if(data.prompt !== undefined){
       if(typeof data.prompt !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/prompt", "#/properties/prompt/type", "type", {type: "string"});
         errors++;
       }
     }
     if(data.aspect_ratio !== undefined){
       let data1 = data.aspect_ratio;
       if(typeof data1 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/aspect_ratio", "#/properties/aspect_ratio/type", "type", {type: "string"});
         errors++;
       }
       if(!(((((data1 === "16:9") || (data1 === "9:16")) || (data1 === "1:1")) || (data1 === "4:3")) || (data1 === "3:4"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/aspect_ratio",schemaPath:"#/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: ["16:9", "9:16", "1:1", "4:3", "3:4"]}});
+        vErrors = pushError(vErrors, instancePath+"/aspect_ratio", "#/properties/aspect_ratio/enum", "enum", {allowedValues: ["16:9", "9:16", "1:1", "4:3", "3:4"]});
         errors++;
       }
     }
     if(data.resolution !== undefined){
       let data2 = data.resolution;
       if(typeof data2 !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/resolution", "#/properties/resolution/type", "type", {type: "string"});
         errors++;
       }
       if(!((data2 === "720P") || (data2 === "1080P"))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: ["720P", "1080P"]}});
+        vErrors = pushError(vErrors, instancePath+"/resolution", "#/properties/resolution/enum", "enum", {allowedValues: ["720P", "1080P"]});
         errors++;
       }
     }
     if(data.duration !== undefined){
       let data3 = data.duration;
       if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"}});
+        vErrors = pushError(vErrors, instancePath+"/duration", "#/properties/duration/type", "type", {type: "integer"});
         errors++;
       }
       if((typeof data3 == "number") && (isFinite(data3))){
         if(data3 > 15 || isNaN(data3)){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/maximum",keyword:"maximum",params:{comparison: "<=", limit: 15}});
+          vErrors = pushError(vErrors, instancePath+"/duration", "#/properties/duration/maximum", "maximum", {comparison: "<=", limit: 15});
           errors++;
         }
         if(data3 < 2 || isNaN(data3)){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2}});
+          vErrors = pushError(vErrors, instancePath+"/duration", "#/properties/duration/minimum", "minimum", {comparison: ">=", limit: 2});
           errors++;
         }
       }
     }
     if(data.negative_prompt !== undefined){
       if(typeof data.negative_prompt !== "string"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/negative_prompt",schemaPath:"#/properties/negative_prompt/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/negative_prompt", "#/properties/negative_prompt/type", "type", {type: "string"});
         errors++;
       }
     }
@@ -70,47 +70,47 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       let data5 = data.audio_url;
       if(typeof data5 === "string"){
         if(!(formats0(data5))){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/audio_url",schemaPath:"#/properties/audio_url/format",keyword:"format",params:{format: "uri"}});
+          vErrors = pushError(vErrors, instancePath+"/audio_url", "#/properties/audio_url/format", "format", {format: "uri"});
           errors++;
         }
       }
       else {
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/audio_url",schemaPath:"#/properties/audio_url/type",keyword:"type",params:{type: "string"}});
+        vErrors = pushError(vErrors, instancePath+"/audio_url", "#/properties/audio_url/type", "type", {type: "string"});
         errors++;
       }
     }
     if(data.prompt_extend !== undefined){
       if(typeof data.prompt_extend !== "boolean"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/prompt_extend",schemaPath:"#/properties/prompt_extend/type",keyword:"type",params:{type: "boolean"}});
+        vErrors = pushError(vErrors, instancePath+"/prompt_extend", "#/properties/prompt_extend/type", "type", {type: "boolean"});
         errors++;
       }
     }
     if(data.watermark !== undefined){
       if(typeof data.watermark !== "boolean"){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/watermark",schemaPath:"#/properties/watermark/type",keyword:"type",params:{type: "boolean"}});
+        vErrors = pushError(vErrors, instancePath+"/watermark", "#/properties/watermark/type", "type", {type: "boolean"});
         errors++;
       }
     }
     if(data.seed !== undefined){
       let data8 = data.seed;
       if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-        vErrors = pushError(vErrors, {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"}});
+        vErrors = pushError(vErrors, instancePath+"/seed", "#/properties/seed/type", "type", {type: "integer"});
         errors++;
       }
       if((typeof data8 == "number") && (isFinite(data8))){
         if(data8 > 2147483647 || isNaN(data8)){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647}});
+          vErrors = pushError(vErrors, instancePath+"/seed", "#/properties/seed/maximum", "maximum", {comparison: "<=", limit: 2147483647});
           errors++;
         }
         if(data8 < 0 || isNaN(data8)){
-          vErrors = pushError(vErrors, {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}});
+          vErrors = pushError(vErrors, instancePath+"/seed", "#/properties/seed/minimum", "minimum", {comparison: ">=", limit: 0});
           errors++;
         }
       }
     }
   }
   else {
-    vErrors = pushError(vErrors, {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}});
+    vErrors = pushError(vErrors, instancePath, "#/type", "type", {type: "object"});
     errors++;
   }
   validate0.errors = vErrors;

@@ -3,8 +3,8 @@
 // schema and the data; the run time (runtime/validation.ts) reads those only from `anyOf` and
 // `additionalProperties` errors, finds the data itself and builds messages from keyword and params.
 // So a validator is Ajv's non-verbose code with those two kinds of error given what is read of
-// them, every error reported through validator-support's
-// `pushError`, the small schema values of error objects written in place, and the schema
+// them, every error reported through validator-support's `pushError` (its members by position),
+// the small schema values of error objects written in place, and the schema
 // constants nothing reads left out.
 import { jsValue } from "./escape.js";
 
@@ -84,13 +84,44 @@ function schemaConstants(code: string): Map<string, unknown> {
 
 /**
  * `const errN = {...}; if(vErrors === null){vErrors = [errN];} else {vErrors.push(errN);} errors++;`
- * over seven lines becomes `vErrors = pushError(vErrors, {...}); errors++;`.
+ * over seven lines becomes `vErrors = pushError(vErrors, instancePath, schemaPath, keyword, params); errors++;`.
  */
 function sharedErrorPush(code: string): string {
   return code.replace(
     /^(\s*)const (err\d+) = (\{.*\});\n\s*if\(vErrors === null\)\{\n\s*vErrors = \[\2\];\n\s*\}\n\s*else \{\n\s*vErrors\.push\(\2\);\n\s*\}\n\s*errors\+\+;$/gm,
-    (_lines, indent: string, _name: string, error: string) => `${indent}vErrors = pushError(vErrors, ${error});\n${indent}errors++;`,
+    (lines, indent: string, _name: string, error: string) => {
+      const args = pushErrorArguments(error);
+      return args === undefined ? lines : `${indent}vErrors = pushError(vErrors, ${args});\n${indent}errors++;`;
+    },
   );
+}
+
+/** The members Ajv writes first in every error object, in its order: pushError takes them by position. */
+const POSITIONAL = ["instancePath", "schemaPath", "keyword", "params"];
+
+/**
+ * `{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"}}` → `instancePath,
+ * "#/type", "type", {type: "string"}`, other members in an object after; undefined for an object of
+ * another shape (inside `not`, Ajv makes errors that are never read as `{}`), which stays as it is.
+ */
+function pushErrorArguments(object: string): string | undefined {
+  const masked = maskStrings(object);
+  const members: { key: string; value: string }[] = [];
+  let depth = 0;
+  let start = 1;
+  for (let i = 1; i < masked.length; i++) {
+    const c = masked[i]!;
+    if (depth === 0 && (c === "," || i === masked.length - 1)) {
+      const member = object.slice(start, i);
+      const colon = masked.slice(start, i).indexOf(":");
+      members.push(colon < 0 ? { key: member, value: member } : { key: member.slice(0, colon), value: member.slice(colon + 1) });
+      start = i + 1;
+    } else if ("{[(".includes(c)) depth++;
+    else if ("}])".includes(c)) depth--;
+  }
+  if (members.length < POSITIONAL.length || members.slice(0, POSITIONAL.length).some((m, i) => m.key !== POSITIONAL[i])) return undefined;
+  const extra = members.slice(POSITIONAL.length).map((m) => `${m.key}:${m.value}`);
+  return [...members.slice(0, POSITIONAL.length).map((m) => m.value), ...(extra.length === 0 ? [] : [`{${extra.join(",")}}`])].join(", ");
 }
 
 /** A reference to a schema constant, in masked text: `schema0.properties["____"].enum`. */
