@@ -3,8 +3,8 @@
 // schema and the data; the run time (runtime/validation.ts) reads those only from `anyOf` and
 // `additionalProperties` errors, finds the data itself and builds messages from keyword and params.
 // So a validator is Ajv's non-verbose code with those two kinds of error given what is read of
-// them, every error reported through validator-support's `pushError` (its members by position),
-// the small schema values of error objects written in place, and the schema
+// them, every error reported through validator-support's `pushError` (its members by position)
+// or `pushPropertyError`, the small schema values of error objects written in place, and the schema
 // constants nothing reads left out.
 import { jsValue } from "./escape.js";
 
@@ -90,8 +90,8 @@ function sharedErrorPush(code: string): string {
   return code.replace(
     /^(\s*)const (err\d+) = (\{.*\});\n\s*if\(vErrors === null\)\{\n\s*vErrors = \[\2\];\n\s*\}\n\s*else \{\n\s*vErrors\.push\(\2\);\n\s*\}\n\s*errors\+\+;$/gm,
     (lines, indent: string, _name: string, error: string) => {
-      const args = pushErrorArguments(error);
-      return args === undefined ? lines : `${indent}vErrors = pushError(vErrors, ${args});\n${indent}errors++;`;
+      const call = pushErrorCall(error);
+      return call === undefined ? lines : `${indent}vErrors = ${call};\n${indent}errors++;`;
     },
   );
 }
@@ -100,11 +100,13 @@ function sharedErrorPush(code: string): string {
 const POSITIONAL = ["instancePath", "schemaPath", "keyword", "params"];
 
 /**
- * `{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"}}` → `instancePath,
- * "#/type", "type", {type: "string"}`, other members in an object after; undefined for an object of
+ * `{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"}}` →
+ * `pushError(vErrors, instancePath, "#/type", "type", {type: "string"})`, other members in an
+ * object after; `pushPropertyError(vErrors, instancePath, "seed", "type", {type: "integer"})` for an
+ * error of a top-level property's own keyword, whose paths it makes. Undefined for an object of
  * another shape (inside `not`, Ajv makes errors that are never read as `{}`), which stays as it is.
  */
-function pushErrorArguments(object: string): string | undefined {
+function pushErrorCall(object: string): string | undefined {
   const masked = maskStrings(object);
   const members: { key: string; value: string }[] = [];
   let depth = 0;
@@ -120,8 +122,13 @@ function pushErrorArguments(object: string): string | undefined {
     else if ("}])".includes(c)) depth--;
   }
   if (members.length < POSITIONAL.length || members.slice(0, POSITIONAL.length).some((m, i) => m.key !== POSITIONAL[i])) return undefined;
+  const [instancePath, schemaPath, keyword, params] = members.map((m) => m.value) as [string, string, string, string];
   const extra = members.slice(POSITIONAL.length).map((m) => `${m.key}:${m.value}`);
-  return [...members.slice(0, POSITIONAL.length).map((m) => m.value), ...(extra.length === 0 ? [] : [`{${extra.join(",")}}`])].join(", ");
+  if (extra.length > 0) return `pushError(vErrors, ${instancePath}, ${schemaPath}, ${keyword}, ${params}, {${extra.join(",")}})`;
+  // A name that JSON Pointer and URI fragment write alike, in both paths as Ajv writes them for a property of the root.
+  const name = /^instancePath\+"\/([\w.-]+)"$/.exec(instancePath)?.[1];
+  if (name !== undefined && schemaPath === `"#/properties/${name}/${(JSON.parse(keyword) as string)}"`) return `pushPropertyError(vErrors, instancePath, "${name}", ${keyword}, ${params})`;
+  return `pushError(vErrors, ${instancePath}, ${schemaPath}, ${keyword}, ${params})`;
 }
 
 /** A reference to a schema constant, in masked text: `schema0.properties["____"].enum`. */
@@ -147,7 +154,7 @@ function inlineSmallValues(code: string): string {
   for (const match of masked.matchAll(REFERENCE)) {
     const at = match.index;
     const line = masked.slice(masked.lastIndexOf("\n", at) + 1, (masked.indexOf("\n", at) + 1 || masked.length + 1) - 1);
-    if (!line.trimStart().startsWith("vErrors = pushError(")) continue;
+    if (!/^\s*vErrors = push(?:Property)?Error\(/.test(line)) continue;
     const root = constants.get(match[1]!);
     const value = root === undefined ? undefined : resolve(root, code.slice(at + match[1]!.length, at + match[0].length));
     const literal = value === undefined ? undefined : jsValue(value).replace(/\n\s*/g, " ");
