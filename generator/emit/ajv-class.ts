@@ -6,8 +6,6 @@ import { Ajv2019 } from "ajv/dist/2019.js";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { createRequire } from "node:module";
 import type { Dialect } from "../load/dialect.js";
-import { ANNOTATION_KEYWORDS } from "../load/keywords.js";
-import { checkSchema, SchemaRefusal } from "../load/schema-check.js";
 
 const require = createRequire(import.meta.url);
 
@@ -18,22 +16,4 @@ export function ajvFor(dialect: Dialect, options: Options): Ajv {
   const ajv = new Ajv(options);
   if (dialect === "draft-06") ajv.addMetaSchema(require("ajv/dist/refs/json-schema-draft-06.json") as object);
   return ajv;
-}
-
-/**
- * The keywords Ajv is told are annotations, so that strict mode still rejects nothing else: those
- * of JSON Schema and OpenAPI this Ajv does not know, and the unknown keywords the load stage warned
- * about (an annotation, as the JSON Schema specification says).
- */
-export function annotationsFor(ajv: Ajv, schema: unknown): string[] {
-  let unknown: string[] = [];
-  try {
-    unknown = checkSchema(schema).unknownKeywords;
-  } catch (error) {
-    // A refused schema never reaches emit through `generate`; compiled directly, Ajv says what is wrong with it.
-    if (!(error instanceof SchemaRefusal)) throw error;
-  }
-  // RULES.keywords holds every keyword the instance knows, with a definition or without (`$id`, an annotation).
-  // Ajv resolves `$anchor` itself but has no keyword for it, so strict mode would call it unknown.
-  return [...new Set([...ANNOTATION_KEYWORDS, ...unknown, "$anchor"])].filter((k) => ajv.RULES.keywords[k] !== true).sort();
 }

@@ -6,9 +6,9 @@ import { indentCode } from "./layout.js";
 import type { JsonSchema } from "../load/schema-check.js";
 import { declaredKeyTable } from "../load/declared-keys.js";
 import { schemaDialect, type Dialect } from "../load/dialect.js";
-import { annotationKeys, validatorSchema } from "../load/schema-views.js";
+import { validatorSchema } from "../load/schema-views.js";
 import { jsValue } from "./escape.js";
-import { ajvFor, annotationsFor } from "./ajv-class.js";
+import { ajvFor } from "./ajv-class.js";
 import { compactValidator } from "./compact-validator.js";
 
 /** Each format's check, by the name runtime/validator-support.js exports it under. */
@@ -23,7 +23,10 @@ const RUNTIME_FUNCTIONS: Record<string, string> = {
 /** Ajv as the generator and the tests configure it: all errors. */
 export function ajvOptions(): Options {
   // strictRequired off: `required` may name a property declared elsewhere (a branch, a definition), as JSON Schema allows.
-  return { allErrors: true, allowUnionTypes: true, strict: true, strictTypes: false, strictTuples: false, strictRequired: false, logger: false };
+  // strictSchema off: Ajv's strict mode refuses schemas that JSON Schema allows (`then` without `if`,
+  // `additionalItems` without `items`, a property that also matches a pattern) and unknown keywords,
+  // which are annotations (the load stage warns of them).
+  return { allErrors: true, allowUnionTypes: true, strict: true, strictSchema: false, strictTypes: false, strictTuples: false, strictRequired: false, logger: false };
 }
 
 /** Checks schemas against their draft's meta-schema; one per draft, since compiling a meta-schema costs more than compiling a model. */
@@ -39,15 +42,9 @@ function metaSchemaErrors(schema: unknown): string | undefined {
   return `#${first.instancePath}: the schema is invalid: ${first.instancePath === "" ? "it" : "this"} ${first.message ?? "fails the meta-schema"}`;
 }
 
-/**
- * A configured Ajv for one schema: annotations registered as such (strict mode stays on for every
- * other unknown keyword), the formats of runtime/validator-support.js checked, other formats
- * registered as unchecked annotations.
- */
+/** A configured Ajv for one schema: the formats of runtime/validator-support.js checked, other formats registered as unchecked annotations. */
 export function createAjv(schema: unknown, options: Options = {}): Ajv {
   const ajv = ajvFor(schemaDialect(schema), { ...ajvOptions(), ...options });
-  ajv.addVocabulary(annotationKeys(schema));
-  ajv.addVocabulary(annotationsFor(ajv, schema));
   for (const [name, check] of Object.entries(support.formats)) ajv.addFormat(name, check);
   for (const name of formatNames(schema)) if (!(name in support.formats)) ajv.addFormat(name, true);
   return ajv;

@@ -34,12 +34,6 @@ const ALWAYS = new Set([
   "contentMediaType", "contentEncoding", "contentSchema", "$comment", "basic", "renderType",
 ]);
 
-/** Keywords that only annotate in every dialect: they change no verdict. */
-export const ANNOTATION_KEYWORDS: readonly string[] = [
-  "title", "description", "default", "examples", "example", "$comment", "deprecated", "readOnly", "writeOnly", "discriminator",
-  "xml", "externalDocs", "contentMediaType", "contentEncoding", "contentSchema", "basic", "renderType",
-];
-
 /** Whether `keyword` means something in `dialect` (or is an `x-*` extension). */
 export function isKnownKeyword(keyword: string, dialect: Dialect): boolean {
   return keyword.startsWith("x-") || BY_DIALECT[dialect].has(keyword) || ALWAYS.has(keyword);

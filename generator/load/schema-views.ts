@@ -66,7 +66,7 @@ const REF_SIBLINGS_KEPT = ["$ref", "definitions", "$defs"];
  * schema, and a long description would only make it bigger), and in draft-07, where `$ref`
  * overrides its siblings, those siblings too. Nothing is closed here: the closed mode is a
  * separate check of the keys (declared-keys.ts), so the validator's verdict is the schema's own.
- * Unknown keywords stay, for Ajv's strict mode to reject.
+ * Unknown keywords stay: Ajv ignores them, as JSON Schema says of an unknown keyword.
  */
 export function validatorSchema(schema: JsonSchema): JsonSchema {
   const draft7 = refOverridesSiblings(schemaDialect(schema));
@@ -83,21 +83,3 @@ export function validatorSchema(schema: JsonSchema): JsonSchema {
   return out;
 }
 
-/**
- * Every key Ajv is told to take as an annotation: the non-standard ones in a schema (`x-*`,
- * `basic`, `renderType`), and `$anchor`, which Ajv resolves but its strict mode does not know.
- */
-export function annotationKeys(schema: unknown): string[] {
-  const keys = new Set<string>(["basic", "renderType", "x-order", "$anchor"]);
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (isSchema(node)) {
-      for (const [k, v] of Object.entries(node)) {
-        if (k.startsWith("x-")) keys.add(k);
-        visit(v);
-      }
-    }
-  };
-  visit(schema);
-  return [...keys].sort();
-}
