@@ -38,7 +38,9 @@ export interface LocatedError {
  * parameters whose URLs are also checked for what the server can fetch (see media.ts).
  */
 export function findErrors(validator: ModelValidator, input: unknown, options: ValidateOptions = {}, media: readonly string[] = []): LocatedError[] {
-  const own = validator.validate(input) ? [] : applicableBranches(validator.validate.errors ?? []);
+  // A body the schema accepts, the usual case, has no errors of its own to explain.
+  if (validator.validate(input)) return withMediaErrors(unknownKeyErrors(validator, input, options, []), mediaUrlErrors(input, media));
+  const own = applicableBranches(validator.validate.errors ?? []);
   const alternatives = requiredAlternatives(own);
   const errors: LocatedError[] = [];
   const seen = new Set<string>();
@@ -51,14 +53,18 @@ export function findErrors(validator: ModelValidator, input: unknown, options: V
     seen.add(key);
     errors.push({ error, at: pathKeys(e.instancePath, e.params.missingProperty ?? e.params.additionalProperty) });
   }
-  if (!options.allowUnknown) {
-    // An `additionalProperties: false` of the schema's own has already named its key.
-    const named = new Set(own.filter((e) => e.keyword === "additionalProperties").map((e) => `${e.instancePath}/${String(e.params.additionalProperty)}`));
-    for (const unknown of unknownKeys(validator.declaredKeys, input)) {
-      if (!named.has(`${unknown.instancePath}/${unknown.key}`)) errors.push({ error: unknownKeyError(unknown), at: pathKeys(unknown.instancePath, unknown.key) });
-    }
-  }
+  errors.push(...unknownKeyErrors(validator, input, options, own));
   return withMediaErrors(errors, mediaUrlErrors(input, media));
+}
+
+/** Every key of `input` nothing declares, unless unknown keys are allowed. */
+function unknownKeyErrors(validator: ModelValidator, input: unknown, options: ValidateOptions, own: AjvError[]): LocatedError[] {
+  if (options.allowUnknown) return [];
+  const unknown = unknownKeys(validator.declaredKeys, input);
+  if (unknown.length === 0) return [];
+  // An `additionalProperties: false` of the schema's own has already named its key.
+  const named = new Set(own.filter((e) => e.keyword === "additionalProperties").map((e) => `${e.instancePath}/${String(e.params.additionalProperty)}`));
+  return unknown.filter((u) => !named.has(`${u.instancePath}/${u.key}`)).map((u) => ({ error: unknownKeyError(u), at: pathKeys(u.instancePath, u.key) }));
 }
 
 /**
@@ -66,6 +72,7 @@ export function findErrors(validator: ModelValidator, input: unknown, options: V
  * schema's "must be a valid uri"; a media value of the wrong type is already reported.
  */
 function withMediaErrors(errors: LocatedError[], media: LocatedError[]): LocatedError[] {
+  if (media.length === 0) return errors;
   const typed = new Set(errors.filter((e) => e.error.keyword !== "format").map((e) => e.error.path));
   const applicable = media.filter((m) => !typed.has(m.error.path));
   const replaced = errors.map((e) => (e.error.keyword === "format" ? (applicable.find((m) => m.error.path === e.error.path) ?? e) : e));
