@@ -67,6 +67,8 @@ interface Location {
   knownSet: Set<string>;
   /** Their `patternProperties` sources. */
   patterns: string[];
+  /** No subschema for the value of any key: nothing below this location is walked. */
+  leaf: boolean;
 }
 
 // A table is constant, so what a set of its subschemas says is worked out once: validation runs on
@@ -89,7 +91,7 @@ function locationOf(table: readonly KeyNode[], start: readonly number[]): Locati
     };
     start.forEach(add);
     const known = [...new Set(nodes.flatMap((n) => n.k ?? []))];
-    location = { nodes, closed: nodes.some((n) => n.c === 1) && !nodes.some((n) => n.o === 1), known, knownSet: new Set(known), patterns: nodes.flatMap((n) => n.pp ?? []) };
+    location = { nodes, closed: nodes.some((n) => n.c === 1) && !nodes.some((n) => n.o === 1), known, knownSet: new Set(known), patterns: nodes.flatMap((n) => n.pp ?? []), leaf: nodes.every((n) => n.p === undefined && n.pc === undefined && n.a === undefined) };
     byStart.set(id, location);
   }
   return location;
@@ -97,7 +99,7 @@ function locationOf(table: readonly KeyNode[], start: readonly number[]): Locati
 
 function visit(table: readonly KeyNode[], start: readonly number[], value: unknown, path: string, found: UnknownKey[]): void {
   if (value === null || typeof value !== "object" || start.length === 0) return;
-  const { nodes, closed, known, knownSet, patterns } = locationOf(table, start);
+  const { nodes, closed, known, knownSet, patterns, leaf } = locationOf(table, start);
   if (Array.isArray(value)) {
     value.forEach((item, index) => {
       const byPosition = (n: KeyNode): number[] => (n.pi !== undefined && index < n.pi.length ? [n.pi[index]!] : n.ai !== undefined ? [n.ai] : []);
@@ -108,6 +110,7 @@ function visit(table: readonly KeyNode[], start: readonly number[], value: unkno
   }
   for (const key of Object.keys(value)) {
     if (closed && !knownSet.has(key) && !patterns.some((source) => matches(source, key))) found.push({ instancePath: path, key, known: [...known] });
+    if (leaf) continue;
     const child = (value as Record<string, unknown>)[key];
     if (child !== null && typeof child === "object") visit(table, subschemasOf(nodes, key), child, pointer(path, key), found);
   }

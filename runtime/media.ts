@@ -48,10 +48,10 @@ export function isLocalPath(value: string): boolean {
  * The usual media URL, which passes every check below, found without building a URL: an http(s)
  * scheme, a host of letters, digits, hyphens and dots whose last label starts with a letter (so
  * the WHATWG parser reads no IPv4 address into it) and none starts with `xn--` (punycode, which it
- * would decode and could reject), a port of at most 4 digits, then printable ASCII only after a
- * `/`, `?` or `#` (where that parser fails on nothing).
+ * would decode and could reject), a port of at most 4 digits, then the end or a `/`, `?` or `#`:
+ * past the host the parser fails on nothing.
  */
-const PLAIN_HTTP_URL = /^https?:\/\/(?:(?!xn--)[a-z0-9-]+\.)*(?!xn--)[a-z][a-z0-9-]*(?::[0-9]{0,4})?(?:[/?#][\x21-\x7e]*)?$/i;
+const PLAIN_HTTP_URL = /^https?:\/\/(?:(?!xn--)[a-z0-9-]+\.)*(?!xn--)[a-z][a-z0-9-]*(?::[0-9]{0,4})?(?:[/?#]|$)/i;
 
 /**
  * Why the server could not fetch this media value, or undefined when it can be tried. Accepted:

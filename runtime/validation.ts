@@ -231,15 +231,20 @@ function fieldError(e: AjvError): FieldError {
   }
 }
 
-/** Edit distance, for did-you-mean. */
+/** Edit distance, for did-you-mean: one row of the table, updated in place. */
 function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const row: number[] = [];
+  for (let j = 0; j <= b.length; j++) row.push(j);
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+      diagonal = above;
+    }
   }
-  return prev[b.length]!;
+  return row[b.length]!;
 }
 
 /** The known name a typo most likely meant: close in edits relative to its length, or the same but for case. */
@@ -247,7 +252,8 @@ export function closestName(name: string, known: readonly string[]): string | un
   let best: string | undefined;
   let bestScore = Number.POSITIVE_INFINITY;
   for (const candidate of known) {
-    const d = candidate.toLowerCase() === name.toLowerCase() ? 0 : distance(name, candidate);
+    // The lengths differ by no more than the distance: a candidate that cannot beat the best is not measured.
+    const d = candidate.toLowerCase() === name.toLowerCase() ? 0 : Math.abs(candidate.length - name.length) >= bestScore ? bestScore : distance(name, candidate);
     if (d < bestScore) [best, bestScore] = [candidate, d];
   }
   return best !== undefined && bestScore <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
