@@ -99,14 +99,14 @@ export async function generateCommand(argv: string[], io: Io): Promise<number> {
     if (!skip) return 1;
   }
   if (values.check) {
-    const stale = staleFiles(out, files);
+    const stale = staleFiles(out, files, undefined, cache?.onDisk);
     if (stale.length === 0) return io.out(`${out}: up to date (${files.size} files)`), 0;
     io.err(`${out} is stale; run \`${target.command}\`. Files that differ:`);
     for (const path of stale) io.err(`  ${path}`);
     return 1;
   }
   checkReplaceable(out);
-  const changed = writeFolder(out, files);
+  const changed = writeFolder(out, files, undefined, cache?.onDisk);
   cache?.save();
   const reused = cache === undefined ? "" : `; ${cache.counts.misses} emitted, ${cache.counts.hits} reused`;
   io.out(changed === 0 ? `${out}: up to date (${files.size} files${reused})` : `generated ${files.size} files in ${out} (${changed} changed${reused})`);

@@ -12,6 +12,8 @@ export interface EmitCache {
   /** Keeps what this run emitted or reused for the next run; call once the output is written. */
   save(): void;
   readonly counts: { hits: number; misses: number };
+  /** The text of each output file a hit read from the output folder, by path: what is there already, so writing need not read it again. */
+  readonly onDisk: ReadonlyMap<string, string>;
 }
 
 /** A path the emitters make (`models/x.ts`, `hub.ts`): relative, inside the output folder. */
@@ -78,8 +80,10 @@ export function openCache(dir: string, outDir: string): EmitCache {
   const previous = readManifest(path, fingerprint);
   const next: Manifest["entries"] = {};
   const counts = { hits: 0, misses: 0 };
+  const onDisk = new Map<string, string>();
   return {
     counts,
+    onDisk,
     get(key) {
       const hashes = Object.hasOwn(previous, key) ? previous[key] : undefined;
       if (hashes === undefined || hashes === null || typeof hashes !== "object") return undefined;
@@ -91,6 +95,7 @@ export function openCache(dir: string, outDir: string): EmitCache {
       }
       next[key] = hashes;
       counts.hits++;
+      for (const [file, text] of Object.entries(files)) onDisk.set(file, text);
       return files;
     },
     set(key, files) {

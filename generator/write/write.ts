@@ -27,6 +27,11 @@ export type Owns = (path: string) => boolean;
 
 const everything: Owns = () => true;
 
+/** Files known to hold a given text in the folder already (read from it this run): not read again. */
+export type OnDisk = ReadonlyMap<string, string>;
+
+const nothingKnown: OnDisk = new Map();
+
 /**
  * Replaces the files of `dir` that `owns` covers with exactly `files`, carries every other file over
  * as it is, and returns how many files changed (0: nothing was touched). The result is built in a
@@ -34,8 +39,8 @@ const everything: Owns = () => true;
  * a failure leaves it as it was. Unchanged and carried-over files are hard-linked, not rewritten.
  * Folders and files are created with the default modes, so they follow the umask.
  */
-export function writeFolder(dir: string, files: FileMap, owns: Owns = everything): number {
-  const stale = new Set(staleFiles(dir, files, owns));
+export function writeFolder(dir: string, files: FileMap, owns: Owns = everything, onDisk: OnDisk = nothingKnown): number {
+  const stale = new Set(staleFiles(dir, files, owns, onDisk));
   if (stale.size === 0) return 0;
   const parent = dirname(resolve(dir));
   mkdirSync(parent, { recursive: true });
@@ -99,9 +104,9 @@ export function readText(path: string): string | undefined {
 }
 
 /** Files of `dir` that differ from `files`: changed, missing, or (among those `owns` covers) not generated at all. Sorted. */
-export function staleFiles(dir: string, files: FileMap, owns: Owns = everything): string[] {
+export function staleFiles(dir: string, files: FileMap, owns: Owns = everything, onDisk: OnDisk = nothingKnown): string[] {
   const stale = new Set<string>();
-  for (const [path, content] of files) if (readText(inside(dir, path)) !== content) stale.add(path);
+  for (const [path, content] of files) if (onDisk.get(path) !== content && readText(inside(dir, path)) !== content) stale.add(path);
   for (const path of listFiles(dir)) if (!files.has(path) && owns(path)) stale.add(path);
   return [...stale].sort();
 }
