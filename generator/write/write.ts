@@ -88,9 +88,16 @@ export function listFiles(dir: string): string[] {
   } catch {
     return [];
   }
+  // Each folder's relative path worked out once, not once per file: outputs hold thousands of files in a few folders.
+  const folders = new Map<string, string>();
+  const folderOf = (parent: string): string => {
+    let rel = folders.get(parent);
+    if (rel === undefined) folders.set(parent, (rel = relative(dir, parent).split(sep).join("/")));
+    return rel;
+  };
   return entries
     .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join("/"))
+    .map((e) => (folderOf(e.parentPath) === "" ? e.name : `${folderOf(e.parentPath)}/${e.name}`))
     .sort();
 }
 
