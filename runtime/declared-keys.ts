@@ -63,8 +63,7 @@ interface Location {
   nodes: KeyNode[];
   closed: boolean;
   /** Every name they declare, in order. */
-  known: string[];
-  knownSet: Set<string>;
+  known: Set<string>;
   /** Their `patternProperties` sources. */
   patterns: string[];
   /** No subschema for the value of any key: nothing below this location is walked. */
@@ -81,17 +80,15 @@ function locationOf(table: readonly KeyNode[], start: readonly number[]): Locati
   const id = start.length === 1 ? start[0]! : start.join(",");
   let location = byStart.get(id);
   if (location === undefined) {
-    const seen: number[] = [];
     const nodes: KeyNode[] = [];
     const add = (n: number): void => {
-      if (seen.includes(n)) return;
-      seen.push(n);
+      if (nodes.includes(table[n]!)) return;
       nodes.push(table[n]!);
       table[n]!.i?.forEach(add);
     };
     start.forEach(add);
-    const known = [...new Set(nodes.flatMap((n) => n.k ?? []))];
-    location = { nodes, closed: nodes.some((n) => n.c === 1) && !nodes.some((n) => n.o === 1), known, knownSet: new Set(known), patterns: nodes.flatMap((n) => n.pp ?? []), leaf: nodes.every((n) => n.p === undefined && n.pc === undefined && n.a === undefined) };
+    const has = (test: (n: KeyNode) => unknown): boolean => nodes.some(test);
+    location = { nodes, closed: has((n) => n.c) && !has((n) => n.o), known: new Set(nodes.flatMap((n) => n.k ?? [])), patterns: nodes.flatMap((n) => n.pp ?? []), leaf: !has((n) => n.p || n.pc || n.a !== undefined) };
     byStart.set(id, location);
   }
   return location;
@@ -99,7 +96,7 @@ function locationOf(table: readonly KeyNode[], start: readonly number[]): Locati
 
 function visit(table: readonly KeyNode[], start: readonly number[], value: unknown, path: string, found: UnknownKey[]): void {
   if (value === null || typeof value !== "object" || start.length === 0) return;
-  const { nodes, closed, known, knownSet, patterns, leaf } = locationOf(table, start);
+  const { nodes, closed, known, patterns, leaf } = locationOf(table, start);
   if (Array.isArray(value)) {
     value.forEach((item, index) => {
       const byPosition = (n: KeyNode): number[] => (n.pi !== undefined && index < n.pi.length ? [n.pi[index]!] : n.ai !== undefined ? [n.ai] : []);
@@ -109,7 +106,7 @@ function visit(table: readonly KeyNode[], start: readonly number[], value: unkno
     return;
   }
   for (const key of Object.keys(value)) {
-    if (closed && !knownSet.has(key) && !patterns.some((source) => matches(source, key))) found.push({ instancePath: path, key, known: [...known] });
+    if (closed && !known.has(key) && !patterns.some((source) => matches(source, key))) found.push({ instancePath: path, key, known: [...known] });
     if (leaf) continue;
     const child = (value as Record<string, unknown>)[key];
     if (child !== null && typeof child === "object") visit(table, subschemasOf(nodes, key), child, pointer(path, key), found);
