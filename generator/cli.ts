@@ -2,18 +2,19 @@
 // package's command runs this one when the generator is installed) or as `oxen-contracts-generator`.
 import { pathToFileURL } from "node:url";
 import { processIo, type Io } from "../cli/args.js";
-import { dispatch, type Commands } from "../cli/dispatch.js";
+import { dispatch, type Command, type Commands } from "../cli/dispatch.js";
 import { packageVersion } from "../cli/version.js";
-import { diffCommand } from "./commands/diff.js";
-import { fetchCommand } from "./commands/fetch.js";
-import { generateCommand } from "./commands/generate.js";
-import { importCommand } from "./commands/import.js";
+
+/** A command whose module loads when it runs: a run loads one command's code, not the client and drift engine the others use. */
+function lazy(load: () => Promise<Command>): Command {
+  return async (argv, io) => (await load())(argv, io);
+}
 
 const COMMANDS: Commands = {
-  generate: [generateCommand, "turn a schema snapshot into typed models"],
-  fetch: [fetchCommand, "refresh a snapshot from the models endpoint"],
-  diff: [diffCommand, "classify the changes between two snapshots"],
-  import: [importCommand, "make a snapshot from saved model objects"],
+  generate: [lazy(async () => (await import("./commands/generate.js")).generateCommand), "turn a schema snapshot into typed models"],
+  fetch: [lazy(async () => (await import("./commands/fetch.js")).fetchCommand), "refresh a snapshot from the models endpoint"],
+  diff: [lazy(async () => (await import("./commands/diff.js")).diffCommand), "classify the changes between two snapshots"],
+  import: [lazy(async () => (await import("./commands/import.js")).importCommand), "make a snapshot from saved model objects"],
 };
 
 /** Runs a generator command; returns the exit code. Errors name the command as users type it. */

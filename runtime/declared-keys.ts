@@ -48,44 +48,80 @@ function pointer(path: string, key: string | number): string {
   return `${path}/${String(key).replace(/~/g, "~0").replace(/\//g, "~1")}`;
 }
 
+const ROOT = [0];
+
 /** Every key of `data` (at any depth) that nothing at its location declares, in document order. */
 export function unknownKeys(table: readonly KeyNode[], data: unknown): UnknownKey[] {
   const found: UnknownKey[] = [];
-  const visit = (start: readonly number[], value: unknown, path: string): void => {
-    if (value === null || typeof value !== "object" || start.length === 0) return;
+  if (table.length > 0) visit(table, ROOT, data, "", found);
+  return found;
+}
+
+/** What the subschemas that apply at one location say, taken together. */
+interface Location {
+  /** The subschemas: the starting ones and, transitively, those they apply in place, each once. */
+  nodes: KeyNode[];
+  closed: boolean;
+  /** Every name they declare, in order. */
+  known: Set<string>;
+  /** Their `patternProperties` sources. */
+  patterns: string[];
+  /** No subschema for the value of any key: nothing below this location is walked. */
+  leaf: boolean;
+}
+
+// A table is constant, so what a set of its subschemas says is worked out once: validation runs on
+// every request, and a valid body should cost little more than the schema check.
+const locations = new WeakMap<readonly KeyNode[], Map<number | string, Location>>();
+
+function locationOf(table: readonly KeyNode[], start: readonly number[]): Location {
+  let byStart = locations.get(table);
+  if (byStart === undefined) locations.set(table, (byStart = new Map()));
+  const id = start.length === 1 ? start[0]! : start.join(",");
+  let location = byStart.get(id);
+  if (location === undefined) {
     const nodes: KeyNode[] = [];
-    const seen = new Set<number>();
     const add = (n: number): void => {
-      if (seen.has(n)) return;
-      seen.add(n);
+      if (nodes.includes(table[n]!)) return;
       nodes.push(table[n]!);
       table[n]!.i?.forEach(add);
     };
     start.forEach(add);
-    if (Array.isArray(value)) {
-      value.forEach((item, index) => {
-        const byPosition = (n: KeyNode): number[] => (n.pi !== undefined && index < n.pi.length ? [n.pi[index]!] : n.ai !== undefined ? [n.ai] : []);
-        const next = nodes.flatMap((n) => [...(n.it ?? []), ...byPosition(n)]);
-        visit(next, item, pointer(path, index));
-      });
-      return;
-    }
-    const closed = nodes.some((n) => n.c === 1) && !nodes.some((n) => n.o === 1);
-    for (const key of Object.keys(value)) {
-      const next: number[] = [];
-      let declared = false;
-      for (const n of nodes) {
-        const named = n.p !== undefined && Object.hasOwn(n.p, key);
-        if (named) next.push(n.p![key]!);
-        const patterned = (n.pc ?? []).filter(([source]) => matches(source, key));
-        patterned.forEach(([, child]) => next.push(child));
-        if (!named && patterned.length === 0 && n.a !== undefined) next.push(n.a);
-        declared ||= (n.k?.includes(key) ?? false) || (n.pp?.some((source) => matches(source, key)) ?? false);
-      }
-      if (closed && !declared) found.push({ instancePath: path, key, known: [...new Set(nodes.flatMap((n) => n.k ?? []))] });
-      visit(next, (value as Record<string, unknown>)[key], pointer(path, key));
-    }
-  };
-  if (table.length > 0) visit([0], data, "");
-  return found;
+    const has = (test: (n: KeyNode) => unknown): boolean => nodes.some(test);
+    location = { nodes, closed: has((n) => n.c) && !has((n) => n.o), known: new Set(nodes.flatMap((n) => n.k ?? [])), patterns: nodes.flatMap((n) => n.pp ?? []), leaf: !has((n) => n.p || n.pc || n.a !== undefined) };
+    byStart.set(id, location);
+  }
+  return location;
+}
+
+function visit(table: readonly KeyNode[], start: readonly number[], value: unknown, path: string, found: UnknownKey[]): void {
+  if (value === null || typeof value !== "object" || start.length === 0) return;
+  const { nodes, closed, known, patterns, leaf } = locationOf(table, start);
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => {
+      const byPosition = (n: KeyNode): number[] => (n.pi !== undefined && index < n.pi.length ? [n.pi[index]!] : n.ai !== undefined ? [n.ai] : []);
+      const next = nodes.flatMap((n) => [...(n.it ?? []), ...byPosition(n)]);
+      visit(table, next, item, pointer(path, index), found);
+    });
+    return;
+  }
+  for (const key of Object.keys(value)) {
+    if (closed && !known.has(key) && !patterns.some((source) => matches(source, key))) found.push({ instancePath: path, key, known: [...known] });
+    if (leaf) continue;
+    const child = (value as Record<string, unknown>)[key];
+    if (child !== null && typeof child === "object") visit(table, subschemasOf(nodes, key), child, pointer(path, key), found);
+  }
+}
+
+/** The subschemas that apply to the value of `key`: by name, by pattern, or as an additional property. */
+function subschemasOf(nodes: readonly KeyNode[], key: string): number[] {
+  const next: number[] = [];
+  for (const n of nodes) {
+    const named = n.p !== undefined && Object.hasOwn(n.p, key);
+    if (named) next.push(n.p![key]!);
+    const patterned = (n.pc ?? []).filter(([source]) => matches(source, key));
+    patterned.forEach(([, child]) => next.push(child));
+    if (!named && patterned.length === 0 && n.a !== undefined) next.push(n.a);
+  }
+  return next;
 }

@@ -45,13 +45,22 @@ export function isLocalPath(value: string): boolean {
 }
 
 /**
+ * The usual media URL, which passes every check below, found without building a URL: an http(s)
+ * scheme, a host of letters, digits, hyphens and dots whose last label starts with a letter (so
+ * the WHATWG parser reads no IPv4 address into it) and none starts with `xn--` (punycode, which it
+ * would decode and could reject), a port of at most 4 digits, then the end or a `/`, `?` or `#`:
+ * past the host the parser fails on nothing.
+ */
+const PLAIN_HTTP_URL = /^https?:\/\/(?:(?!xn--)[a-z0-9-]+\.)*(?!xn--)[a-z][a-z0-9-]*(?::[0-9]{0,4})?(?:[/?#]|$)/i;
+
+/**
  * Why the server could not fetch this media value, or undefined when it can be tried. Accepted:
  * `http(s)://host/...` and `data:` URIs (fal, which serves many of these models, documents data
  * URIs as accepted by some models; rejecting them could refuse a request the API takes). See
  * docs/oxen-api.md, "Media URLs".
  */
 export function mediaUrlProblem(value: string): string | undefined {
-  if (value === "") return undefined;
+  if (value === "" || PLAIN_HTTP_URL.test(value)) return undefined;
   if (isLocalPath(value)) {
     const what = /^file:/i.test(value) ? "a file: URL" : "a local file path";
     return `is ${what} (${shown(value)}), which the server cannot read: ${UPLOAD_HINT}`;
@@ -77,18 +86,23 @@ function shown(value: string): string {
 
 /** One error per media value of `input` that cannot work (see `mediaUrlProblem`), as a `format` error (`media-url`). */
 export function mediaUrlErrors(input: unknown, media: readonly string[]): LocatedError[] {
-  if (input === null || typeof input !== "object" || Array.isArray(input)) return [];
   const errors: LocatedError[] = [];
-  const check = (path: string, at: (string | number)[], value: unknown): void => {
-    if (typeof value !== "string") return;
-    const problem = mediaUrlProblem(value);
-    if (problem !== undefined) errors.push({ error: { path, keyword: "format", params: { format: "media-url", local: isLocalPath(value) }, message: `${path} ${problem}` }, at });
-  };
+  if (input === null || typeof input !== "object" || Array.isArray(input)) return errors;
   for (const name of media) {
     if (!Object.hasOwn(input, name)) continue;
     const value = (input as Record<string, unknown>)[name];
-    if (Array.isArray(value)) value.forEach((item, i) => check(`${name}[${i}]`, [name, i], item));
-    else check(name, [name], value);
+    if (Array.isArray(value)) value.forEach((item, i) => checkMedia(errors, name, i, item));
+    else checkMedia(errors, name, undefined, value);
   }
   return errors;
+}
+
+// A function of its own rather than a closure in mediaUrlErrors, and nothing built before a problem
+// is found: this runs on every validation.
+function checkMedia(errors: LocatedError[], name: string, index: number | undefined, value: unknown): void {
+  if (typeof value !== "string") return;
+  const problem = mediaUrlProblem(value);
+  if (problem === undefined) return;
+  const path = index === undefined ? name : `${name}[${index}]`;
+  errors.push({ error: { path, keyword: "format", params: { format: "media-url", local: isLocalPath(value) }, message: `${path} ${problem}` }, at: index === undefined ? [name] : [name, index] });
 }

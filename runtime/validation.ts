@@ -39,7 +39,9 @@ export interface LocatedError {
  * parameters whose URLs are also checked for what the server can fetch (see media.ts).
  */
 export function findErrors(validator: ModelValidator, input: unknown, options: ValidateOptions = {}, media: readonly string[] = []): LocatedError[] {
-  const own = validator.validate(input) ? [] : applicableBranches(validator.validate.errors ?? []);
+  // A body the schema accepts, the usual case, has no errors of its own to explain.
+  if (validator.validate(input)) return withMediaErrors(unknownKeyErrors(validator, input, options, []), mediaUrlErrors(input, media));
+  const own = applicableBranches(validator.validate.errors ?? []);
   const alternatives = requiredAlternatives(own, input);
   const errors: LocatedError[] = [];
   const seen = new Set<string>();
@@ -52,14 +54,18 @@ export function findErrors(validator: ModelValidator, input: unknown, options: V
     seen.add(key);
     errors.push({ error, at: pathKeys(e.instancePath, e.params.missingProperty ?? e.params.additionalProperty) });
   }
-  if (!options.allowUnknown) {
-    // An `additionalProperties: false` of the schema's own has already named its key.
-    const named = new Set(own.filter((e) => e.keyword === "additionalProperties").map((e) => `${e.instancePath}/${String(e.params.additionalProperty)}`));
-    for (const unknown of unknownKeys(validator.declaredKeys, input)) {
-      if (!named.has(`${unknown.instancePath}/${unknown.key}`)) errors.push({ error: unknownKeyError(unknown), at: pathKeys(unknown.instancePath, unknown.key) });
-    }
-  }
+  errors.push(...unknownKeyErrors(validator, input, options, own));
   return withMediaErrors(errors, mediaUrlErrors(input, media));
+}
+
+/** Every key of `input` nothing declares, unless unknown keys are allowed. */
+function unknownKeyErrors(validator: ModelValidator, input: unknown, options: ValidateOptions, own: AjvError[]): LocatedError[] {
+  if (options.allowUnknown) return [];
+  const unknown = unknownKeys(validator.declaredKeys, input);
+  if (unknown.length === 0) return [];
+  // An `additionalProperties: false` of the schema's own has already named its key.
+  const named = new Set(own.filter((e) => e.keyword === "additionalProperties").map((e) => `${e.instancePath}/${String(e.params.additionalProperty)}`));
+  return unknown.filter((u) => !named.has(`${u.instancePath}/${u.key}`)).map((u) => ({ error: unknownKeyError(u), at: pathKeys(u.instancePath, u.key) }));
 }
 
 /**
@@ -67,6 +73,7 @@ export function findErrors(validator: ModelValidator, input: unknown, options: V
  * schema's "must be a valid uri"; a media value of the wrong type is already reported.
  */
 function withMediaErrors(errors: LocatedError[], media: LocatedError[]): LocatedError[] {
+  if (media.length === 0) return errors;
   const typed = new Set(errors.filter((e) => e.error.keyword !== "format").map((e) => e.error.path));
   const applicable = media.filter((m) => !typed.has(m.error.path));
   const replaced = errors.map((e) => (e.error.keyword === "format" ? (applicable.find((m) => m.error.path === e.error.path) ?? e) : e));
@@ -193,7 +200,8 @@ function fieldError(e: AjvError, input: unknown): FieldError {
   const base = { keyword: e.keyword, params: p };
   const at = displayPath(e.instancePath);
   const subject = at === "" ? "the request body" : at;
-  const got = ` (got ${shown(dataOf(e, input))})`;
+  // Only the messages that show the value read it: a `required` error's data is the whole body.
+  const got = (): string => ` (got ${shown(dataOf(e, input))})`;
   switch (e.keyword) {
     case "required":
       return { ...base, path: displayPath(e.instancePath, String(p.missingProperty)), message: `${displayPath(e.instancePath, String(p.missingProperty))} is required` };
@@ -204,31 +212,31 @@ function fieldError(e: AjvError, input: unknown): FieldError {
     }
     case "type": {
       const types = String(p.type).split(",").map((t) => TYPE_WORDS[t] ?? t);
-      return { ...base, path: at, message: `${subject} must be ${types.join(" or ")}${got}` };
+      return { ...base, path: at, message: `${subject} must be ${types.join(" or ")}${got()}` };
     }
     case "enum":
       return { ...base, path: at, message: `${subject} must be one of: ${list(p.allowedValues)}` };
     case "const":
-      return { ...base, path: at, message: `${subject} must be ${shown(p.allowedValue)}${got}` };
+      return { ...base, path: at, message: `${subject} must be ${shown(p.allowedValue)}${got()}` };
     case "maximum":
     case "minimum":
     case "exclusiveMaximum":
     case "exclusiveMinimum": {
       const word = { maximum: "at most", minimum: "at least", exclusiveMaximum: "less than", exclusiveMinimum: "greater than" }[e.keyword];
-      return { ...base, path: at, message: `${subject} must be ${word} ${String(p.limit)}${got}` };
+      return { ...base, path: at, message: `${subject} must be ${word} ${String(p.limit)}${got()}` };
     }
     case "maxLength":
     case "minLength":
-      return { ...base, path: at, message: `${subject} must be ${e.keyword === "maxLength" ? "at most" : "at least"} ${String(p.limit)} characters long${got}` };
+      return { ...base, path: at, message: `${subject} must be ${e.keyword === "maxLength" ? "at most" : "at least"} ${String(p.limit)} characters long${got()}` };
     case "maxItems":
     case "minItems":
       return { ...base, path: at, message: `${subject} must have ${e.keyword === "maxItems" ? "at most" : "at least"} ${String(p.limit)} items` };
     case "format":
-      return { ...base, path: at, message: `${subject} must be a valid ${String(p.format)}${got}` };
+      return { ...base, path: at, message: `${subject} must be a valid ${String(p.format)}${got()}` };
     case "pattern":
-      return { ...base, path: at, message: `${subject} must match the pattern ${String(p.pattern)}${got}` };
+      return { ...base, path: at, message: `${subject} must match the pattern ${String(p.pattern)}${got()}` };
     case "multipleOf":
-      return { ...base, path: at, message: `${subject} must be a multiple of ${String(p.multipleOf)}${got}` };
+      return { ...base, path: at, message: `${subject} must be a multiple of ${String(p.multipleOf)}${got()}` };
     case "uniqueItems":
       return { ...base, path: at, message: `${subject} must not repeat items (items ${String(p.j)} and ${String(p.i)} are equal)` };
     default:
@@ -236,15 +244,20 @@ function fieldError(e: AjvError, input: unknown): FieldError {
   }
 }
 
-/** Edit distance, for did-you-mean. */
+/** Edit distance, for did-you-mean: one row of the table, updated in place. */
 function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const row: number[] = [];
+  for (let j = 0; j <= b.length; j++) row.push(j);
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+      diagonal = above;
+    }
   }
-  return prev[b.length]!;
+  return row[b.length]!;
 }
 
 /** The known name a typo most likely meant: close in edits relative to its length, or the same but for case. */
@@ -252,7 +265,8 @@ export function closestName(name: string, known: readonly string[]): string | un
   let best: string | undefined;
   let bestScore = Number.POSITIVE_INFINITY;
   for (const candidate of known) {
-    const d = candidate.toLowerCase() === name.toLowerCase() ? 0 : distance(name, candidate);
+    // The lengths differ by no more than the distance: a candidate that cannot beat the best is not measured.
+    const d = candidate.toLowerCase() === name.toLowerCase() ? 0 : Math.abs(candidate.length - name.length) >= bestScore ? bestScore : distance(name, candidate);
     if (d < bestScore) [best, bestScore] = [candidate, d];
   }
   return best !== undefined && bestScore <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;

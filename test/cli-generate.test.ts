@@ -178,6 +178,38 @@ describe("oxen-contracts generate with a cache", () => {
     expect(await tree(out)).toEqual(before);
   }, 60_000);
 
+  it("says a run with nothing to change as a full one does, and runs in full once the snapshot, the output or the options differ", async () => {
+    const dir = await project();
+    const cache = join(dir, "cache");
+    const out = join(dir, "generated");
+    const model = join(dir, "schemas", "models", "minimax-h3.json");
+    const raw = JSON.parse(await readFile(model, "utf8"));
+    raw.json_request_schema.properties.prompt.deprecated_hint = "an unknown keyword"; // a warning on every run
+    await writeFile(model, JSON.stringify(raw, null, 2));
+    const first = await run(dir, ["generate", "--cache", cache]);
+    expect(first.stderr).toMatch(/^warning: .*minimax-h3\.json.*deprecated_hint/);
+    const again = await run(dir, ["generate", "--cache", cache]);
+    expect(again).toMatchObject({ code: 0, stdout: `${out}: up to date (96 files; 0 emitted, 32 reused)\n`, stderr: first.stderr });
+    const before = await tree(out);
+
+    // An output file edited to the same length, and one added: as without a record, restored and refused.
+    const edited = join(out, "models", "flux-3-video.ts");
+    const text = await readFile(edited, "utf8");
+    await writeFile(edited, text.replace("Generated", "Xenerated"));
+    expect((await run(dir, ["generate", "--cache", cache])).stdout).toContain("(1 changed; 1 emitted, 31 reused)");
+    expect(await tree(out)).toEqual(before);
+    await writeFile(join(out, "mine.ts"), "export {};\n");
+    expect((await run(dir, ["generate", "--cache", cache])).code).toBe(2);
+    await rm(join(out, "mine.ts"));
+
+    // The same JSON written differently is read in full, and the same output results.
+    await writeFile(model, JSON.stringify(raw));
+    expect(await run(dir, ["generate", "--cache", cache])).toMatchObject({ code: 0, stdout: `${out}: up to date (96 files; 0 emitted, 32 reused)\n`, stderr: first.stderr });
+    // Other options are another run: --strict makes the warning an error.
+    expect((await run(dir, ["generate", "--cache", cache, "--strict"])).code).toBe(1);
+    expect(await tree(out)).toEqual(before);
+  }, 60_000);
+
   it("emits every model again after the generator changes", async () => {
     const dir = await project();
     const cache = join(dir, "cache");

@@ -2,6 +2,7 @@
 // it; what the API accepts (http(s) with a host, data: URIs) passes.
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as generated from "../generated/index.js";
 import { mediaParameters, mediaUrlProblem } from "../runtime/index.js";
@@ -60,4 +61,18 @@ describe("media URL check", () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe(`input_audio is a local file path ("choir.mp3"), which the server cannot read: ${HINT}\n`);
   });
+
+  it("passes an http(s) URL only when the WHATWG URL parser reads it, however it was checked", () => {
+    for (const value of ["http://xn--a/x", "http://1.2.3.999/x", "http://a.0x1/", "http://a.1/", "http://a:65536/", "http://a b.com/"]) {
+      expect(mediaUrlProblem(value), value).toBe(`is not a valid URL (${JSON.stringify(value)})`);
+    }
+    for (const value of ["http://-.com/", "https://ab--c.example.com:8080/a b?c=<d>#e", "http://a.0x1g/", "HTTPS://EXAMPLE.COM"]) expect(mediaUrlProblem(value), value).toBeUndefined();
+    // Pieces on both sides of each boundary of the quick path: labels that read as numbers or punycode, ports, what follows the host.
+    const piece = fc.constantFrom("a", "example", "-", ".", "..", "xn--", "XN--", "0x", "1", "255", "999", ":", ":80", ":65536", "/", "?", "#", "@", "%41", "%", " ", "\\", "[::1]", "é", "_", "\t", "\u0000", "\ud800", "<\"{}|^`");
+    fc.assert(fc.property(fc.constantFrom("http://", "https://", "HTTP://"), fc.array(piece, { maxLength: 8 }), (scheme, pieces) => {
+      const value = scheme + pieces.join("");
+      if (mediaUrlProblem(value) === undefined) expect(() => new URL(value), value).not.toThrow();
+    }), { numRuns: 20000, seed: 20261130 });
+  });
 });
+

@@ -1,6 +1,7 @@
 // runtime/validator-support.js stands in for Ajv's CommonJS runtime helpers in generated
 // validators; it must behave as the originals do.
 import { createRequire } from "node:module";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { equal, formats, ucs2length } from "../runtime/validator-support.js";
 
@@ -32,4 +33,15 @@ describe("validator support", () => {
       }
     }
   });
+
+  it("gives ajv-formats' verdict on URI-like strings, those its quick path takes and those it leaves to the full expression", () => {
+    // Pieces that sit on both sides of each boundary of the quick path: scheme, authority, port, path, query, fragment.
+    const piece = fc.constantFrom("http", "https", "HTTP", "a+b.c-d", "1x", ":", "//", "/", "///", "?", "#", "@", "[", "]", "::1", "v1.x", "%20", "%2", "%zz", "example", ".com", "xn--", "-", "_", "~", "!$&'()*+,;=", "80", "99999", " ", "\"", "<", "\\", "é", "\n", "");
+    const uri = fullFormats.uri as (s: string) => boolean;
+    fc.assert(fc.property(fc.array(piece, { maxLength: 10 }), (pieces) => {
+      const s = pieces.join("");
+      expect(formats.uri!(s), s).toBe(uri(s));
+    }), { numRuns: 20000, seed: 20261130 });
+  });
 });
+

@@ -3,11 +3,10 @@ import { isAbsolute, join, posix, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse, type Io } from "../../cli/args.js";
 import { openCache } from "../write/cache.js";
-import { emitAll, REPOSITORY_TARGET, type Target } from "../emit/emit-all.js";
+import { REPOSITORY_TARGET, type Target } from "../emit/target.js";
 import { InputError } from "../../cli/errors.js";
-import { generationInput } from "../load/check-models.js";
 import { diagnosticLine, diagnosticReason, type Diagnostic } from "../load/diagnostic.js";
-import { checkReplaceable } from "../write/marker.js";
+import { outputStamps, runInput, unchangedSince } from "../write/unchanged.js";
 import { staleFiles, writeFolder } from "../write/write.js";
 
 export const usage = "oxen-contracts generate [--schemas DIR] [--out DIR] [--check] [--skip-invalid] [--strict] [--cache DIR | --no-cache]";
@@ -29,7 +28,8 @@ typed request functions, plus the envelope types and the index.
                  whose upstream text changed since review) as errors of their model
   --cache DIR    remember here what each model emitted (hashes of its files, keyed by a hash of the
                  model and of the generator), so a model whose files are still in the output is
-                 not emitted again; default node_modules/.cache/oxen-contracts when node_modules exists
+                 not emitted again, and what the last run read (a run with nothing changed reads
+                 no schema); default node_modules/.cache/oxen-contracts when node_modules exists
   --no-cache     emit every model`;
 
 /** The folder this generator runs from: a clone of the repository (runtime sources beside it) or the installed package. */
@@ -79,35 +79,53 @@ export async function generateCommand(argv: string[], io: Io): Promise<number> {
   const out = resolve(values.out ?? "generated");
   const schemasDir = resolve(values.schemas ?? "schemas");
   const target = targetFor(out, schemasDir, values);
+  const cacheDir = values["no-cache"] ? undefined : (values.cache ?? (existsSync("node_modules") ? join("node_modules", ".cache", "oxen-contracts") : undefined));
+  const cache = cacheDir === undefined ? undefined : openCache(resolve(cacheDir), out);
+  // Everything the output and what is said depend on besides the snapshot and the generator (which the cache's fingerprint covers).
+  const settings = { target, strict: values.strict === true, skipInvalid: values["skip-invalid"] === true, cwd: process.cwd(), root: OWN_ROOT };
+  const input = cache === undefined || values.check ? undefined : runInput(settings, schemasDir);
+  const last = cache?.lastRun;
+  if (unchangedSince(last, input, out)) {
+    for (const line of last.stderr) io.err(line);
+    return io.out(last.stdout), 0;
+  }
+  // Loaded only now: a run answered above needs none of the loading, checking and emitting.
+  const [{ generationInput }, { emitAll }, { checkReplaceable }] = await Promise.all([import("../load/check-models.js"), import("../emit/emit-all.js"), import("../write/marker.js")]);
+  const said: string[] = [];
+  const err = (line: string): void => {
+    said.push(line);
+    io.err(line);
+  };
   const { snapshot, refused, warnings } = await generationInput(schemasDir, values.strict);
   // Files as the user would name them: relative to the working folder when inside it.
   const shown = (d: Diagnostic): string => {
     const rel = relative(process.cwd(), d.file);
     return diagnosticLine(rel.startsWith("..") || isAbsolute(rel) ? d : { ...d, file: rel });
   };
-  for (const warning of warnings) io.err(`warning: ${shown(warning)}`);
+  for (const warning of warnings) err(`warning: ${shown(warning)}`);
   const skipped = refused.map((d: Diagnostic) => ({ id: d.model, file: posixRelative(schemasDir, d.file), reason: diagnosticReason(d) }));
-  const cacheDir = values["no-cache"] ? undefined : (values.cache ?? (existsSync("node_modules") ? join("node_modules", ".cache", "oxen-contracts") : undefined));
-  const cache = cacheDir === undefined ? undefined : openCache(resolve(cacheDir), out);
   const { files, failures } = await emitAll(snapshot, out, cache, skipped, target);
   const all = [...refused, ...failures];
   if (all.length > 0) {
     const count = `${all.length} ${all.length === 1 ? "problem" : "problems"}`;
     const skip = values["skip-invalid"] === true;
-    io.err(`${count}; ${skip ? "left out of the output" : "nothing was written (--skip-invalid generates the others)"}:`);
-    for (const failure of all) io.err(`  ${shown(failure)}`);
+    err(`${count}; ${skip ? "left out of the output" : "nothing was written (--skip-invalid generates the others)"}:`);
+    for (const failure of all) err(`  ${shown(failure)}`);
     if (!skip) return 1;
   }
   if (values.check) {
-    const stale = staleFiles(out, files);
+    const stale = staleFiles(out, files, undefined, cache?.onDisk);
     if (stale.length === 0) return io.out(`${out}: up to date (${files.size} files)`), 0;
     io.err(`${out} is stale; run \`${target.command}\`. Files that differ:`);
     for (const path of stale) io.err(`  ${path}`);
     return 1;
   }
   checkReplaceable(out);
-  const changed = writeFolder(out, files);
-  cache?.save();
+  const changed = writeFolder(out, files, undefined, cache?.onDisk);
+  // What the next run says if nothing changes: every model from the cache. A model whose emit failed would be emitted again, so such a run is not recorded.
+  const next = cache === undefined ? "" : `; 0 emitted, ${cache.counts.hits + cache.counts.misses} reused`;
+  const outputs = input !== undefined && failures.length === 0 ? outputStamps(out) : undefined;
+  cache?.save(input !== undefined && outputs !== undefined ? { input, stderr: said, stdout: `${out}: up to date (${files.size} files${next})`, outputs } : undefined);
   const reused = cache === undefined ? "" : `; ${cache.counts.misses} emitted, ${cache.counts.hits} reused`;
   io.out(changed === 0 ? `${out}: up to date (${files.size} files${reused})` : `generated ${files.size} files in ${out} (${changed} changed${reused})`);
   return 0;

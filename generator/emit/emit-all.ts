@@ -11,6 +11,7 @@ import { diagnosticReason, type Diagnostic } from "../load/diagnostic.js";
 import { requestSchemaOf, type ModelContract } from "../load/model.js";
 import { assignNames } from "./names.js";
 import { render } from "./templates.js";
+import { REPOSITORY_TARGET, type Target } from "./target.js";
 import { mediaParameters } from "../../runtime/media.js";
 
 const RUNTIME_DIR = fileURLToPath(new URL("../../runtime/", import.meta.url));
@@ -37,22 +38,6 @@ function specifier(outDir: string, from: string, target: string): string {
   const rel = relative(dirname(join(outDir, from)), target).split(sep).join(posix.sep);
   return rel.startsWith(".") ? rel : `./${rel}`;
 }
-
-/** Where an output folder goes and how its code reaches the runtime. */
-export interface Target {
-  /**
-   * "relative": import the runtime's sources by path (this repository's own generated/, which is
-   * built into the client package); "package": import `oxen-contracts/runtime`, as a user's project does.
-   */
-  runtime: "relative" | "package";
-  /** The command that makes the output again, named in every file's header. */
-  command: string;
-  /** The snapshot folder relative to the output folder, recorded in the marker for the CLI. */
-  snapshot: string;
-}
-
-/** This repository's own output: generated/ from schemas/. */
-export const REPOSITORY_TARGET: Target = { runtime: "relative", command: "npm run generate", snapshot: "../schemas" };
 
 /** The file that marks a folder as generate's own, listing what it wrote; see write/marker.ts. */
 export const MARKER = "oxen-contracts.json";

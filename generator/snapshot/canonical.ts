@@ -10,13 +10,10 @@ function sortKeys(value: unknown): unknown {
   if (value !== null && typeof value === "object") {
     const sorted: Record<string, unknown> = {};
     for (const key of Object.keys(value).sort()) {
-      // defineProperty keeps a key named "__proto__" an own property.
-      Object.defineProperty(sorted, key, {
-        value: sortKeys((value as Record<string, unknown>)[key]),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+      const child = sortKeys((value as Record<string, unknown>)[key]);
+      // defineProperty keeps a key named "__proto__" an own property; it is several times slower than assigning the others.
+      if (key === "__proto__") Object.defineProperty(sorted, key, { value: child, enumerable: true, writable: true, configurable: true });
+      else sorted[key] = child;
     }
     return sorted;
   }

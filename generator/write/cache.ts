@@ -3,15 +3,20 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sha256 } from "../snapshot/canonical.js";
+import { isRunRecord, type RunRecord } from "./unchanged.js";
 import { listFiles, readText } from "./write.js";
 
 /** Emitted files by their key (a hash of everything they were made from). */
 export interface EmitCache {
   get(key: string): Record<string, string> | undefined;
   set(key: string, files: Record<string, string>): void;
-  /** Keeps what this run emitted or reused for the next run; call once the output is written. */
-  save(): void;
+  /** Keeps what this run emitted or reused for the next run, and `run`, what it saw and said; call once the output is written. */
+  save(run?: RunRecord): void;
+  /** The record the last run saved, if its generator was this one. */
+  readonly lastRun: RunRecord | undefined;
   readonly counts: { hits: number; misses: number };
+  /** The text of each output file a hit read from the output folder, by path: what is there already, so writing need not read it again. */
+  readonly onDisk: ReadonlyMap<string, string>;
 }
 
 /** A path the emitters make (`models/x.ts`, `hub.ts`): relative, inside the output folder. */
@@ -53,15 +58,16 @@ interface Manifest {
   fingerprint: string;
   /** For each key, the hash of each file it produced, by path in the output folder. */
   entries: Record<string, Record<string, string>>;
+  run?: RunRecord;
 }
 
-function readManifest(path: string, fingerprint: string): Manifest["entries"] {
+function readManifest(path: string, fingerprint: string): Pick<Manifest, "entries" | "run"> {
   try {
     const manifest = JSON.parse(readText(path) ?? "") as Manifest;
-    if (manifest.fingerprint !== fingerprint || manifest.entries === null || typeof manifest.entries !== "object") return {};
-    return manifest.entries;
+    if (manifest.fingerprint !== fingerprint || manifest.entries === null || typeof manifest.entries !== "object") return { entries: {} };
+    return { entries: manifest.entries, run: isRunRecord(manifest.run) ? manifest.run : undefined };
   } catch {
-    return {};
+    return { entries: {} };
   }
 }
 
@@ -75,11 +81,14 @@ function readManifest(path: string, fingerprint: string): Manifest["entries"] {
 export function openCache(dir: string, outDir: string): EmitCache {
   const fingerprint = generatorFingerprint();
   const path = join(dir, `${sha256(outDir).slice(0, 16)}.json`);
-  const previous = readManifest(path, fingerprint);
+  const { entries: previous, run: lastRun } = readManifest(path, fingerprint);
   const next: Manifest["entries"] = {};
   const counts = { hits: 0, misses: 0 };
+  const onDisk = new Map<string, string>();
   return {
     counts,
+    onDisk,
+    lastRun,
     get(key) {
       const hashes = Object.hasOwn(previous, key) ? previous[key] : undefined;
       if (hashes === undefined || hashes === null || typeof hashes !== "object") return undefined;
@@ -91,17 +100,18 @@ export function openCache(dir: string, outDir: string): EmitCache {
       }
       next[key] = hashes;
       counts.hits++;
+      for (const [file, text] of Object.entries(files)) onDisk.set(file, text);
       return files;
     },
     set(key, files) {
       next[key] = Object.fromEntries(Object.entries(files).map(([file, text]) => [file, sha256(text)]));
       counts.misses++;
     },
-    save() {
+    save(run) {
       const temporary = `${path}.${process.pid}.tmp`;
       try {
         mkdirSync(dir, { recursive: true });
-        writeFileSync(temporary, JSON.stringify({ fingerprint, entries: next } satisfies Manifest));
+        writeFileSync(temporary, JSON.stringify({ fingerprint, entries: next, run } satisfies Manifest));
         renameSync(temporary, path);
       } catch {
         rmSync(temporary, { force: true });

@@ -27,6 +27,11 @@ export type Owns = (path: string) => boolean;
 
 const everything: Owns = () => true;
 
+/** Files known to hold a given text in the folder already (read from it this run): not read again. */
+export type OnDisk = ReadonlyMap<string, string>;
+
+const nothingKnown: OnDisk = new Map();
+
 /**
  * Replaces the files of `dir` that `owns` covers with exactly `files`, carries every other file over
  * as it is, and returns how many files changed (0: nothing was touched). The result is built in a
@@ -34,8 +39,8 @@ const everything: Owns = () => true;
  * a failure leaves it as it was. Unchanged and carried-over files are hard-linked, not rewritten.
  * Folders and files are created with the default modes, so they follow the umask.
  */
-export function writeFolder(dir: string, files: FileMap, owns: Owns = everything): number {
-  const stale = new Set(staleFiles(dir, files, owns));
+export function writeFolder(dir: string, files: FileMap, owns: Owns = everything, onDisk: OnDisk = nothingKnown): number {
+  const stale = new Set(staleFiles(dir, files, owns, onDisk));
   if (stale.size === 0) return 0;
   const parent = dirname(resolve(dir));
   mkdirSync(parent, { recursive: true });
@@ -83,9 +88,16 @@ export function listFiles(dir: string): string[] {
   } catch {
     return [];
   }
+  // Each folder's relative path worked out once, not once per file: outputs hold thousands of files in a few folders.
+  const folders = new Map<string, string>();
+  const folderOf = (parent: string): string => {
+    let rel = folders.get(parent);
+    if (rel === undefined) folders.set(parent, (rel = relative(dir, parent).split(sep).join("/")));
+    return rel;
+  };
   return entries
     .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join("/"))
+    .map((e) => (folderOf(e.parentPath) === "" ? e.name : `${folderOf(e.parentPath)}/${e.name}`))
     .sort();
 }
 
@@ -99,9 +111,9 @@ export function readText(path: string): string | undefined {
 }
 
 /** Files of `dir` that differ from `files`: changed, missing, or (among those `owns` covers) not generated at all. Sorted. */
-export function staleFiles(dir: string, files: FileMap, owns: Owns = everything): string[] {
+export function staleFiles(dir: string, files: FileMap, owns: Owns = everything, onDisk: OnDisk = nothingKnown): string[] {
   const stale = new Set<string>();
-  for (const [path, content] of files) if (readText(inside(dir, path)) !== content) stale.add(path);
+  for (const [path, content] of files) if (onDisk.get(path) !== content && readText(inside(dir, path)) !== content) stale.add(path);
   for (const path of listFiles(dir)) if (!files.has(path) && owns(path)) stale.add(path);
   return [...stale].sort();
 }

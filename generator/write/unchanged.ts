@@ -1,0 +1,82 @@
+// A run of `generate` that can change nothing, recognised before any schema is parsed or any
+// emitter loaded: the snapshot's files hash as they did on the last run that wrote this output,
+// with the same generator and options, and the output's files are the ones that run left there.
+import { createHash } from "node:crypto";
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { listFiles } from "./write.js";
+
+/** What the last complete run saw and said, kept in the cache manifest beside its entries. */
+export interface RunRecord {
+  /** `runInput` of that run. */
+  input: string;
+  /** The lines it printed on stderr (warnings, models left out), said again as they were. */
+  stderr: string[];
+  /** What a run with nothing to change prints. */
+  stdout: string;
+  /** Each output file by path: size, modification time and inode, as that run left it. */
+  outputs: Record<string, [number, number, number]>;
+}
+
+/** A record read back from a manifest file, which may be anything. */
+export function isRunRecord(value: unknown): value is RunRecord {
+  if (value === null || typeof value !== "object") return false;
+  const { input, stderr, stdout, outputs } = value as Record<string, unknown>;
+  return (
+    typeof input === "string" &&
+    Array.isArray(stderr) &&
+    stderr.every((line) => typeof line === "string") &&
+    typeof stdout === "string" &&
+    outputs !== null &&
+    typeof outputs === "object" &&
+    Object.values(outputs).every((stamp) => Array.isArray(stamp) && stamp.length === 3 && stamp.every((n) => typeof n === "number"))
+  );
+}
+
+/**
+ * A hash of `settings` (what else the output depends on) and of every file of the snapshot folder,
+ * by path and bytes; undefined when a file cannot be read, for the full run to report.
+ */
+export function runInput(settings: unknown, schemasDir: string): string | undefined {
+  const hash = createHash("sha256").update(JSON.stringify(settings));
+  for (const file of listFiles(schemasDir)) {
+    const bytes = readBytes(join(schemasDir, file));
+    if (bytes === undefined) return undefined;
+    hash.update(`\0${file}\0${bytes.length}\0`).update(bytes);
+  }
+  return hash.digest("hex");
+}
+
+function readBytes(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Size, modification time and inode of every file of `dir`. A file written again gets a new inode
+ * (the output is written as a new folder, unchanged files hard-linked into it), and an edit by hand
+ * a new time: what is not as the last run left it fails the comparison, and the run goes on in full.
+ */
+export function outputStamps(dir: string): RunRecord["outputs"] | undefined {
+  const stamps: RunRecord["outputs"] = {};
+  try {
+    for (const file of listFiles(dir)) {
+      const { size, mtimeMs, ino } = statSync(join(dir, file));
+      stamps[file] = [size, mtimeMs, ino];
+    }
+  } catch {
+    return undefined; // a file gone since it was listed: changed
+  }
+  return stamps;
+}
+
+/** Whether the last run, recorded as `last`, had this input and left the output folder `dir` as it is now. */
+export function unchangedSince(last: RunRecord | undefined, input: string | undefined, dir: string): last is RunRecord {
+  if (last === undefined || input === undefined || last.input !== input) return false;
+  const now = outputStamps(dir);
+  const paths = Object.keys(last.outputs);
+  return now !== undefined && paths.length === Object.keys(now).length && paths.every((p) => Object.hasOwn(now, p) && now[p]!.every((v, i) => v === last.outputs[p]![i]));
+}
