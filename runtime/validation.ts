@@ -206,9 +206,9 @@ function fieldError(e: AjvError, input: unknown): FieldError {
     case "required":
       return { ...base, path: displayPath(e.instancePath, String(p.missingProperty)), message: `${displayPath(e.instancePath, String(p.missingProperty))} is required` };
     case "additionalProperties": {
-      const name = String(p.additionalProperty);
       const known = Object.keys((e.parentSchema?.properties as object | undefined) ?? {});
-      return { ...unknownKeyError({ instancePath: e.instancePath, key: name, known }), params: { ...p, suggestion: closestName(name, known) } };
+      const error = unknownKeyError({ instancePath: e.instancePath, key: String(p.additionalProperty), known });
+      return { ...error, params: { ...p, suggestion: error.params.suggestion } };
     }
     case "type": {
       const types = String(p.type).split(",").map((t) => TYPE_WORDS[t] ?? t);
