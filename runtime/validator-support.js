@@ -39,7 +39,8 @@ export function equal(a, b) {
  * place of Ajv's seven lines at every error. `extra` holds members past Ajv's first four.
  */
 export function pushError(list, instancePath, schemaPath, keyword, params, extra) {
-  const error = extra === undefined ? { instancePath, schemaPath, keyword, params } : { instancePath, schemaPath, keyword, params, ...extra };
+  const error = { instancePath, schemaPath, keyword, params };
+  if (extra !== undefined) Object.assign(error, extra);
   if (list === null) return [error];
   list.push(error);
   return list;

@@ -7,6 +7,7 @@ export const validate = validate0;
 export default validate0;
 const formats0 = uriFormat;
 
+const verbose0 = [ { "required": ["prompt"], }, { "required": ["input_image"], }, ];
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   let vErrors = null;
   let errors = 0;
@@ -52,7 +53,7 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
     valid1 = valid1 || _valid0;
   }
   if(!valid1){
-    vErrors = pushError(vErrors, instancePath, "#/allOf/0/anyOf", "anyOf", {}, {schema:[ { "required": ["prompt"], }, { "required": ["input_image"], }, ]});
+    vErrors = pushError(vErrors, instancePath, "#/allOf/0/anyOf", "anyOf", {}, {schema:verbose0});
     errors++;
   }
   else {

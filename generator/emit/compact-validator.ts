@@ -54,6 +54,8 @@ function errorLine(line: string): { name: string; keyword: string; masked: strin
 function withVerboseMembers(lean: string, verbose: string): string {
   const constants = schemaConstants(lean);
   const members = new Map<string, string>();
+  /** Each literal a member is, and the name of its constant. */
+  const values = new Map<string, string>();
   for (const line of verbose.split("\n")) {
     const error = errorLine(line);
     if (!readsMore(error?.keyword)) continue;
@@ -63,18 +65,21 @@ function withVerboseMembers(lean: string, verbose: string): string {
     const expression = member === "schema" ? line.slice(at.schema + 8, at.parentSchema) : line.slice(at.parentSchema + 14, at.data);
     const reference = /^(schema\d+)(.*)$/.exec(expression);
     if (reference === null || !constants.has(reference[1]!)) throw new Error(`Ajv's verbose code gives ${error!.name} a ${member} that is not in a schema constant: ${expression}`);
-    members.set(error!.name, `,${member}:${jsValue(read(resolve(constants.get(reference[1]!), reference[2]!))).replace(/\n\s*/g, " ")}`);
+    const literal = jsValue(read(resolve(constants.get(reference[1]!), reference[2]!))).replace(/\n\s*/g, " ");
+    if (!values.has(literal)) values.set(literal, `verbose${values.size}`);
+    members.set(error!.name, `,${member}:${values.get(literal)!}`);
   }
-  return lean
-    .split("\n")
-    .map((line) => {
-      const error = errorLine(line);
-      if (!readsMore(error?.keyword)) return line;
-      const member = members.get(error!.name);
-      if (member === undefined) throw new Error(`Ajv's verbose code has no ${error!.keyword} error ${error!.name}`);
-      return line.replace(/\};$/, `${member}};`);
-    })
-    .join("\n");
+  const lines = lean.split("\n").map((line) => {
+    const error = errorLine(line);
+    if (!readsMore(error?.keyword)) return line;
+    const member = members.get(error!.name);
+    if (member === undefined) throw new Error(`Ajv's verbose code has no ${error!.keyword} error ${error!.name}`);
+    return line.replace(/\};$/, `${member}};`);
+  });
+  // Each value is a constant of the module, made once rather than at every error.
+  const first = lines.findIndex((line) => line.startsWith("function "));
+  lines.splice(first, 0, ...[...values].map(([literal, name]) => `const ${name} = ${literal};`));
+  return lines.join("\n");
 }
 
 /** `const schema0 = {...};` lines: each constant's value. */
