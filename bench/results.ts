@@ -1,6 +1,7 @@
 // The results table: one row per comparison of ours with one peer, rendered as markdown.
 import { cpus, totalmem } from "node:os";
 import type { Stat } from "./measure.js";
+import type { TargetResult } from "./targets.js";
 
 export interface Measured {
   label: string;
@@ -43,7 +44,7 @@ export function machine(): string {
 }
 
 /** The whole RESULTS.md text. */
-export function renderResults(rows: Row[], about: { date: string; mode: string; seconds: number }): string {
+export function renderResults(rows: Row[], about: { date: string; mode: string; seconds: number }, targets: TargetResult[] = []): string {
   const lines = [
     "# Benchmark results",
     "",
@@ -65,5 +66,10 @@ export function renderResults(rows: Row[], about: { date: string; mode: string; 
   ];
   const slowest = rows.filter((r) => !r.growth).sort((a, b) => advantage(a) - advantage(b))[0];
   if (slowest !== undefined) lines.push(`Slowest ratio: row ${rows.indexOf(slowest) + 1} (${slowest.workload}, ${slowest.case}, against ${slowest.peer.label}): ${advantage(slowest).toFixed(2)}.`, "");
+  if (targets.length > 0) {
+    lines.push("## Targets (lean output)", "", `${targets.filter((t) => t.met).length} of ${targets.length} met. A missed target says what explains it and what would move it.`, "", "| target | measured | met | why not, and what would move it |", "|---|---|---|---|");
+    for (const t of targets) lines.push(`| ${t.target} | ${t.measured} | ${t.met ? "yes" : "**no**"} | ${t.met ? "" : t.why} |`);
+    lines.push("");
+  }
   return lines.join("\n");
 }

@@ -11,6 +11,7 @@ import { generationBench, prepareSynthetic } from "./generation.js";
 import { renderResults, type Row } from "./results.js";
 import { startupBench } from "./startup.js";
 import { typecheckBench } from "./typecheck.js";
+import { checkTargets } from "./targets.js";
 import { validationBench } from "./validation.js";
 
 const WORKLOADS: Record<string, (ctx: BenchContext) => Promise<Row[]>> = {
@@ -39,7 +40,8 @@ try {
     log(name);
     rows.push(...(await bench(ctx)));
   }
-  const text = renderResults(rows, { date: new Date().toISOString().slice(0, 10), mode: ctx.quick ? "quick" : "full", seconds: (performance.now() - started) / 1000 });
+  const targets = await checkTargets(ctx, rows);
+  const text = renderResults(rows, { date: new Date().toISOString().slice(0, 10), mode: ctx.quick ? "quick" : "full", seconds: (performance.now() - started) / 1000 }, targets);
   process.stdout.write(text);
   if (!ctx.quick && values.only === undefined) writeFileSync(join(import.meta.dirname, "RESULTS.md"), text);
 } finally {
