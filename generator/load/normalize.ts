@@ -17,7 +17,8 @@ const MAPS = ["properties", "patternProperties", "definitions", "$defs", "depend
 /**
  * The schema with its references in the one form every emitter reads, and nothing an emitter
  * cannot take: a plain-name fragment (`#foo`) written as the JSON pointer of its anchor, a `$ref`
- * to a boolean schema replaced by what it means (`true` adds nothing; `false` accepts nothing), and
+ * to a boolean schema replaced by what it means (`true` adds nothing; `false` accepts nothing), a
+ * draft-07 `$id` beside a `$ref` (which ignores it) left out, and
  * unknown keywords whose names no validator can register dropped (they are annotations). Pure.
  */
 export function normalizeForEmit(schema: Node, dialect: Dialect): Node {
@@ -29,10 +30,13 @@ export function normalizeForEmit(schema: Node, dialect: Dialect): Node {
     if (Array.isArray(node)) return node.map((child) => visit(child, "", parentBase));
     if (!isNode(node) || DATA.includes(key)) return node;
     const map = MAPS.includes(key);
-    const base = map ? parentBase : baseOf(node, parentBase);
+    // In draft-07 a `$ref` overrides its siblings, `$id` too: it neither changes the base nor names a resource.
+    const refOnly = !map && !siblingsApply && typeof node.$ref === "string";
+    const base = map || refOnly ? parentBase : baseOf(node, parentBase);
     const out: Node = {};
     for (const [k, v] of Object.entries(node)) {
       if (!map && !KEYWORD_NAME.test(k) && !isKnownKeyword(k, dialect)) continue;
+      if (refOnly && k === "$id") continue;
       Object.defineProperty(out, k, { value: visit(v, map ? "" : k, base), enumerable: true, writable: true, configurable: true });
     }
     if (map || typeof out.$ref !== "string" || !out.$ref.startsWith("#")) return out;

@@ -1,5 +1,5 @@
 import { defaultContradiction } from "./defaults.js";
-import { dialectOf, SUPPORTED_DIALECTS, type Dialect } from "./dialect.js";
+import { dialectOf, refOverridesSiblings, SUPPORTED_DIALECTS, type Dialect } from "./dialect.js";
 import { isKnownKeyword, KEYWORD_NAME } from "./keywords.js";
 import { hasNestedQuantifier } from "./pattern-safety.js";
 import { baseOf, DOCUMENT_BASE, refResolver, type Refs } from "./schema-refs.js";
@@ -68,8 +68,11 @@ export function checkSchema(schema: unknown): SchemaCheck {
   if (root.type !== undefined && !types?.includes("object")) {
     throw new SchemaRefusal("/type", `the request schema must describe an object (type "object"), got ${JSON.stringify(root.type)}`);
   }
-  const ctx: Walk = { dialect, refs: refResolver(root), warnings: [], unknown: new Set(), normalized: true };
+  const ctx: Walk = { dialect, refs: refResolver(root), warnings: [], unknown: new Set(), normalized: true, uriRefs: [], dynamic: false };
   walk(ctx, root, DOCUMENT_BASE, "", 0);
+  // Ajv 8 can resolve a reference by URI and a dynamic reference of the same document without end.
+  const [uriRef] = ctx.uriRefs;
+  if (ctx.dynamic && uriRef !== undefined) fail(uriRef, "a reference by URI in a schema that also uses $dynamicRef or $recursiveRef is not supported (Ajv 8 can loop on the two)");
   return { dialect, warnings: ctx.warnings, unknownKeywords: [...ctx.unknown].sort(), normalized: ctx.normalized };
 }
 
@@ -79,6 +82,10 @@ interface Walk {
   warnings: SchemaIssue[];
   unknown: Set<string>;
   normalized: boolean;
+  /** Where the references by URI (to embedded resources) are. */
+  uriRefs: string[];
+  /** Whether a `$dynamicRef` or `$recursiveRef` is anywhere. */
+  dynamic: boolean;
 }
 
 function fail(at: string, expected: string): never {
@@ -110,12 +117,18 @@ function walk(ctx: Walk, node: unknown, parentBase: string, pointer: string, dep
       if (typeof t !== "string" || !JSON_TYPES.has(t)) fail(`${pointer}/type`, `unknown type ${JSON.stringify(t)} (expected one of ${[...JSON_TYPES].join(", ")})`);
     }
   }
+  if (s.$dynamicRef !== undefined || s.$recursiveRef !== undefined) ctx.dynamic = true;
   if (s.$ref !== undefined) {
-    if (typeof s.$ref !== "string" || !s.$ref.startsWith("#")) {
-      fail(`${pointer}/$ref`, `only local references ("#/...") are supported, got ${JSON.stringify(s.$ref)}; remote and file references are never fetched`);
-    }
+    if (typeof s.$ref !== "string") fail(`${pointer}/$ref`, `expected a reference (a URI), got ${JSON.stringify(s.$ref)}`);
     const target = ctx.refs.resolve(s.$ref as string, base)?.target;
+    // A reference by URI is honoured when it names a resource the schema embeds (its `$id`); nothing is fetched.
+    if (target === undefined && !(s.$ref as string).startsWith("#")) {
+      fail(`${pointer}/$ref`, `only local references are supported ("#/...", or the $id of a resource the schema embeds), got ${JSON.stringify(s.$ref)}; remote and file references are never fetched`);
+    }
     if (target === undefined) fail(`${pointer}/$ref`, `${JSON.stringify(s.$ref)} points at nothing in this schema (a definition the document does not define)`);
+    if (!(s.$ref as string).startsWith("#")) ctx.uriRefs.push(`${pointer}/$ref`);
+    // Draft-07 ignores an `$id` beside a `$ref`; the emitters get the schema without it.
+    if (refOverridesSiblings(ctx.dialect) && typeof s.$id === "string" && !s.$id.startsWith("#")) ctx.normalized = false;
     // A plain-name fragment (`#foo`) and a `$ref` to a boolean schema are rewritten for the emitters.
     const plainName = s.$ref !== "#" && !(s.$ref as string).startsWith("#/");
     if (plainName || typeof target === "boolean") ctx.normalized = false;

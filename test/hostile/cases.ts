@@ -50,6 +50,15 @@ export const ACCEPTED: Record<string, Record<string, unknown>[]> = {
       additionalProperties: false,
     }),
   ],
+  // Named by URI, found in the schema itself: honoured, and nothing is fetched (the test spies on fetch).
+  "a reference by URI to a resource the schema embeds": [
+    model("uri-ref", {
+      type: "object",
+      properties: { a: { $ref: "https://example.com/embedded.json" }, b: { $ref: "https://example.com/embedded.json#/$defs/n" } },
+      required: ["a"],
+      $defs: { e: { $id: "https://example.com/embedded.json", type: "string", minLength: 2, $defs: { n: { type: "integer" } } } },
+    }),
+  ],
   "hostile model ids": ["a/b", "a\\b", "..", "x\u0000y", "CON", "lpt1.json", "m".repeat(300), " leading space", "ümlaut", HOSTILE].map((id) =>
     model(id, { type: "object", properties: { prompt: { type: "string" } } }),
   ),
