@@ -4,29 +4,23 @@
 import { spawn } from "node:child_process";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Io } from "../cli/args.js";
 import { main } from "../cli/main.js";
 import { coerce, paramsOf } from "../cli/params.js";
 import { parseRunArgs } from "../cli/run-args.js";
 import { loadSnapshot } from "../cli/snapshot.js";
 import * as generated from "../generated/index.js";
-import { type MockServer, type MockServerOptions } from "../mock/index.js";
-import { CANARY_KEY, runProcess, SCHEMAS, startTestServer, tempDir } from "./helpers.js";
+import { type MockServerOptions } from "../mock/index.js";
+import { CANARY_KEY, runProcess, SCHEMAS, serverForTest, tempDir } from "./helpers.js";
 
 const BIN = join(import.meta.dirname, "..", "bin", "oxen-contracts.js");
 const ID = "ltx-2-3-quality-audio-to-video";
 const WAV = Buffer.concat([Buffer.from("RIFF\x24\x00\x00\x00WAVEfmt ", "latin1"), Buffer.alloc(4096, 7)]);
 
-let server: MockServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
 /** A folder with choir.wav, and the local server. */
 async function setup(timings: MockServerOptions["timings"]) {
-  server = await startTestServer({ timings: { keepAliveMs: 1000, ...timings } });
+  const server = await serverForTest({ timings: { keepAliveMs: 1000, ...timings } });
   const dir = await tempDir();
   await writeFile(join(dir, "choir.wav"), WAV);
   const env: NodeJS.ProcessEnv = { ...process.env, OXEN_BASE_URL: server.url, OXEN_API_KEY: CANARY_KEY, TERM: "xterm" };

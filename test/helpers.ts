@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { mkdtemp } from "node:fs/promises";
 import { join } from "node:path";
-import { inject } from "vitest";
+import { inject, onTestFinished } from "vitest";
 import { startMockServer, type MockServer, type MockServerOptions } from "../mock/index.js";
 
 /** The snapshot committed in the repository. */
@@ -18,6 +18,13 @@ export const CANARY_KEY = inject("canaryKey");
 /** The local server, accepting the suite's key. */
 export function startTestServer(options: MockServerOptions = {}): Promise<MockServer> {
   return startMockServer({ apiKeys: [CANARY_KEY], ...options });
+}
+
+/** The local server for the running test alone: closed when the test finishes, passed or failed. */
+export async function serverForTest(options: MockServerOptions = {}): Promise<MockServer> {
+  const server = await startTestServer(options);
+  onTestFinished(() => server.close());
+  return server;
 }
 
 /** A fresh temporary folder under the run's root, which global teardown searches and removes. */

@@ -1,22 +1,18 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { Agent, request } from "node:http";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type MockServer, type MockServerOptions } from "../mock/index.js";
-import { CANARY_KEY, SCHEMAS, startTestServer, tempDir } from "./helpers.js";
+import { CANARY_KEY, SCHEMAS, serverForTest, tempDir } from "./helpers.js";
 
 const AUTH = { authorization: `Bearer ${CANARY_KEY}` };
 const SEED = "ltx-2-3-quality-audio-to-video";
 const GOOD = { prompt: "a choir", input_audio: "https://example.com/choir.mp3" };
 
 let server: MockServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 async function start(options: MockServerOptions = {}): Promise<MockServer> {
-  server = await startTestServer({ timings: { queuedMs: 30, processingMs: 60, syncMs: 10, keepAliveMs: 50 }, ...options });
+  server = await serverForTest({ timings: { queuedMs: 30, processingMs: 60, syncMs: 10, keepAliveMs: 50 }, ...options });
   return server;
 }
 

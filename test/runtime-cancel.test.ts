@@ -1,22 +1,15 @@
 // Cancellation that saves money: an aborted `run` cancels its generation on the server; `wait`
 // does so only when asked; a wrong model id gets a did-you-mean.
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { OxenClient } from "../generated/index.js";
-import { type MockServer } from "../mock/index.js";
 import { AbortError, ValidationError } from "../runtime/index.js";
-import { CANARY_KEY, failure, startTestServer } from "./helpers.js";
+import { CANARY_KEY, failure, serverForTest } from "./helpers.js";
 
 const ID = "ltx-2-3-quality-audio-to-video";
 const INPUT = { prompt: "a choir", input_audio: "https://example.com/choir.mp3" };
 
-let server: MockServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
 async function setup() {
-  server = await startTestServer({ timings: { queuedMs: 50, processingMs: 60_000, keepAliveMs: 1000 } });
+  const server = await serverForTest({ timings: { queuedMs: 50, processingMs: 60_000, keepAliveMs: 1000 } });
   const oxen = new OxenClient({ apiKey: CANARY_KEY, baseUrl: server.url, retryBackoff: { initialMs: 5, maxMs: 20 }, pollBackoff: { initialMs: 20, maxMs: 50 } });
   return { server, oxen };
 }

@@ -1,8 +1,7 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { OxenClient } from "../generated/index.js";
-import { type MockServer } from "../mock/index.js";
-import { CANARY_KEY, failure, startTestServer } from "./helpers.js";
+import { CANARY_KEY, failure, serverForTest } from "./helpers.js";
 import {
   APIError,
   AuthenticationError,
@@ -20,15 +19,12 @@ import {
 const KEY = CANARY_KEY;
 const SEED = "ltx-2-3-quality-audio-to-video";
 
-let server: MockServer | undefined;
-afterEach(async () => {
+afterEach(() => {
   vi.unstubAllEnvs();
-  await server?.close();
-  server = undefined;
 });
 
 async function setup(options: ConstructorParameters<typeof OxenClient>[0] = {}) {
-  server = await startTestServer({ apiKeys: [KEY], timings: { queuedMs: 20, processingMs: 20, syncMs: 10 } });
+  const server = await serverForTest({ apiKeys: [KEY], timings: { queuedMs: 20, processingMs: 20, syncMs: 10 } });
   const lines: string[] = [];
   const oxen = new OxenClient({ apiKey: KEY, baseUrl: server.url, maxRetries: 0, logger: (l) => lines.push(l), ...options });
   return { server, oxen, lines };
@@ -149,7 +145,7 @@ describe("the API key", () => {
   });
 
   it("never garbles a message when the key is short: only a key standing alone in the server's text is taken out", async () => {
-    server = await startTestServer({ apiKeys: ["e"] });
+    const server = await serverForTest({ apiKeys: ["e"] });
     const lines: string[] = [];
     const oxen = new OxenClient({ apiKey: "e", baseUrl: server.url, maxRetries: 0, logger: (l) => lines.push(l) });
     server.inject({ path: "/api/ai/queue/", status: 404, body: { error: { message: "Generation not found: gen-e; key e rejected (e)" } } });

@@ -1,20 +1,16 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { OxenClient } from "../generated/index.js";
 import { type MockServer } from "../mock/index.js";
-import { CANARY_KEY, failure, startTestServer } from "./helpers.js";
+import { CANARY_KEY, failure, serverForTest } from "./helpers.js";
 import { NotFoundError, OxenError, ValidationError, type HistoryRow } from "../runtime/index.js";
 
 const SEED = "ltx-2-3-quality-audio-to-video";
 const INPUT = { prompt: "a choir", input_audio: "https://example.com/choir.mp3" };
 
 let server: MockServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 async function setup() {
-  server = await startTestServer({ timings: { queuedMs: 60_000 } });
+  server = await serverForTest({ timings: { queuedMs: 60_000 } });
   return new OxenClient({ apiKey: CANARY_KEY, baseUrl: server.url, maxRetries: 0 });
 }
 

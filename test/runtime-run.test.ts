@@ -1,23 +1,19 @@
 import { readdir, readFile } from "node:fs/promises";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { OxenClient } from "../generated/index.js";
 import * as quality from "../generated/models/ltx-2-3-quality-audio-to-video.js";
 import { type MockServer } from "../mock/index.js";
 import { ConnectionError, GenerationFailedError, TimeoutError, ValidationError, type GenerationHandle } from "../runtime/index.js";
-import { CANARY_KEY, failure, startTestServer, tempDir } from "./helpers.js";
+import { CANARY_KEY, failure, serverForTest, tempDir } from "./helpers.js";
 
 const AUDIO = "https://example.com/voice.mp3";
 
 let server: MockServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 async function setup(options: ConstructorParameters<typeof OxenClient>[0] = {}) {
-  server = await startTestServer({ timings: { queuedMs: 30, processingMs: 60, syncMs: 20, keepAliveMs: 1000 } });
+  server = await serverForTest({ timings: { queuedMs: 30, processingMs: 60, syncMs: 20, keepAliveMs: 1000 } });
   const oxen = new OxenClient({ apiKey: CANARY_KEY, baseUrl: server.url, retryBackoff: { initialMs: 5, maxMs: 20 }, pollBackoff: { initialMs: 20, maxMs: 60_000 }, ...options });
   return { server, oxen };
 }

@@ -1,11 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { OxenClient } from "../generated/index.js";
-import type { MockServer } from "../mock/index.js";
 import { completionEvent } from "../runtime/events.js";
 import { readSse, SseLimitError, SseParser, type SseMessage } from "../runtime/sse.js";
-import { CANARY_KEY, failure, startTestServer } from "./helpers.js";
+import { CANARY_KEY, failure, serverForTest } from "./helpers.js";
 
 interface Vectors<Case> {
   cases: Case[];
@@ -197,14 +196,9 @@ describe("completionEvent", () => {
 });
 
 describe("an over-long event on /api/events", () => {
-  let server: MockServer | undefined;
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
 
   it("drops the connection with a line naming the limit, reconnects, and delivers the next completion", async () => {
-    server = await startTestServer({ timings: { keepAliveMs: 1000 } });
+    const server = await serverForTest({ timings: { keepAliveMs: 1000 } });
     const lines: string[] = [];
     const oxen = new OxenClient({ apiKey: CANARY_KEY, baseUrl: server.url, maxEventLength: 1000, reconnectBackoff: { initialMs: 10, maxMs: 20 }, logger: (l) => lines.push(l) });
     const subscription = oxen.events.subscribe();

@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { OxenClient } from "../generated/index.js";
 import { type MockServer, type MockTimings } from "../mock/index.js";
-import { CANARY_KEY, failure, startTestServer } from "./helpers.js";
+import { CANARY_KEY, failure, serverForTest } from "./helpers.js";
 import { AbortError, GenerationCancelledError, GenerationFailedError, NotFoundError, TimeoutError, type CompletionEvent, type GenerationHandle, type QueueRow } from "../runtime/index.js";
 
 const SEED = "ltx-2-3-quality-audio-to-video";
@@ -10,13 +10,9 @@ const INPUT = { prompt: "a choir", input_audio: "https://example.com/choir.mp3" 
 const RARELY = { initialMs: 20, maxMs: 60_000 };
 
 let server: MockServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 async function setup(timings: Partial<MockTimings> = {}, options: ConstructorParameters<typeof OxenClient>[0] = {}) {
-  server = await startTestServer({ timings: { queuedMs: 40, processingMs: 80, keepAliveMs: 1000, ...timings } });
+  server = await serverForTest({ timings: { queuedMs: 40, processingMs: 80, keepAliveMs: 1000, ...timings } });
   const lines: string[] = [];
   const client = (more: ConstructorParameters<typeof OxenClient>[0] = {}) =>
     new OxenClient({

@@ -4,26 +4,20 @@ import { createHash } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { OxenClient } from "../generated/index.js";
 import * as quality from "../generated/models/ltx-2-3-quality-audio-to-video.js";
 import { type MockServer } from "../mock/index.js";
 import { AbortError, ConnectionError, InternalServerError, ValidationError } from "../runtime/index.js";
-import { CANARY_KEY, failure, startTestServer, tempDir } from "./helpers.js";
+import { CANARY_KEY, failure, serverForTest, tempDir } from "./helpers.js";
 
 /** A few bytes that read as a WAV file. */
 const WAV = Buffer.concat([Buffer.from("RIFF\x24\x00\x00\x00WAVEfmt ", "latin1"), Buffer.alloc(64, 7)]);
 const sha = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex");
 const TARGET = { namespace: "me", repo: "assets" };
 
-let server: MockServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
 async function setup(options: ConstructorParameters<typeof OxenClient>[0] = {}) {
-  server = await startTestServer({ timings: { queuedMs: 30, processingMs: 60, syncMs: 20, keepAliveMs: 1000 } });
+  const server = await serverForTest({ timings: { queuedMs: 30, processingMs: 60, syncMs: 20, keepAliveMs: 1000 } });
   const oxen = new OxenClient({ apiKey: CANARY_KEY, baseUrl: server.url, retryBackoff: { initialMs: 5, maxMs: 20 }, pollBackoff: { initialMs: 20, maxMs: 100 }, uploads: TARGET, ...options });
   return { server, oxen };
 }
