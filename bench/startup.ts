@@ -40,9 +40,10 @@ console.log(await new OpenAI({ apiKey: "k", dangerouslyAllowBrowser: true }).vid
   };
 }
 
-async function bundleBytes(root: string, program: string): Promise<number> {
+/** `program` bundled for the browser and minified, as a bundler would ship it. */
+export async function browserBundle(root: string, program: string): Promise<Uint8Array> {
   const result = await build({ stdin: { contents: program, resolveDir: root, loader: "js" }, bundle: true, minify: true, format: "esm", platform: "browser", write: false, logLevel: "silent" });
-  return result.outputFiles[0]!.contents.byteLength;
+  return result.outputFiles[0]!.contents;
 }
 
 export async function startupBench(ctx: BenchContext): Promise<Row[]> {
@@ -53,7 +54,7 @@ export async function startupBench(ctx: BenchContext): Promise<Row[]> {
     ctx.quick ? 5 : 20,
   );
   const sizes: Record<string, number> = {};
-  for (const [name, s] of Object.entries(all)) sizes[name] = await bundleBytes(ctx.root, s.program);
+  for (const [name, s] of Object.entries(all)) sizes[name] = (await browserBundle(ctx.root, s.program)).byteLength;
 
   const startup = `import in a fresh Node process (node alone: ${Math.round(times["node alone"]!.median)} ms)`;
   const pairs = ["one model (validate + enqueue)", "whole index (OxenClient)"].flatMap((ours) => ["@fal-ai/client", "openai"].map((peer) => [ours, peer] as const));
