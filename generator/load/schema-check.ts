@@ -68,11 +68,10 @@ export function checkSchema(schema: unknown): SchemaCheck {
   if (root.type !== undefined && !types?.includes("object")) {
     throw new SchemaRefusal("/type", `the request schema must describe an object (type "object"), got ${JSON.stringify(root.type)}`);
   }
-  const ctx: Walk = { dialect, refs: refResolver(root), warnings: [], unknown: new Set(), normalized: true, uriRefs: [], dynamic: false };
+  const ctx: Walk = { dialect, refs: refResolver(root), warnings: [], unknown: new Set(), normalized: true, dynamic: false };
   walk(ctx, root, DOCUMENT_BASE, "", 0);
   // Ajv 8 can resolve a reference by URI and a dynamic reference of the same document without end.
-  const [uriRef] = ctx.uriRefs;
-  if (ctx.dynamic && uriRef !== undefined) fail(uriRef, "a reference by URI in a schema that also uses $dynamicRef or $recursiveRef is not supported (Ajv 8 can loop on the two)");
+  if (ctx.dynamic && ctx.uriRef !== undefined) fail(ctx.uriRef, "a reference by URI in a schema that also uses $dynamicRef or $recursiveRef is not supported (Ajv 8 can loop on the two)");
   return { dialect, warnings: ctx.warnings, unknownKeywords: [...ctx.unknown].sort(), normalized: ctx.normalized };
 }
 
@@ -82,8 +81,8 @@ interface Walk {
   warnings: SchemaIssue[];
   unknown: Set<string>;
   normalized: boolean;
-  /** Where the references by URI (to embedded resources) are. */
-  uriRefs: string[];
+  /** Where the first reference by URI (to an embedded resource) is. */
+  uriRef?: string;
   /** Whether a `$dynamicRef` or `$recursiveRef` is anywhere. */
   dynamic: boolean;
 }
@@ -126,7 +125,7 @@ function walk(ctx: Walk, node: unknown, parentBase: string, pointer: string, dep
       fail(`${pointer}/$ref`, `only local references are supported ("#/...", or the $id of a resource the schema embeds), got ${JSON.stringify(s.$ref)}; remote and file references are never fetched`);
     }
     if (target === undefined) fail(`${pointer}/$ref`, `${JSON.stringify(s.$ref)} points at nothing in this schema (a definition the document does not define)`);
-    if (!(s.$ref as string).startsWith("#")) ctx.uriRefs.push(`${pointer}/$ref`);
+    if (!(s.$ref as string).startsWith("#")) ctx.uriRef ??= `${pointer}/$ref`;
     // Draft-07 ignores an `$id` beside a `$ref`; the emitters get the schema without it.
     if (refOverridesSiblings(ctx.dialect) && typeof s.$id === "string" && !s.$id.startsWith("#")) ctx.normalized = false;
     // A plain-name fragment (`#foo`) and a `$ref` to a boolean schema are rewritten for the emitters.
