@@ -65,7 +65,7 @@ function withVerboseMembers(lean: string, verbose: string): string {
     const expression = member === "schema" ? line.slice(at.schema + 8, at.parentSchema) : line.slice(at.parentSchema + 14, at.data);
     const reference = /^(schema\d+)(.*)$/.exec(expression);
     if (reference === null || !constants.has(reference[1]!)) throw new Error(`Ajv's verbose code gives ${error!.name} a ${member} that is not in a schema constant: ${expression}`);
-    const literal = jsValue(read(resolve(constants.get(reference[1]!), reference[2]!))).replace(/\n\s*/g, " ");
+    const literal = oneLine(read(resolve(constants.get(reference[1]!), reference[2]!)));
     if (!values.has(literal)) values.set(literal, `verbose${values.size}`);
     members.set(error!.name, `,${member}:${values.get(literal)!}`);
   }
@@ -149,25 +149,33 @@ function resolve(root: unknown, accessors: string): unknown {
 }
 
 /**
- * In error objects, small schema values (an enum's allowed values) written as literals rather than as a path into a constant that holds the whole schema.
+ * In error objects, small schema values (an enum's allowed values) written as literals rather than
+ * as a path into a constant that holds the whole schema. A reference never spans lines.
  */
 function inlineSmallValues(code: string): string {
   const constants = schemaConstants(code);
-  const masked = maskStrings(code);
-  let out = "";
-  let last = 0;
-  for (const match of masked.matchAll(REFERENCE)) {
-    const at = match.index;
-    const line = masked.slice(masked.lastIndexOf("\n", at) + 1, (masked.indexOf("\n", at) + 1 || masked.length + 1) - 1);
-    if (!/^\s*vErrors = push(?:Property)?Error\(/.test(line)) continue;
-    const root = constants.get(match[1]!);
-    const value = root === undefined ? undefined : resolve(root, code.slice(at + match[1]!.length, at + match[0].length));
-    const literal = value === undefined ? undefined : jsValue(value).replace(/\n\s*/g, " ");
-    if (literal === undefined || literal.length > INLINE_LIMIT) continue;
-    out += code.slice(last, at) + literal;
-    last = at + match[0].length;
-  }
-  return out + code.slice(last);
+  return code
+    .split("\n")
+    .map((line) => {
+      if (!/^\s*vErrors = push(?:Property)?Error\(/.test(line)) return line;
+      let out = "";
+      let last = 0;
+      for (const match of maskStrings(line).matchAll(REFERENCE)) {
+        const root = constants.get(match[1]!);
+        const value = root === undefined ? undefined : resolve(root, line.slice(match.index + match[1]!.length, match.index + match[0].length));
+        const literal = value === undefined ? undefined : oneLine(value);
+        if (literal === undefined || literal.length > INLINE_LIMIT) continue;
+        out += line.slice(last, match.index) + literal;
+        last = match.index + match[0].length;
+      }
+      return out + line.slice(last);
+    })
+    .join("\n");
+}
+
+/** A JSON value as a literal on one line. */
+function oneLine(value: unknown): string {
+  return jsValue(value).replace(/\n\s*/g, " ");
 }
 
 /** Without the `const schemaN = ...;` lines nothing reads: Ajv writes one for every schema it compiled. */
