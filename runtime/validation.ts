@@ -152,7 +152,7 @@ function requiredAlternatives(errors: AjvError[], input: unknown): { errors: Map
     // Errors from a `$ref` inside a branch carry the target's schemaPath, so only the branches' own `required` errors are matched.
     const inner = errors.filter((x) => x.keyword === "required" && x.instancePath === e.instancePath && x.schemaPath.startsWith(`${e.schemaPath}/`));
     inner.forEach((x) => covered.add(x));
-    if (required.some((names) => names.every((name) => Object.hasOwn(data as object, name)))) {
+    if (required.some((names) => names.every((name) => Object.hasOwn(data, name)))) {
       covered.add(e);
       continue;
     }
@@ -203,8 +203,10 @@ function fieldError(e: AjvError, input: unknown): FieldError {
   // Only the messages that show the value read it: a `required` error's data is the whole body.
   const got = (): string => ` (got ${shown(dataOf(e, input))})`;
   switch (e.keyword) {
-    case "required":
-      return { ...base, path: displayPath(e.instancePath, String(p.missingProperty)), message: `${displayPath(e.instancePath, String(p.missingProperty))} is required` };
+    case "required": {
+      const path = displayPath(e.instancePath, String(p.missingProperty));
+      return { ...base, path, message: `${path} is required` };
+    }
     case "additionalProperties": {
       const known = Object.keys((e.parentSchema?.properties as object | undefined) ?? {});
       const error = unknownKeyError({ instancePath: e.instancePath, key: String(p.additionalProperty), known });
