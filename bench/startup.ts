@@ -7,7 +7,8 @@ import type { BenchContext } from "./context.js";
 import { alternate, stat, timeProcess, type Stat } from "./measure.js";
 import type { Row } from "./results.js";
 
-const MODEL = "ltx-2-3-quality-audio-to-video";
+/** The model whose one call the bundles and imports make. */
+export const MODEL = "ltx-2-3-quality-audio-to-video";
 
 /** Each subject: what a fresh process imports, and a browser program making one comparable call. */
 function subjects(root: string): Record<string, { specifier: string; program: string }> {

@@ -2,14 +2,13 @@
 // target that is missed keeps, beside it here, the profile that explains it and what would move
 // it: RESULTS.md prints that text only while the target is missed.
 import { transform } from "esbuild";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { listFiles } from "../generator/write/write.js";
 import type { BenchContext } from "./context.js";
 import { advantage, type Row } from "./results.js";
-import { browserBundle } from "./startup.js";
-
-const SEED = "ltx-2-3-quality-audio-to-video";
+import { browserBundle, MODEL as SEED } from "./startup.js";
 
 export interface TargetResult {
   target: string;
@@ -24,11 +23,7 @@ const MB = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
 
 /** Bytes of each file under `dir`, by path relative to it. */
 function fileSizes(dir: string): Map<string, number> {
-  const sizes = new Map<string, number>();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) sizes.set(join(entry.parentPath, entry.name).slice(dir.length + 1), statSync(join(entry.parentPath, entry.name)).size);
-  }
-  return sizes;
+  return new Map(listFiles(dir).map((path) => [path, statSync(join(dir, path)).size]));
 }
 
 /** The row of `workload` whose case starts with `prefix` and whose ours/peer labels start with the given words. */
@@ -56,7 +51,7 @@ export async function checkTargets(ctx: BenchContext, rows: Row[]): Promise<Targ
 
   // The generation workload's output, when it ran.
   const output = join(ctx.work, "generated");
-  const sizes = existsSync(output) ? fileSizes(output) : new Map<string, number>();
+  const sizes = fileSizes(output);
   const total = [...sizes.values()].reduce((a, b) => a + b, 0);
   const folder = (prefix: string): number => [...sizes].filter(([p]) => p.startsWith(prefix)).reduce((a, [, b]) => a + b, 0);
   if (sizes.size > 0) add(
