@@ -30,9 +30,13 @@ async function setup(timings: MockServerOptions["timings"]) {
 
 const quote = (arg: string): string => `'${arg.replace(/'/g, "'\\''")}'`;
 
-/** The command in a pseudo-terminal: its screen output so far, keys to press, its exit code. */
+/**
+ * The command in a pseudo-terminal: its screen output so far, keys to press, its exit code.
+ * `script` runs it through $SHELL; `exec` makes the command the terminal's process itself, since a
+ * shell left waiting (dash, when SHELL is unset or /bin/sh) takes the Ctrl-C too and dies of it (130).
+ */
 function inTerminal(args: string[], cwd: string, env: NodeJS.ProcessEnv) {
-  const child = spawn("script", ["-qfec", [process.execPath, BIN, ...args].map(quote).join(" "), "/dev/null"], { cwd, env, stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn("script", ["-qfec", `exec ${[process.execPath, BIN, ...args].map(quote).join(" ")}`, "/dev/null"], { cwd, env, stdio: ["pipe", "pipe", "pipe"] });
   let screen = "";
   const waiters: [RegExp, () => void][] = [];
   child.stdout.on("data", (chunk: Buffer) => {
@@ -51,10 +55,8 @@ function inTerminal(args: string[], cwd: string, env: NodeJS.ProcessEnv) {
 
 const RUN = ["run", ID, "--prompt", "a choir", "--input-audio", "./choir.wav", "--upload-to", "me/assets", "--via", "poll"];
 
-// A loaded CI machine once saw 130 instead of 1 after a single Ctrl-C, never reproduced here in
-// hundreds of runs; a failure prints the screen, and a retry tells a race in the pseudo-terminal
-// from a broken command (which fails every attempt).
-describe("oxen-contracts run on a terminal", { retry: 2 }, () => {
+// A failure prints the screen.
+describe("oxen-contracts run on a terminal", () => {
   it("uploads the file, shows live progress and saves the video at --out", async () => {
     const { server, dir, env } = await setup({ queuedMs: 200, processingMs: 800 });
     const term = inTerminal([...RUN, "--out", "choir.mp4"], dir, env);
