@@ -53,8 +53,24 @@ const ROOT = [0];
 /** Every key of `data` (at any depth) that nothing at its location declares, in document order. */
 export function unknownKeys(table: readonly KeyNode[], data: unknown): UnknownKey[] {
   const found: UnknownKey[] = [];
-  if (table.length > 0) visit(table, ROOT, data, "", found);
+  if (table.length > 0 && !declaredFlat(table, data)) visit(table, ROOT, data, "", found);
   return found;
+}
+
+// The root's Location by table, in one lookup: every validation starts there.
+const roots = new WeakMap<readonly KeyNode[], Location>();
+
+/**
+ * Whether `data` is an object whose schema has nothing below its keys to walk (a flat body, the
+ * usual one) and whose every key is declared: what `visit` would find nothing in, found without it.
+ */
+function declaredFlat(table: readonly KeyNode[], data: unknown): boolean {
+  let root = roots.get(table);
+  if (root === undefined) roots.set(table, (root = locationOf(table, ROOT)));
+  if (!root.leaf || data === null || typeof data !== "object" || Array.isArray(data)) return false;
+  if (!root.closed) return true;
+  for (const key in data) if (!root.known.has(key) && Object.hasOwn(data, key) && !root.patterns.some((source) => matches(source, key))) return false;
+  return true;
 }
 
 /** What the subschemas that apply at one location say, taken together. */

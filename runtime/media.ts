@@ -2,6 +2,7 @@
 // The server fetches that URL minutes after the request was accepted, so a value it cannot fetch
 // fails the paid generation late; these checks catch what can never work, before anything is sent.
 import type { LocatedError } from "./validation.js";
+import { isCheckedHttpUri } from "./validator-support.js";
 
 /** What to do about a local file, in every message that finds one. */
 export const UPLOAD_HINT = "upload it: pass a File, or `--upload-to namespace/repo` on the command line";
@@ -60,7 +61,8 @@ const PLAIN_HTTP_URL = /^https?:\/\/(?:(?!xn--)[a-z0-9-]+\.)*(?!xn--)[a-z][a-z0-
  * docs/oxen-api.md, "Media URLs".
  */
 export function mediaUrlProblem(value: string): string | undefined {
-  if (value === "" || PLAIN_HTTP_URL.test(value)) return undefined;
+  // The schema's `format: uri`, checked just before, has usually found the value plain already.
+  if (value === "" || isCheckedHttpUri(value) || PLAIN_HTTP_URL.test(value)) return undefined;
   if (isLocalPath(value)) {
     const what = /^file:/i.test(value) ? "a file: URL" : "a local file path";
     return `is ${what} (${shown(value)}), which the server cannot read: ${UPLOAD_HINT}`;
@@ -89,20 +91,20 @@ export function mediaUrlErrors(input: unknown, media: readonly string[]): Locate
   const errors: LocatedError[] = [];
   if (input === null || typeof input !== "object" || Array.isArray(input)) return errors;
   for (const name of media) {
-    if (!Object.hasOwn(input, name)) continue;
     const value = (input as Record<string, unknown>)[name];
-    if (Array.isArray(value)) value.forEach((item, i) => checkMedia(errors, name, i, item));
-    else checkMedia(errors, name, undefined, value);
+    if (Array.isArray(value)) value.forEach((item, i) => checkMedia(errors, input, name, i, item));
+    else checkMedia(errors, input, name, undefined, value);
   }
   return errors;
 }
 
 // A function of its own rather than a closure in mediaUrlErrors, and nothing built before a problem
-// is found: this runs on every validation.
-function checkMedia(errors: LocatedError[], name: string, index: number | undefined, value: unknown): void {
+// is found: this runs on every validation. Whether the value is the body's own (not inherited) only
+// matters once it has a problem, so that is asked last.
+function checkMedia(errors: LocatedError[], input: object, name: string, index: number | undefined, value: unknown): void {
   if (typeof value !== "string") return;
   const problem = mediaUrlProblem(value);
-  if (problem === undefined) return;
+  if (problem === undefined || !Object.hasOwn(input, name)) return;
   const path = index === undefined ? name : `${name}[${index}]`;
   errors.push({ error: { path, keyword: "format", params: { format: "media-url", local: isLocalPath(value) }, message: `${path} ${problem}` }, at: index === undefined ? [name] : [name, index] });
 }

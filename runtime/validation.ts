@@ -38,9 +38,9 @@ export interface LocatedError {
  * `allowUnknown`) every key that nothing in the schema declares at its place; `media` names the
  * parameters whose URLs are also checked for what the server can fetch (see media.ts).
  */
-export function findErrors(validator: ModelValidator, input: unknown, options: ValidateOptions = {}, media: readonly string[] = []): LocatedError[] {
+export function findErrors(validator: ModelValidator, input: unknown, options?: ValidateOptions, media: readonly string[] = NONE): LocatedError[] {
   // A body the schema accepts, the usual case, has no errors of its own to explain.
-  if (validator.validate(input)) return withMediaErrors(unknownKeyErrors(validator, input, options, []), mediaUrlErrors(input, media));
+  if (validator.validate(input)) return withMediaErrors(unknownKeyErrors(validator, input, options, NONE), mediaUrlErrors(input, media));
   const own = applicableBranches(validator.validate.errors ?? []);
   const alternatives = requiredAlternatives(own, input);
   const errors: LocatedError[] = [];
@@ -59,8 +59,8 @@ export function findErrors(validator: ModelValidator, input: unknown, options: V
 }
 
 /** Every key of `input` nothing declares, unless unknown keys are allowed. */
-function unknownKeyErrors(validator: ModelValidator, input: unknown, options: ValidateOptions, own: AjvError[]): LocatedError[] {
-  if (options.allowUnknown) return [];
+function unknownKeyErrors(validator: ModelValidator, input: unknown, options: ValidateOptions | undefined, own: readonly AjvError[]): LocatedError[] {
+  if (options?.allowUnknown) return [];
   const unknown = unknownKeys(validator.declaredKeys, input);
   if (unknown.length === 0) return [];
   // An `additionalProperties: false` of the schema's own has already named its key.
@@ -108,8 +108,11 @@ function applicableBranches(errors: AjvError[]): AjvError[] {
   return kept;
 }
 
+/** Nothing: no media parameters, no errors of the schema's own (never added to). */
+const NONE: readonly never[] = [];
+
 /** Runs a generated validator and explains what it found (see `findErrors`). */
-export function runValidator(validator: ModelValidator, input: unknown, options: ValidateOptions = {}, media: readonly string[] = []): ValidationResult {
+export function runValidator(validator: ModelValidator, input: unknown, options?: ValidateOptions, media?: readonly string[]): ValidationResult {
   const errors = findErrors(validator, input, options, media);
   return errors.length === 0 ? { ok: true } : { ok: false, errors: errors.map((e) => e.error) };
 }

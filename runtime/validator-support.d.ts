@@ -30,6 +30,7 @@ export declare function ucs2length(str: string): number;
 export declare function equal(a: unknown, b: unknown): boolean;
 export declare const formats: Record<string, (str: string) => boolean>;
 export declare function uriFormat(str: string): boolean;
+export declare function isCheckedHttpUri(str: string): boolean;
 export declare function uriReferenceFormat(str: string): boolean;
 export declare function emailFormat(str: string): boolean;
 export declare function hostnameFormat(str: string): boolean;

@@ -67,7 +67,29 @@ const PLAIN_URI = /^[a-zA-Z][a-zA-Z0-9+\-.]*:\/\/[a-zA-Z0-9\-._~!$&'()*+,;=]*(?:
  * carries only the formats its validators use): Ajv would copy a RegExp format into every
  * validator that uses it.
  */
-export const uriFormat = (str) => PLAIN_URI.test(str) || (NOT_URI_FRAGMENT.test(str) && URI.test(str));
+export const uriFormat = (str) => {
+  if (!PLAIN_HTTP_URI.test(str)) return PLAIN_URI.test(str) || (NOT_URI_FRAGMENT.test(str) && URI.test(str));
+  checkedHttpUris[nextChecked] = str;
+  nextChecked = (nextChecked + 1) & 3;
+  return true;
+};
+
+/**
+ * The usual media URL: what PLAIN_URI matches, with an http(s) scheme and a host as media.ts's
+ * quick path takes it (DNS labels, the last starting with a letter, no punycode; a port of at most
+ * 4 digits). Every string it matches is a URI and a media URL the server can fetch.
+ */
+const PLAIN_HTTP_URI = /^https?:\/\/(?:(?!xn--)[a-z0-9-]+\.)*(?!xn--)[a-z][a-z0-9-]*(?::[0-9]{0,4})?(?:\/[a-z0-9\-._~!$&'()*+,;=:@/]*)?(?:\?[a-z0-9\-._~!$&'()*+,;=:@/?]*)?(?:#[a-z0-9\-._~!$&'()*+,;=:@/?]*)?$/i;
+
+// The last strings uriFormat found to match PLAIN_HTTP_URI. A media parameter's URL is checked twice
+// in one validation, by the schema's `format: uri` and then by the media check (media.ts), which
+// takes a string found here as fetchable instead of scanning it again. A string's verdict depends
+// on its characters only, so whatever is found here, however old, is right.
+const checkedHttpUris = ["", "", "", ""];
+let nextChecked = 0;
+
+/** Whether uriFormat lately found `str` to be a plain http(s) URL (see PLAIN_HTTP_URI); "" stands for an empty slot. */
+export const isCheckedHttpUri = (str) => str !== "" && (str === checkedHttpUris[0] || str === checkedHttpUris[1] || str === checkedHttpUris[2] || str === checkedHttpUris[3]);
 const URI_REFERENCE = /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
 export const uriReferenceFormat = (str) => URI_REFERENCE.test(str);
 const EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;

@@ -3,7 +3,7 @@
 import { createRequire } from "node:module";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { equal, formats, ucs2length } from "../runtime/validator-support.js";
+import { equal, formats, isCheckedHttpUri, ucs2length } from "../runtime/validator-support.js";
 
 // Ajv's originals are CommonJS; require loads them the same way under Node and vitest.
 const require = createRequire(import.meta.url);
@@ -42,6 +42,22 @@ describe("validator support", () => {
       const s = pieces.join("");
       expect(formats.uri!(s), s).toBe(uri(s));
     }), { numRuns: 20000, seed: 20261130 });
+  });
+
+  it("remembers as a plain http(s) URL, for the media check, only a URI the WHATWG parser reads with a host", () => {
+    // Pieces on both sides of each boundary of the plain http(s) shape: scheme, labels, punycode, numbers, port, path, query, fragment.
+    const piece = fc.constantFrom("a", "example", "-", ".", "..", "xn--", "XN--", "0x", "1", "255", "999", ":", ":80", ":65536", "/", "?", "#", "@", "%41", "%", " ", "\\", "[::1]", "é", "ſ", "\u212a", "_", "~", "!$&'()*+,;=", "\t", "<\"{}|^`");
+    const uri = fullFormats.uri as (s: string) => boolean;
+    fc.assert(fc.property(fc.constantFrom("http://", "https://", "HTTP://", "hTtPs://", "ftp://", "http:/", ""), fc.array(piece, { maxLength: 8 }), (scheme, pieces) => {
+      const value = scheme + pieces.join("");
+      formats.uri!(value);
+      if (!isCheckedHttpUri(value)) return;
+      expect(uri(value), value).toBe(true);
+      expect(new URL(value).host, value).not.toBe("");
+    }), { numRuns: 20000, seed: 20261130 });
+    formats.uri!("https://example.com/a.png");
+    expect(isCheckedHttpUri("https://example.com/a.png")).toBe(true);
+    expect(isCheckedHttpUri("")).toBe(false);
   });
 });
 
