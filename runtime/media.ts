@@ -61,8 +61,7 @@ const PLAIN_HTTP_URL = /^https?:\/\/(?:(?!xn--)[a-z0-9-]+\.)*(?!xn--)[a-z][a-z0-
  * docs/oxen-api.md, "Media URLs".
  */
 export function mediaUrlProblem(value: string): string | undefined {
-  // The schema's `format: uri`, checked just before, has usually found the value plain already.
-  if (value === "" || isCheckedHttpUri(value) || PLAIN_HTTP_URL.test(value)) return undefined;
+  if (value === "" || PLAIN_HTTP_URL.test(value)) return undefined;
   if (isLocalPath(value)) {
     const what = /^file:/i.test(value) ? "a file: URL" : "a local file path";
     return `is ${what} (${shown(value)}), which the server cannot read: ${UPLOAD_HINT}`;
@@ -102,7 +101,8 @@ export function mediaUrlErrors(input: unknown, media: readonly string[]): Locate
 // is found: this runs on every validation. Whether the value is the body's own (not inherited) only
 // matters once it has a problem, so that is asked last.
 function checkMedia(errors: LocatedError[], input: object, name: string, index: number | undefined, value: unknown): void {
-  if (typeof value !== "string") return;
+  // The schema's `format: uri`, checked just before, has usually found the value plain already.
+  if (typeof value !== "string" || isCheckedHttpUri(value)) return;
   const problem = mediaUrlProblem(value);
   if (problem === undefined || !Object.hasOwn(input, name)) return;
   const path = index === undefined ? name : `${name}[${index}]`;
