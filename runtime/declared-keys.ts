@@ -62,15 +62,19 @@ const roots = new WeakMap<readonly KeyNode[], Location>();
 
 /**
  * Whether `data` is an object whose schema has nothing below its keys to walk (a flat body, the
- * usual one) and whose every key is declared: what `visit` would find nothing in, found without it.
+ * usual one) and declares every key it has: what `visit` would find nothing in, found without it.
  */
 function declaredFlat(table: readonly KeyNode[], data: unknown): boolean {
   let root = roots.get(table);
   if (root === undefined) roots.set(table, (root = locationOf(table, ROOT)));
   if (!root.leaf || data === null || typeof data !== "object" || Array.isArray(data)) return false;
-  if (!root.closed) return true;
-  for (const key in data) if (!root.known.has(key) && Object.hasOwn(data, key) && !root.patterns.some((source) => matches(source, key))) return false;
+  for (const key in data) if (undeclared(root, key) && Object.hasOwn(data, key)) return false;
   return true;
+}
+
+/** Whether nothing at a location declares `key`. */
+function undeclared({ closed, known, patterns }: Location, key: string): boolean {
+  return closed && !known.has(key) && !patterns.some((source) => matches(source, key));
 }
 
 /** What the subschemas that apply at one location say, taken together. */
@@ -112,7 +116,8 @@ function locationOf(table: readonly KeyNode[], start: readonly number[]): Locati
 
 function visit(table: readonly KeyNode[], start: readonly number[], value: unknown, path: string, found: UnknownKey[]): void {
   if (value === null || typeof value !== "object" || start.length === 0) return;
-  const { nodes, closed, known, patterns, leaf } = locationOf(table, start);
+  const location = locationOf(table, start);
+  const { nodes, known, leaf } = location;
   if (Array.isArray(value)) {
     value.forEach((item, index) => {
       const byPosition = (n: KeyNode): number[] => (n.pi !== undefined && index < n.pi.length ? [n.pi[index]!] : n.ai !== undefined ? [n.ai] : []);
@@ -122,7 +127,7 @@ function visit(table: readonly KeyNode[], start: readonly number[], value: unkno
     return;
   }
   for (const key of Object.keys(value)) {
-    if (closed && !known.has(key) && !patterns.some((source) => matches(source, key))) found.push({ instancePath: path, key, known: [...known] });
+    if (undeclared(location, key)) found.push({ instancePath: path, key, known: [...known] });
     if (leaf) continue;
     const child = (value as Record<string, unknown>)[key];
     if (child !== null && typeof child === "object") visit(table, subschemasOf(nodes, key), child, pointer(path, key), found);

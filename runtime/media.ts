@@ -2,7 +2,7 @@
 // The server fetches that URL minutes after the request was accepted, so a value it cannot fetch
 // fails the paid generation late; these checks catch what can never work, before anything is sent.
 import type { LocatedError } from "./validation.js";
-import { isCheckedHttpUri } from "./validator-support.js";
+import { isCheckedHttpUri, PLAIN_HTTP_AUTHORITY } from "./validator-support.js";
 
 /** What to do about a local file, in every message that finds one. */
 export const UPLOAD_HINT = "upload it: pass a File, or `--upload-to namespace/repo` on the command line";
@@ -45,14 +45,8 @@ export function isLocalPath(value: string): boolean {
   return scheme === undefined || scheme === "file";
 }
 
-/**
- * The usual media URL, which passes every check below, found without building a URL: an http(s)
- * scheme, a host of letters, digits, hyphens and dots whose last label starts with a letter (so
- * the WHATWG parser reads no IPv4 address into it) and none starts with `xn--` (punycode, which it
- * would decode and could reject), a port of at most 4 digits, then the end or a `/`, `?` or `#`:
- * past the host the parser fails on nothing.
- */
-const PLAIN_HTTP_URL = /^https?:\/\/(?:(?!xn--)[a-z0-9-]+\.)*(?!xn--)[a-z][a-z0-9-]*(?::[0-9]{0,4})?(?:[/?#]|$)/i;
+/** The usual media URL, which passes every check below, found without building a URL: past its authority the parser fails on nothing. */
+const PLAIN_HTTP_URL = new RegExp(`${PLAIN_HTTP_AUTHORITY}(?:[/?#]|$)`, "i");
 
 /**
  * Why the server could not fetch this media value, or undefined when it can be tried. Accepted:

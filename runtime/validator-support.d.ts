@@ -31,6 +31,7 @@ export declare function equal(a: unknown, b: unknown): boolean;
 export declare const formats: Record<string, (str: string) => boolean>;
 export declare function uriFormat(str: string): boolean;
 export declare function isCheckedHttpUri(str: string): boolean;
+export declare const PLAIN_HTTP_AUTHORITY: string;
 export declare function uriReferenceFormat(str: string): boolean;
 export declare function emailFormat(str: string): boolean;
 export declare function hostnameFormat(str: string): boolean;

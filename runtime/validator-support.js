@@ -54,12 +54,37 @@ export function pushPropertyError(list, instancePath, name, keyword, params) {
 const NOT_URI_FRAGMENT = /\/|:/;
 const URI = /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)(?:\?(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
 
+// Past the authority of a plain URI: a path, a query and a fragment without percent-encoding.
+const PLAIN_REST = String.raw`(?:\/[a-zA-Z0-9\-._~!$&'()*+,;=:@/]*)?(?:\?[a-zA-Z0-9\-._~!$&'()*+,;=:@/?]*)?(?:#[a-zA-Z0-9\-._~!$&'()*+,;=:@/?]*)?$`;
+
 /**
  * The usual shape of a URI (scheme://host[:port][/path][?query][#fragment], no percent-encoding,
  * no userinfo, no IP literal), every string of which URI matches: tried first because it is about
  * three times faster, and the full expression decides the rest.
  */
-const PLAIN_URI = /^[a-zA-Z][a-zA-Z0-9+\-.]*:\/\/[a-zA-Z0-9\-._~!$&'()*+,;=]*(?::[0-9]*)?(?:\/[a-zA-Z0-9\-._~!$&'()*+,;=:@/]*)?(?:\?[a-zA-Z0-9\-._~!$&'()*+,;=:@/?]*)?(?:#[a-zA-Z0-9\-._~!$&'()*+,;=:@/?]*)?$/;
+const PLAIN_URI = new RegExp(String.raw`^[a-zA-Z][a-zA-Z0-9+\-.]*:\/\/[a-zA-Z0-9\-._~!$&'()*+,;=]*(?::[0-9]*)?` + PLAIN_REST);
+
+/**
+ * The start of the usual media URL, up to the end of its authority, which the WHATWG URL parser
+ * takes as it is (media.ts's quick path): an http(s) scheme, a host of letters, digits, hyphens and
+ * dots whose last label starts with a letter (so the parser reads no IPv4 address into it) and none
+ * starts with `xn--` (punycode, which it would decode and could reject), a port of at most 4 digits.
+ * Case-insensitive.
+ */
+export const PLAIN_HTTP_AUTHORITY = String.raw`^https?:\/\/(?:(?!xn--)[a-z0-9-]+\.)*(?!xn--)[a-z][a-z0-9-]*(?::[0-9]{0,4})?`;
+
+/** The usual media URL whole: every string it matches is a URI (PLAIN_URI matches it) and a media URL the server can fetch. */
+const PLAIN_HTTP_URI = new RegExp(PLAIN_HTTP_AUTHORITY + PLAIN_REST, "i");
+
+// The last strings uriFormat found to match PLAIN_HTTP_URI. A media parameter's URL is checked twice
+// in one validation, by the schema's `format: uri` and then by the media check (media.ts), which
+// takes a string found here as fetchable instead of scanning it again. A string's verdict depends
+// on its characters only, so whatever is found here, however old, is right.
+const checkedHttpUris = ["", "", "", ""];
+let nextChecked = 0;
+
+/** Whether uriFormat lately found `str` to be a plain http(s) URL (see PLAIN_HTTP_URI); "" stands for an empty slot. */
+export const isCheckedHttpUri = (str) => str !== "" && (str === checkedHttpUris[0] || str === checkedHttpUris[1] || str === checkedHttpUris[2] || str === checkedHttpUris[3]);
 
 /*
  * The formats a generated validator checks, with ajv-formats' "full" definitions; others are
@@ -73,23 +98,6 @@ export const uriFormat = (str) => {
   nextChecked = (nextChecked + 1) & 3;
   return true;
 };
-
-/**
- * The usual media URL: what PLAIN_URI matches, with an http(s) scheme and a host as media.ts's
- * quick path takes it (DNS labels, the last starting with a letter, no punycode; a port of at most
- * 4 digits). Every string it matches is a URI and a media URL the server can fetch.
- */
-const PLAIN_HTTP_URI = /^https?:\/\/(?:(?!xn--)[a-z0-9-]+\.)*(?!xn--)[a-z][a-z0-9-]*(?::[0-9]{0,4})?(?:\/[a-z0-9\-._~!$&'()*+,;=:@/]*)?(?:\?[a-z0-9\-._~!$&'()*+,;=:@/?]*)?(?:#[a-z0-9\-._~!$&'()*+,;=:@/?]*)?$/i;
-
-// The last strings uriFormat found to match PLAIN_HTTP_URI. A media parameter's URL is checked twice
-// in one validation, by the schema's `format: uri` and then by the media check (media.ts), which
-// takes a string found here as fetchable instead of scanning it again. A string's verdict depends
-// on its characters only, so whatever is found here, however old, is right.
-const checkedHttpUris = ["", "", "", ""];
-let nextChecked = 0;
-
-/** Whether uriFormat lately found `str` to be a plain http(s) URL (see PLAIN_HTTP_URI); "" stands for an empty slot. */
-export const isCheckedHttpUri = (str) => str !== "" && (str === checkedHttpUris[0] || str === checkedHttpUris[1] || str === checkedHttpUris[2] || str === checkedHttpUris[3]);
 const URI_REFERENCE = /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
 export const uriReferenceFormat = (str) => URI_REFERENCE.test(str);
 const EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
