@@ -63,12 +63,13 @@ const roots = new WeakMap<readonly KeyNode[], Location>();
 /**
  * Whether `data` is an object whose schema has nothing below its keys to walk (a flat body, the
  * usual one) and declares every key it has: what `visit` would find nothing in, found without it.
+ * An inherited key it does not declare makes this false, and `visit`, which reads own keys only, decides.
  */
 function declaredFlat(table: readonly KeyNode[], data: unknown): boolean {
   let root = roots.get(table);
   if (root === undefined) roots.set(table, (root = locationOf(table, ROOT)));
   if (!root.leaf || data === null || typeof data !== "object" || Array.isArray(data)) return false;
-  for (const key in data) if (undeclared(root, key) && Object.hasOwn(data, key)) return false;
+  for (const key in data) if (undeclared(root, key)) return false;
   return true;
 }
 

@@ -71,6 +71,13 @@ describe("the closed mode", () => {
     expect(check({ prompt: "p", y_a: 1 })).toEqual(["additionalProperties y_a"]);
   });
 
+  it("names only the body's own keys, not those it inherits", async () => {
+    const check = await validator({ type: "object", properties: { prompt: { type: "string" } } });
+    const inheriting = (own: object): object => Object.assign(Object.create({ inherited: 1 }), own);
+    expect(check(inheriting({ prompt: "p" }))).toEqual([]);
+    expect(check(inheriting({ prompt: "p", extra: 2 }))).toEqual(["additionalProperties extra"]);
+  });
+
   it("leaves open what an additionalProperties schema admits", async () => {
     const check = await validator({ type: "object", properties: { tags: { type: "object", additionalProperties: { type: "string" } } } });
     expect(check({ tags: { any: "x" } })).toEqual([]);
