@@ -170,6 +170,23 @@ describe("a failed fetch leaves the snapshot byte-identical", () => {
     expect(await failedFetch(["--models", "no-such-model"])).toMatch(/^oxen-contracts fetch: model no-such-model: not found \(404 Model not found: no-such-model \(GET \/api\/ai\/models\/no-such-model, request req_\d+\)\)$/);
   });
 
+  it("diff live reports a model served with an unusable schema as schema-invalid, naming its URL, and compares the others", async () => {
+    const model = JSON.parse(await readFile(join(SCHEMAS, "models", `${MODEL}.json`), "utf8"));
+    model.json_request_schema.properties.prompt = { $ref: "https://evil.example/schema.json" };
+    server.inject({ path: `/api/ai/models/${MODEL}`, status: 200, body: model });
+    server.inject({ path: "/api/ai/models/flux-3-video", status: 200, body: { id: "flux-3-video", json_request_schema: "not a schema" } });
+    const result = await cli(["diff", SCHEMAS, "live", "--format", "json"], { OXEN_API_KEY: CANARY_KEY, OXEN_BASE_URL: server.url });
+    expect(result.err).toBe("");
+    expect(result.code).toBe(0);
+    const changes = JSON.parse(result.out).changes as { model: string; rule: string; level: string; message: string }[];
+    expect(changes.map((c) => [c.model, c.rule, c.level])).toEqual([
+      ["flux-3-video", "schema-invalid", "breaking"],
+      [MODEL, "schema-invalid", "breaking"],
+    ]);
+    expect(changes[1]!.message).toContain(`${server.url}/api/ai/models/${MODEL}`);
+    expect(changes[1]!.message).toContain("#/properties/prompt/$ref");
+  });
+
   it("a model whose schema is unsafe is stored as served (one odd model never blocks a refresh); generate refuses it, with the place in the schema", async () => {
     const model = JSON.parse(await readFile(join(SCHEMAS, "models", `${MODEL}.json`), "utf8"));
     model.json_request_schema.properties.prompt = { $ref: "https://evil.example/schema.json" };

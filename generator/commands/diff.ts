@@ -2,11 +2,11 @@ import { resolve } from "node:path";
 import { parse, type Io } from "../../cli/args.js";
 import { diffSides } from "../drift/sides.js";
 import { FORMATS, formatReport, type Format } from "../drift/format.js";
-import { readSide } from "../drift/sources.js";
+import { readModels, readSide } from "../drift/sources.js";
 import { LEVELS, type Level } from "../drift/types.js";
 import { InputError } from "../../cli/errors.js";
 import { withOverlays } from "../load/load.js";
-import { fetchModels } from "../snapshot/fetch.js";
+import { fetchModelObjects } from "../snapshot/fetch.js";
 import { fetchOptions, progress } from "./fetch.js";
 
 export const usage = `oxen-contracts diff [OLD] [NEW] [--format ${FORMATS.join("|")}] [--fail-on LEVEL]`;
@@ -53,12 +53,14 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
     live: async () => {
       const options = fetchOptions(io, values);
       // A failed live read is unreadable input (exit 2), never mistaken for drift (exit 1).
-      const entries = await fetchModels({ ...options, onProgress: progress(io) }).catch((error: Error) => {
+      const fetched = await fetchModelObjects({ ...options, onProgress: progress(io) }).catch((error: Error) => {
         throw new InputError(`live: ${error.message}`);
       });
+      // A model the API serves that cannot be read is reported as a folder's would be; the others are still compared.
+      const { models, invalid } = readModels(fetched.map((m) => ({ file: m.source, text: m.text, fallback: m.id })));
       // The live API has no overlays: the snapshot folder's are attached, so that only upstream changes show.
       const folder = [old, now].find((side) => side !== "live" && !side.startsWith("git:")) ?? "schemas";
-      return withOverlays(resolve(folder), entries.map((e) => e.model), []);
+      return { models: withOverlays(resolve(folder), models, []), invalid };
     },
   };
   const before = await readSide(old, context);

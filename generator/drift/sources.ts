@@ -12,8 +12,8 @@ import { isObject, parseModel, type ModelContract } from "../load/model.js";
 export interface SourceContext {
   /** Where `git:<ref>` is looked up. */
   cwd: string;
-  /** Fetches the live models (only called for `live`). */
-  live(): Promise<ModelContract[]>;
+  /** Reads the live API as a side (only called for `live`). */
+  live(): Promise<Side>;
 }
 
 /** A model file that cannot be read: reported as a change of its own, never the end of the report. */
@@ -40,7 +40,7 @@ export async function loadSide(spec: string, context: SourceContext): Promise<Mo
 
 /** One side in full: `live`, `git:<ref>`, or a folder of `models/*.json` (hub-openapi.json and lock.json optional). */
 export async function readSide(spec: string, context: SourceContext): Promise<Side> {
-  if (spec === "live") return { models: await context.live(), invalid: [] };
+  if (spec === "live") return context.live();
   if (spec.startsWith("git:")) return gitSide(spec.slice(4), context.cwd);
   return readFolder(spec, spec);
 }
@@ -72,13 +72,28 @@ async function readFolder(dir: string, label: string): Promise<Side> {
   } catch {
     throw new InputError(`${join(label, "models")}: no such folder (a snapshot holds models/<id>.json files)`);
   }
+  const read = readModels(await Promise.all(files.map(async (name) => ({ file: join(label, "models", name), text: await readFile(join(dir, "models", name), "utf8"), fallback: basename(name, ".json") }))));
+  // Overlays carry the record of what they were reviewed against (overlay-upstream-changed reads it);
+  // one that does not apply leaves its model as upstream has it.
+  return { models: withOverlays(dir, read.models, []), invalid: read.invalid, ...(await readHub(dir, label)) };
+}
+
+/** A model object's text, where it was read (a file or a URL), and the id it goes by when it names none. */
+export interface ModelText {
+  file: string;
+  text: string;
+  fallback: string;
+}
+
+/**
+ * Reads each model object on its own: one that is not JSON, has no id, has an invalid request
+ * schema or repeats an id is set aside with the reason. The readable ones are sorted by id.
+ */
+export function readModels(texts: ModelText[]): Pick<Side, "models" | "invalid"> {
   const models: ModelContract[] = [];
   const invalid: InvalidModel[] = [];
   const seen = new Map<string, string>();
-  for (const name of files) {
-    const file = join(label, "models", name);
-    const text = await readFile(join(dir, "models", name), "utf8");
-    const fallback = basename(name, ".json");
+  for (const { file, text, fallback } of texts) {
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -102,9 +117,7 @@ async function readFolder(dir: string, label: string): Promise<Side> {
     }
   }
   models.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  // Overlays carry the record of what they were reviewed against (overlay-upstream-changed reads it);
-  // one that does not apply leaves its model as upstream has it.
-  return { models: withOverlays(dir, models, []), invalid, ...(await readHub(dir, label)) };
+  return { models, invalid };
 }
 
 /** hub-openapi.json when the folder has one; a side without it simply has no envelope to compare. */

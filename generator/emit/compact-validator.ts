@@ -4,8 +4,11 @@
 // `additionalProperties` errors, finds the data itself and builds messages from keyword and params.
 // So a validator is Ajv's non-verbose code with those two kinds of error given what is read of
 // them, every error reported through validator-support's `pushError` (its members by position)
-// or `pushPropertyError`, the small schema values of error objects written in place, and the schema
-// constants nothing reads left out.
+// or one of its shorter forms for a property of the body, the small schema values of error objects
+// written in place, and the schema constants nothing reads left out. Some of Ajv's checks are also
+// written shorter where the code around them makes that exact: an enum of plain values as one list
+// (checked with `includes`, reported as the error's allowedValues), an integer check as
+// `Number.isInteger`, and no NaN test inside a block that only numbers pass.
 import { jsValue } from "./escape.js";
 
 /**
@@ -29,7 +32,8 @@ const INLINE_LIMIT = 200;
 export function compactValidator(lean: string, verbose: () => string): string {
   const needsVerbose = lean.split("\n").some((line) => readsMore(errorLine(line)?.keyword));
   const code = needsVerbose ? withVerboseMembers(lean, verbose()) : lean;
-  return dropUnusedConstants(inlineSmallValues(sharedErrorPush(code)));
+  const checks = finiteNumberBounds(integerChecks(enumLists(code)));
+  return dropUnusedParameters(dropUnusedConstants(inlineSmallValues(sharedErrorPush(checks))));
 }
 
 /**
@@ -39,6 +43,87 @@ export function compactValidator(lean: string, verbose: () => string): string {
  */
 function maskStrings(code: string): string {
   return code.replace(/"(?:[^"\\\n]|\\.)*"/g, (s) => `"${"_".repeat(s.length - 2)}"`);
+}
+
+/**
+ * `code` with every match of `pattern` in its masked text (see maskStrings) replaced by
+ * `replace(groups)`, the groups read from the unmasked code: a pattern never matches inside a string.
+ */
+function replaceMasked(code: string, pattern: RegExp, replace: (groups: string[]) => string): string {
+  let out = "";
+  let last = 0;
+  for (const match of maskStrings(code).matchAll(pattern)) {
+    const groups: string[] = [];
+    for (let i = 0; i < match.length; i++) groups.push(match.indices![i] === undefined ? "" : code.slice(...match.indices![i]!));
+    out += code.slice(last, match.index) + replace(groups);
+    last = match.index + match[0].length;
+  }
+  return out + code.slice(last);
+}
+
+/** A value Ajv checks, in masked text: a data variable or a path from it (`data3`, `data.seed`, `data["____"]`). */
+const DATA = String.raw`data\d*(?:\.[A-Za-z_$][\w$]*|\[(?:\d+|"_*")\])*`;
+/** A plain JSON value Ajv writes into a comparison, in masked text. */
+const PLAIN = String.raw`"_*"|-?\d[\d.eE+-]*|true|false|null`;
+
+/**
+ * An enum of two or more plain values: Ajv compares one by one, `((d === "a") || (d === "b"))`,
+ * and reports the values by a path into the schema; both become one module constant
+ * (`enum0.includes(d)`, `allowedValues: enum0`). `includes` and `===` agree on every JSON value.
+ */
+function enumLists(code: string): string {
+  const constants = schemaConstants(code);
+  const lists = new Map<string, string>();
+  const lines = code.split("\n");
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const condition = /^if\(!\((.*)\)\)\{$/.exec(lines[i]!)?.[1];
+    const masked = condition === undefined ? "" : maskStrings(condition);
+    const terms = [...masked.matchAll(new RegExp(`(${DATA}) === (${PLAIN})`, "dg"))];
+    if (condition === undefined || terms.length < 2 || masked.replace(new RegExp(`(${DATA}) === (${PLAIN})`, "g"), "").replace(/[()]|\|\|| /g, "") !== "") continue;
+    const [subject, ...others] = terms.map((t) => condition.slice(...t.indices![1]!));
+    if (others.some((other) => other !== subject)) continue;
+    const values = terms.map((t) => JSON.parse(condition.slice(...t.indices![2]!)) as unknown);
+    // The error object on the next line reports the same values by a path into a schema constant.
+    const error = errorLine(lines[i + 1]!);
+    const reported = error?.keyword === "enum" ? new RegExp(`params:\\{allowedValues: (schema\\d+)((?:\\.[A-Za-z_$][\\w$]*|\\[(?:\\d+|"_*")\\])+)\\}`, "d").exec(error.masked) : null;
+    if (reported === null || JSON.stringify(resolve(constants.get(reported[1]!), lines[i + 1]!.slice(...reported.indices![2]!))) !== JSON.stringify(values)) continue;
+    const literal = oneLine(values);
+    if (!lists.has(literal)) lists.set(literal, `enum${lists.size}`);
+    const name = lists.get(literal)!;
+    lines[i] = `if(!${name}.includes(${subject})){`;
+    lines[i + 1] = lines[i + 1]!.slice(0, reported.index + "params:{allowedValues: ".length) + name + lines[i + 1]!.slice(reported.index + reported[0].length - 1);
+  }
+  const first = lines.findIndex((line) => line.startsWith("function "));
+  lines.splice(first, 0, ...[...lists].map(([literal, name]) => `const ${name} = ${literal};`));
+  return lines.join("\n");
+}
+
+/** Ajv's integer check, `typeof d == "number"`, no fraction, not NaN and finite, is what `Number.isInteger(d)` says. */
+function integerChecks(code: string): string {
+  return replaceMasked(code, new RegExp(String.raw`\(\(\(typeof (${DATA}) == "______"\) && \(!\(\1 % 1\) && !isNaN\(\1\)\)\) && \(isFinite\(\1\)\)\)`, "dg"), ([, subject]) => `(Number.isInteger(${subject}))`);
+}
+
+/**
+ * Ajv writes a bound as `if(d > 481 || isNaN(d)){` wherever it stands; inside a block entered only
+ * when `typeof d == "number"` and `isFinite(d)`, d is never NaN, so the test is left out. The block
+ * is the innermost one open at the line, found by counting the braces of the code (masked).
+ */
+function finiteNumberBounds(code: string): string {
+  const lines = code.split("\n");
+  const open: string[] = [];
+  return lines
+    .map((line) => {
+      const masked = maskStrings(line);
+      const opener = open.at(-1);
+      const bound = new RegExp(String.raw`^if\((${DATA}) ([<>]=?) (-?\d[\d.eE+-]*) \|\| isNaN\(\1\)\)\{$`, "d").exec(masked);
+      for (const c of masked) {
+        if (c === "{") open.push(masked);
+        else if (c === "}") open.pop();
+      }
+      if (bound === null || opener !== `if((typeof ${bound[1]} == "______") && (isFinite(${bound[1]}))){`) return line;
+      return `if(${line.slice(...bound.indices![1]!)} ${bound[2]} ${bound[3]}){`;
+    })
+    .join("\n");
 }
 
 /** An error object's line (`const err3 = {...,keyword:"anyOf",...};`): its name, keyword and the line masked. */
@@ -132,8 +217,24 @@ function pushErrorCall(object: string): string | undefined {
   if (extra.length > 0) return `pushError(vErrors, ${instancePath}, ${schemaPath}, ${keyword}, ${params}, {${extra.join(",")}})`;
   // A name that JSON Pointer and URI fragment write alike, in both paths as Ajv writes them for a property of the root.
   const name = /^instancePath\+"\/([\w.-]+)"$/.exec(instancePath)?.[1];
-  if (name !== undefined && schemaPath === `"#/properties/${name}/${(JSON.parse(keyword) as string)}"`) return `pushPropertyError(vErrors, instancePath, "${name}", ${keyword}, ${params})`;
+  if (name !== undefined && schemaPath === `"#/properties/${name}/${(JSON.parse(keyword) as string)}"`) return propertyErrorCall(name, JSON.parse(keyword) as string, params);
   return `pushError(vErrors, ${instancePath}, ${schemaPath}, ${keyword}, ${params})`;
+}
+
+/** The comparison Ajv's params give each numeric bound: validator-support's pushLimitError makes it from the keyword. */
+const COMPARISONS: Record<string, string> = { maximum: "<=", minimum: ">=", exclusiveMaximum: "<", exclusiveMinimum: ">" };
+
+/**
+ * The push of an error of a top-level property's own keyword: `pushTypeError(vErrors, instancePath,
+ * "seed", "integer")` for a single type, `pushLimitError(vErrors, instancePath, "seed", "maximum",
+ * 481)` for a numeric bound, which make Ajv's params; pushPropertyError with the params otherwise.
+ */
+function propertyErrorCall(name: string, keyword: string, params: string): string {
+  const type = /^\{type: ("[a-z]+")\}$/.exec(params)?.[1];
+  if (keyword === "type" && type !== undefined) return `pushTypeError(vErrors, instancePath, "${name}", ${type})`;
+  const bound = /^\{comparison: "([<>]=?)", limit: (-?\d[\d.eE+-]*)\}$/.exec(params);
+  if (bound !== null && COMPARISONS[keyword] === bound[1]) return `pushLimitError(vErrors, instancePath, "${name}", "${keyword}", ${bound[2]})`;
+  return `pushPropertyError(vErrors, instancePath, "${name}", "${keyword}", ${params})`;
 }
 
 /** A reference to a schema constant, in masked text: `schema0.properties["____"].enum`. */
@@ -176,6 +277,19 @@ function inlineSmallValues(code: string): string {
 /** A JSON value as a literal on one line. */
 function oneLine(value: unknown): string {
   return jsValue(value).replace(/\n\s*/g, " ");
+}
+
+/**
+ * Ajv gives every validate function the options that compose it with others (`parentData`,
+ * `parentDataProperty`, `rootData`, `dynamicAnchors`); those the module never reads are left out.
+ */
+function dropUnusedParameters(code: string): string {
+  const body = maskStrings(code).replace(/^function validate\d+\(.*$/gm, "");
+  const unused = ["parentData", "parentDataProperty", "rootData=data", "dynamicAnchors={}"].filter((p) => !new RegExp(`(?<![\\w$.])${p.split("=")[0]}\\b`).test(body));
+  return code.replace(/^function validate\d+\(data, \{(.*)\}=\{\}\)\{$/gm, (line, members: string) => {
+    const kept = members.split(", ").filter((m) => !unused.includes(m));
+    return line.replace(`{${members}}`, `{${kept.join(", ")}}`);
+  });
 }
 
 /** Without the `const schemaN = ...;` lines nothing reads: Ajv writes one for every schema it compiled. */

@@ -125,7 +125,7 @@ export async function emitValidator(schema: JsonSchema | null, modelId: string, 
   }
   // Ajv reads a format's check from the object it was given (`const formats0 = formats.uri;`); each is imported by its own name instead.
   code = code.replace(/^const (formats\d+) = formats(?:\.([\w$]+)|\[("(?:[^"\\]|\\.)*")\]);$/gm, (_line, local: string, name?: string, quoted?: string) => `const ${local} = ${FORMAT_EXPORTS.get(name ?? (JSON.parse(quoted!) as string))!};`);
-  const used = ["equal", "pushError", "pushPropertyError", "ucs2length", ...FORMAT_EXPORTS.values()].filter((name) => new RegExp(`\\b${name}\\b`).test(code)).sort();
+  const used = ["equal", "pushError", "pushLimitError", "pushPropertyError", "pushTypeError", "ucs2length", ...FORMAT_EXPORTS.values()].filter((name) => new RegExp(`\\b${name}\\b`).test(code)).sort();
   const imports = `import { ${used.join(", ")} } from ${JSON.stringify(supportImport)};\n`;
   return indentCode(imports + readableConstants(code.replace(/^"use strict";/, "")) + keys);
 }

@@ -85,27 +85,43 @@ function clientOf(options: FetchOptions): OxenClient {
   return new OxenClient({ apiKey: options.apiKey, baseUrl: options.baseUrl, timeoutMs: options.timeoutMs });
 }
 
-/** Fetches the selected model objects; throws on the first failure, naming the model. */
-export async function fetchModels(options: FetchOptions): Promise<SnapshotEntry[]> {
+/** A model object as the API answered it, its text as a snapshot file holds it, and where it came from. */
+export interface FetchedModel {
+  /** The id it was asked for. */
+  id: string;
+  raw: unknown;
+  text: string;
+  source: string;
+  fetchedAt: string;
+}
+
+/** Fetches the selected model objects as the API answers them; throws on the first failed request, naming the model. */
+export async function fetchModelObjects(options: FetchOptions): Promise<FetchedModel[]> {
   const client = clientOf(options);
   const fetchedAt = new Date().toISOString();
   const ids = options.models ?? (await listVideoModels(client));
   let done = 0;
   options.onProgress?.(0, ids.length);
   return eachLimited(ids, options.concurrency, async (id, signal) => {
-    const what = `model ${id}`;
     const source = client.transport.url(pathOf`/api/ai/models/${id}`);
     let body: unknown;
     try {
       body = await client.models.get(id, { signal });
     } catch (error) {
-      throw fetchFailure(what, error);
+      throw fetchFailure(`model ${id}`, error);
     }
     const raw = detailModel(body);
-    const model = parseModel(raw, `${what} (${source})`);
-    if (model.id !== id) throw new Error(`${what}: the server answered with model "${model.id}"`);
     options.onProgress?.(++done, ids.length);
-    return { model, text: modelFileText(raw), source, fetchedAt };
+    return { id, raw, text: modelFileText(raw), source, fetchedAt };
+  });
+}
+
+/** Fetches the selected models for a snapshot: all or nothing, so the first that cannot be read ends it, named. */
+export async function fetchModels(options: FetchOptions): Promise<SnapshotEntry[]> {
+  return (await fetchModelObjects(options)).map(({ id, raw, text, source, fetchedAt }) => {
+    const model = parseModel(raw, `model ${id} (${source})`);
+    if (model.id !== id) throw new Error(`model ${id}: the server answered with model "${model.id}"`);
+    return { model, text, source, fetchedAt };
   });
 }
 

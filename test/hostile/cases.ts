@@ -42,9 +42,14 @@ export const ACCEPTED: Record<string, Record<string, unknown>[]> = {
   "names that look like the validator's own code": [
     model("code-names", {
       type: "object",
-      properties: Object.fromEntries(
-        ['schema0.properties', 'x",keyword:"anyOf",y:"', "keyword:\"additionalProperties\"", '};\nvErrors = pushError(vErrors, {});', "const err0 = {", "allowedValues: schema0"].map((n) => [n, { type: "string", enum: [n, "schema0", "} = schema0.x;"] }]),
-      ),
+      properties: {
+        ...Object.fromEntries(
+          ['schema0.properties', 'x",keyword:"anyOf",y:"', "keyword:\"additionalProperties\"", '};\nvErrors = pushError(vErrors, {});', "const err0 = {", "allowedValues: schema0", '(data.x === "a") || (data.x === "b")', "parentData, rootData"].map((n) => [n, { type: "string", enum: [n, "schema0", "} = schema0.x;", '") || (data === "'] }]),
+        ),
+        ...Object.fromEntries(
+          ['(typeof data1 == "number") && (isFinite(data1))', "data1 > 5 || isNaN(data1)", "Number.isInteger(data1)"].map((n) => [n, { type: "integer", minimum: -3, exclusiveMaximum: 1e21, enum: [-3, 0, 7, 1e20] }]),
+        ),
+      },
       required: ["schema0.properties", "const err0 = {"],
       anyOf: [{ required: ["const err0 = {"] }, { required: ["allowedValues: schema0"] }],
       additionalProperties: false,
