@@ -7,9 +7,6 @@ export const validate = validate0;
 export default validate0;
 const formats0 = uriFormat;
 
-const enum0 = ["VDA-Small", "VDA-Base", "VDA-Large"];
-const enum1 = ["grayscale", "turbo", "inferno", "magma", "viridis"];
-const enum2 = ["auto", "360p", "480p", "720p", "1080p"];
 function validate0(data, {instancePath=""}={}){
   let vErrors = null;
   let errors = 0;
@@ -37,8 +34,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "depth_model", "string");
         errors++;
       }
-      if(!enum0.includes(data1)){
-        vErrors = pushPropertyError(vErrors, instancePath, "depth_model", "enum", {allowedValues: enum0});
+      if(!(((data1 === "VDA-Small") || (data1 === "VDA-Base")) || (data1 === "VDA-Large"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "depth_model", "enum", {allowedValues: ["VDA-Small", "VDA-Base", "VDA-Large"]});
         errors++;
       }
     }
@@ -48,8 +45,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "colormap", "string");
         errors++;
       }
-      if(!enum1.includes(data2)){
-        vErrors = pushPropertyError(vErrors, instancePath, "colormap", "enum", {allowedValues: enum1});
+      if(!(((((data2 === "grayscale") || (data2 === "turbo")) || (data2 === "inferno")) || (data2 === "magma")) || (data2 === "viridis"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "colormap", "enum", {allowedValues: ["grayscale", "turbo", "inferno", "magma", "viridis"]});
         errors++;
       }
     }
@@ -59,8 +56,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "resolution", "string");
         errors++;
       }
-      if(!enum2.includes(data3)){
-        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: enum2});
+      if(!(((((data3 === "auto") || (data3 === "360p")) || (data3 === "480p")) || (data3 === "720p")) || (data3 === "1080p"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: ["auto", "360p", "480p", "720p", "1080p"]});
         errors++;
       }
     }

@@ -6,9 +6,6 @@ import { pushError, pushPropertyError, pushTypeError } from "../../runtime/valid
 export const validate = validate0;
 export default validate0;
 
-const enum0 = ["480p", "720p", "1080p", "4k"];
-const enum1 = [-1, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
-const enum2 = ["adaptive", "21:9", "16:9", "4:3", "1:1", "3:4", "9:16"];
 function validate0(data, {instancePath=""}={}){
   let vErrors = null;
   let errors = 0;
@@ -109,8 +106,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "resolution", "string");
         errors++;
       }
-      if(!enum0.includes(data11)){
-        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: enum0});
+      if(!((((data11 === "480p") || (data11 === "720p")) || (data11 === "1080p")) || (data11 === "4k"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: ["480p", "720p", "1080p", "4k"]});
         errors++;
       }
     }
@@ -120,8 +117,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "duration", "integer");
         errors++;
       }
-      if(!enum1.includes(data12)){
-        vErrors = pushPropertyError(vErrors, instancePath, "duration", "enum", {allowedValues: enum1});
+      if(!(((((((((((((data12 === -1) || (data12 === 4)) || (data12 === 5)) || (data12 === 6)) || (data12 === 7)) || (data12 === 8)) || (data12 === 9)) || (data12 === 10)) || (data12 === 11)) || (data12 === 12)) || (data12 === 13)) || (data12 === 14)) || (data12 === 15))){
+        vErrors = pushPropertyError(vErrors, instancePath, "duration", "enum", {allowedValues: [-1, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]});
         errors++;
       }
     }
@@ -131,8 +128,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "aspect_ratio", "string");
         errors++;
       }
-      if(!enum2.includes(data13)){
-        vErrors = pushPropertyError(vErrors, instancePath, "aspect_ratio", "enum", {allowedValues: enum2});
+      if(!(((((((data13 === "adaptive") || (data13 === "21:9")) || (data13 === "16:9")) || (data13 === "4:3")) || (data13 === "1:1")) || (data13 === "3:4")) || (data13 === "9:16"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "aspect_ratio", "enum", {allowedValues: ["adaptive", "21:9", "16:9", "4:3", "1:1", "3:4", "9:16"]});
         errors++;
       }
     }

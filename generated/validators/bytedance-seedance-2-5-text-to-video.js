@@ -6,10 +6,6 @@ import { pushError, pushPropertyError, pushTypeError } from "../../runtime/valid
 export const validate = validate0;
 export default validate0;
 
-const enum0 = ["480p", "720p"];
-const enum1 = ["auto", 4, 5, 6, 8, 10, 12, 15, 20, 25, 30];
-const enum2 = ["adaptive", "21:9", "16:9", "4:3", "1:1", "3:4", "9:16"];
-const enum3 = ["mp4", "mov"];
 function validate0(data, {instancePath=""}={}){
   let vErrors = null;
   let errors = 0;
@@ -30,8 +26,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "resolution", "string");
         errors++;
       }
-      if(!enum0.includes(data1)){
-        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: enum0});
+      if(!((data1 === "480p") || (data1 === "720p"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: ["480p", "720p"]});
         errors++;
       }
     }
@@ -41,8 +37,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushPropertyError(vErrors, instancePath, "duration", "type", {type: ["integer", "string"]});
         errors++;
       }
-      if(!enum1.includes(data2)){
-        vErrors = pushPropertyError(vErrors, instancePath, "duration", "enum", {allowedValues: enum1});
+      if(!(((((((((((data2 === "auto") || (data2 === 4)) || (data2 === 5)) || (data2 === 6)) || (data2 === 8)) || (data2 === 10)) || (data2 === 12)) || (data2 === 15)) || (data2 === 20)) || (data2 === 25)) || (data2 === 30))){
+        vErrors = pushPropertyError(vErrors, instancePath, "duration", "enum", {allowedValues: ["auto", 4, 5, 6, 8, 10, 12, 15, 20, 25, 30]});
         errors++;
       }
     }
@@ -52,8 +48,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "aspect_ratio", "string");
         errors++;
       }
-      if(!enum2.includes(data3)){
-        vErrors = pushPropertyError(vErrors, instancePath, "aspect_ratio", "enum", {allowedValues: enum2});
+      if(!(((((((data3 === "adaptive") || (data3 === "21:9")) || (data3 === "16:9")) || (data3 === "4:3")) || (data3 === "1:1")) || (data3 === "3:4")) || (data3 === "9:16"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "aspect_ratio", "enum", {allowedValues: ["adaptive", "21:9", "16:9", "4:3", "1:1", "3:4", "9:16"]});
         errors++;
       }
     }
@@ -69,8 +65,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "output_format", "string");
         errors++;
       }
-      if(!enum3.includes(data5)){
-        vErrors = pushPropertyError(vErrors, instancePath, "output_format", "enum", {allowedValues: enum3});
+      if(!((data5 === "mp4") || (data5 === "mov"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "output_format", "enum", {allowedValues: ["mp4", "mov"]});
         errors++;
       }
     }

@@ -7,10 +7,6 @@ export const validate = validate0;
 export default validate0;
 const formats0 = uriFormat;
 
-const enum0 = ["720p", "1080p"];
-const enum1 = ["auto", "21:9", "2:1", "16:9", "4:3", "1:1", "3:4", "9:16"];
-const enum2 = [5, 6, 7, 8, 9, 10, 12, 15, 18, 20];
-const enum3 = [0, 1, 2, 3, 4];
 function validate0(data, {instancePath=""}={}){
   let vErrors = null;
   let errors = 0;
@@ -60,8 +56,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "resolution", "string");
         errors++;
       }
-      if(!enum0.includes(data4)){
-        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: enum0});
+      if(!((data4 === "720p") || (data4 === "1080p"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: ["720p", "1080p"]});
         errors++;
       }
     }
@@ -71,8 +67,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "aspect_ratio", "string");
         errors++;
       }
-      if(!enum1.includes(data5)){
-        vErrors = pushPropertyError(vErrors, instancePath, "aspect_ratio", "enum", {allowedValues: enum1});
+      if(!((((((((data5 === "auto") || (data5 === "21:9")) || (data5 === "2:1")) || (data5 === "16:9")) || (data5 === "4:3")) || (data5 === "1:1")) || (data5 === "3:4")) || (data5 === "9:16"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "aspect_ratio", "enum", {allowedValues: ["auto", "21:9", "2:1", "16:9", "4:3", "1:1", "3:4", "9:16"]});
         errors++;
       }
     }
@@ -82,8 +78,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "duration", "integer");
         errors++;
       }
-      if(!enum2.includes(data6)){
-        vErrors = pushPropertyError(vErrors, instancePath, "duration", "enum", {allowedValues: enum2});
+      if(!((((((((((data6 === 5) || (data6 === 6)) || (data6 === 7)) || (data6 === 8)) || (data6 === 9)) || (data6 === 10)) || (data6 === 12)) || (data6 === 15)) || (data6 === 18)) || (data6 === 20))){
+        vErrors = pushPropertyError(vErrors, instancePath, "duration", "enum", {allowedValues: [5, 6, 7, 8, 9, 10, 12, 15, 18, 20]});
         errors++;
       }
     }
@@ -105,8 +101,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "safety_tolerance", "integer");
         errors++;
       }
-      if(!enum3.includes(data9)){
-        vErrors = pushPropertyError(vErrors, instancePath, "safety_tolerance", "enum", {allowedValues: enum3});
+      if(!(((((data9 === 0) || (data9 === 1)) || (data9 === 2)) || (data9 === 3)) || (data9 === 4))){
+        vErrors = pushPropertyError(vErrors, instancePath, "safety_tolerance", "enum", {allowedValues: [0, 1, 2, 3, 4]});
         errors++;
       }
     }

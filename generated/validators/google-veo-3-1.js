@@ -7,9 +7,6 @@ export const validate = validate0;
 export default validate0;
 const formats0 = uriFormat;
 
-const enum0 = ["16:9", "9:16"];
-const enum1 = ["720p", "1080p", "4k"];
-const enum2 = [4, 6, 8];
 function validate0(data, {instancePath=""}={}){
   let vErrors = null;
   let errors = 0;
@@ -43,8 +40,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "aspect_ratio", "string");
         errors++;
       }
-      if(!enum0.includes(data2)){
-        vErrors = pushPropertyError(vErrors, instancePath, "aspect_ratio", "enum", {allowedValues: enum0});
+      if(!((data2 === "16:9") || (data2 === "9:16"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "aspect_ratio", "enum", {allowedValues: ["16:9", "9:16"]});
         errors++;
       }
     }
@@ -54,8 +51,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "resolution", "string");
         errors++;
       }
-      if(!enum1.includes(data3)){
-        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: enum1});
+      if(!(((data3 === "720p") || (data3 === "1080p")) || (data3 === "4k"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: ["720p", "1080p", "4k"]});
         errors++;
       }
     }
@@ -65,8 +62,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "duration", "integer");
         errors++;
       }
-      if(!enum2.includes(data4)){
-        vErrors = pushPropertyError(vErrors, instancePath, "duration", "enum", {allowedValues: enum2});
+      if(!(((data4 === 4) || (data4 === 6)) || (data4 === 8))){
+        vErrors = pushPropertyError(vErrors, instancePath, "duration", "enum", {allowedValues: [4, 6, 8]});
         errors++;
       }
     }

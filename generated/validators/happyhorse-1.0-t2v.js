@@ -6,8 +6,6 @@ import { pushError, pushLimitError, pushPropertyError, pushTypeError } from "../
 export const validate = validate0;
 export default validate0;
 
-const enum0 = ["16:9", "9:16", "1:1", "4:3", "3:4"];
-const enum1 = ["720P", "1080P"];
 function validate0(data, {instancePath=""}={}){
   let vErrors = null;
   let errors = 0;
@@ -28,8 +26,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "aspect_ratio", "string");
         errors++;
       }
-      if(!enum0.includes(data1)){
-        vErrors = pushPropertyError(vErrors, instancePath, "aspect_ratio", "enum", {allowedValues: enum0});
+      if(!(((((data1 === "16:9") || (data1 === "9:16")) || (data1 === "1:1")) || (data1 === "4:3")) || (data1 === "3:4"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "aspect_ratio", "enum", {allowedValues: ["16:9", "9:16", "1:1", "4:3", "3:4"]});
         errors++;
       }
     }
@@ -39,8 +37,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "resolution", "string");
         errors++;
       }
-      if(!enum1.includes(data2)){
-        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: enum1});
+      if(!((data2 === "720P") || (data2 === "1080P"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: ["720P", "1080P"]});
         errors++;
       }
     }

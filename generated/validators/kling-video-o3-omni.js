@@ -7,9 +7,6 @@ export const validate = validate0;
 export default validate0;
 const formats0 = uriFormat;
 
-const enum0 = ["edit", "reference"];
-const enum1 = ["720p", "1080p", "4k"];
-const enum2 = ["16:9", "9:16", "1:1"];
 function validate0(data, {instancePath=""}={}){
   let vErrors = null;
   let errors = 0;
@@ -59,8 +56,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "video_mode", "string");
         errors++;
       }
-      if(!enum0.includes(data4)){
-        vErrors = pushPropertyError(vErrors, instancePath, "video_mode", "enum", {allowedValues: enum0});
+      if(!((data4 === "edit") || (data4 === "reference"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "video_mode", "enum", {allowedValues: ["edit", "reference"]});
         errors++;
       }
     }
@@ -113,8 +110,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "resolution", "string");
         errors++;
       }
-      if(!enum1.includes(data9)){
-        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: enum1});
+      if(!(((data9 === "720p") || (data9 === "1080p")) || (data9 === "4k"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: ["720p", "1080p", "4k"]});
         errors++;
       }
     }
@@ -141,8 +138,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "aspect_ratio", "string");
         errors++;
       }
-      if(!enum2.includes(data11)){
-        vErrors = pushPropertyError(vErrors, instancePath, "aspect_ratio", "enum", {allowedValues: enum2});
+      if(!(((data11 === "16:9") || (data11 === "9:16")) || (data11 === "1:1"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "aspect_ratio", "enum", {allowedValues: ["16:9", "9:16", "1:1"]});
         errors++;
       }
     }

@@ -7,7 +7,6 @@ export const validate = validate0;
 export default validate0;
 const formats0 = uriFormat;
 
-const enum0 = ["image", "video"];
 function validate0(data, {instancePath=""}={}){
   let vErrors = null;
   let errors = 0;
@@ -66,8 +65,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "character_orientation", "string");
         errors++;
       }
-      if(!enum0.includes(data3)){
-        vErrors = pushPropertyError(vErrors, instancePath, "character_orientation", "enum", {allowedValues: enum0});
+      if(!((data3 === "image") || (data3 === "video"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "character_orientation", "enum", {allowedValues: ["image", "video"]});
         errors++;
       }
     }

@@ -7,8 +7,6 @@ export const validate = validate0;
 export default validate0;
 const formats0 = uriFormat;
 
-const enum0 = ["1080p", "2k", "4k"];
-const enum1 = [6, 8, 10];
 function validate0(data, {instancePath=""}={}){
   let vErrors = null;
   let errors = 0;
@@ -42,8 +40,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "resolution", "string");
         errors++;
       }
-      if(!enum0.includes(data2)){
-        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: enum0});
+      if(!(((data2 === "1080p") || (data2 === "2k")) || (data2 === "4k"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: ["1080p", "2k", "4k"]});
         errors++;
       }
     }
@@ -53,8 +51,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "duration", "integer");
         errors++;
       }
-      if(!enum1.includes(data3)){
-        vErrors = pushPropertyError(vErrors, instancePath, "duration", "enum", {allowedValues: enum1});
+      if(!(((data3 === 6) || (data3 === 8)) || (data3 === 10))){
+        vErrors = pushPropertyError(vErrors, instancePath, "duration", "enum", {allowedValues: [6, 8, 10]});
         errors++;
       }
     }

@@ -7,10 +7,6 @@ export const validate = validate0;
 export default validate0;
 const formats0 = uriFormat;
 
-const enum0 = [6, 8, 10, 12, 14, 16, 18, 20];
-const enum1 = ["1080p", "1440p", "2160p"];
-const enum2 = ["auto", "16:9", "9:16"];
-const enum3 = [24, 25, 48, 50];
 function validate0(data, {instancePath=""}={}){
   let vErrors = null;
   let errors = 0;
@@ -61,8 +57,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "duration", "integer");
         errors++;
       }
-      if(!enum0.includes(data3)){
-        vErrors = pushPropertyError(vErrors, instancePath, "duration", "enum", {allowedValues: enum0});
+      if(!((((((((data3 === 6) || (data3 === 8)) || (data3 === 10)) || (data3 === 12)) || (data3 === 14)) || (data3 === 16)) || (data3 === 18)) || (data3 === 20))){
+        vErrors = pushPropertyError(vErrors, instancePath, "duration", "enum", {allowedValues: [6, 8, 10, 12, 14, 16, 18, 20]});
         errors++;
       }
     }
@@ -72,8 +68,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "resolution", "string");
         errors++;
       }
-      if(!enum1.includes(data4)){
-        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: enum1});
+      if(!(((data4 === "1080p") || (data4 === "1440p")) || (data4 === "2160p"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: ["1080p", "1440p", "2160p"]});
         errors++;
       }
     }
@@ -83,8 +79,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "aspect_ratio", "string");
         errors++;
       }
-      if(!enum2.includes(data5)){
-        vErrors = pushPropertyError(vErrors, instancePath, "aspect_ratio", "enum", {allowedValues: enum2});
+      if(!(((data5 === "auto") || (data5 === "16:9")) || (data5 === "9:16"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "aspect_ratio", "enum", {allowedValues: ["auto", "16:9", "9:16"]});
         errors++;
       }
     }
@@ -94,8 +90,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "fps", "integer");
         errors++;
       }
-      if(!enum3.includes(data6)){
-        vErrors = pushPropertyError(vErrors, instancePath, "fps", "enum", {allowedValues: enum3});
+      if(!((((data6 === 24) || (data6 === 25)) || (data6 === 48)) || (data6 === 50))){
+        vErrors = pushPropertyError(vErrors, instancePath, "fps", "enum", {allowedValues: [24, 25, 48, 50]});
         errors++;
       }
     }

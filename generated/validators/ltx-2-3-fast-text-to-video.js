@@ -6,10 +6,6 @@ import { pushError, pushPropertyError, pushTypeError } from "../../runtime/valid
 export const validate = validate0;
 export default validate0;
 
-const enum0 = [6, 8, 10, 12, 14, 16, 18, 20];
-const enum1 = ["1080p", "1440p", "2160p"];
-const enum2 = ["16:9", "9:16"];
-const enum3 = [24, 25, 48, 50];
 function validate0(data, {instancePath=""}={}){
   let vErrors = null;
   let errors = 0;
@@ -30,8 +26,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "duration", "integer");
         errors++;
       }
-      if(!enum0.includes(data1)){
-        vErrors = pushPropertyError(vErrors, instancePath, "duration", "enum", {allowedValues: enum0});
+      if(!((((((((data1 === 6) || (data1 === 8)) || (data1 === 10)) || (data1 === 12)) || (data1 === 14)) || (data1 === 16)) || (data1 === 18)) || (data1 === 20))){
+        vErrors = pushPropertyError(vErrors, instancePath, "duration", "enum", {allowedValues: [6, 8, 10, 12, 14, 16, 18, 20]});
         errors++;
       }
     }
@@ -41,8 +37,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "resolution", "string");
         errors++;
       }
-      if(!enum1.includes(data2)){
-        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: enum1});
+      if(!(((data2 === "1080p") || (data2 === "1440p")) || (data2 === "2160p"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: ["1080p", "1440p", "2160p"]});
         errors++;
       }
     }
@@ -52,8 +48,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "aspect_ratio", "string");
         errors++;
       }
-      if(!enum2.includes(data3)){
-        vErrors = pushPropertyError(vErrors, instancePath, "aspect_ratio", "enum", {allowedValues: enum2});
+      if(!((data3 === "16:9") || (data3 === "9:16"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "aspect_ratio", "enum", {allowedValues: ["16:9", "9:16"]});
         errors++;
       }
     }
@@ -63,8 +59,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "fps", "integer");
         errors++;
       }
-      if(!enum3.includes(data4)){
-        vErrors = pushPropertyError(vErrors, instancePath, "fps", "enum", {allowedValues: enum3});
+      if(!((((data4 === 24) || (data4 === 25)) || (data4 === 48)) || (data4 === 50))){
+        vErrors = pushPropertyError(vErrors, instancePath, "fps", "enum", {allowedValues: [24, 25, 48, 50]});
         errors++;
       }
     }

@@ -7,10 +7,6 @@ export const validate = validate0;
 export default validate0;
 const formats0 = uriFormat;
 
-const enum0 = [6, 8, 10];
-const enum1 = ["16:9", "9:16"];
-const enum2 = ["1080p", "2k", "4k"];
-const enum3 = [24, 25, 30, 48, 50, 60];
 function validate0(data, {instancePath=""}={}){
   let vErrors = null;
   let errors = 0;
@@ -57,8 +53,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "duration", "integer");
         errors++;
       }
-      if(!enum0.includes(data3)){
-        vErrors = pushPropertyError(vErrors, instancePath, "duration", "enum", {allowedValues: enum0});
+      if(!(((data3 === 6) || (data3 === 8)) || (data3 === 10))){
+        vErrors = pushPropertyError(vErrors, instancePath, "duration", "enum", {allowedValues: [6, 8, 10]});
         errors++;
       }
     }
@@ -68,8 +64,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "aspect_ratio", "string");
         errors++;
       }
-      if(!enum1.includes(data4)){
-        vErrors = pushPropertyError(vErrors, instancePath, "aspect_ratio", "enum", {allowedValues: enum1});
+      if(!((data4 === "16:9") || (data4 === "9:16"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "aspect_ratio", "enum", {allowedValues: ["16:9", "9:16"]});
         errors++;
       }
     }
@@ -79,8 +75,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "resolution", "string");
         errors++;
       }
-      if(!enum2.includes(data5)){
-        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: enum2});
+      if(!(((data5 === "1080p") || (data5 === "2k")) || (data5 === "4k"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: ["1080p", "2k", "4k"]});
         errors++;
       }
     }
@@ -90,8 +86,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "fps", "integer");
         errors++;
       }
-      if(!enum3.includes(data6)){
-        vErrors = pushPropertyError(vErrors, instancePath, "fps", "enum", {allowedValues: enum3});
+      if(!((((((data6 === 24) || (data6 === 25)) || (data6 === 30)) || (data6 === 48)) || (data6 === 50)) || (data6 === 60))){
+        vErrors = pushPropertyError(vErrors, instancePath, "fps", "enum", {allowedValues: [24, 25, 30, 48, 50, 60]});
         errors++;
       }
     }

@@ -7,7 +7,6 @@ export const validate = validate0;
 export default validate0;
 const formats0 = uriFormat;
 
-const enum0 = ["start", "end"];
 function validate0(data, {instancePath=""}={}){
   let vErrors = null;
   let errors = 0;
@@ -54,8 +53,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "mode", "string");
         errors++;
       }
-      if(!enum0.includes(data3)){
-        vErrors = pushPropertyError(vErrors, instancePath, "mode", "enum", {allowedValues: enum0});
+      if(!((data3 === "start") || (data3 === "end"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "mode", "enum", {allowedValues: ["start", "end"]});
         errors++;
       }
     }

@@ -7,7 +7,6 @@ export const validate = validate0;
 export default validate0;
 const formats0 = uriFormat;
 
-const enum0 = ["replace_audio", "replace_video", "replace_audio_and_video"];
 function validate0(data, {instancePath=""}={}){
   let vErrors = null;
   let errors = 0;
@@ -82,8 +81,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "retake_mode", "string");
         errors++;
       }
-      if(!enum0.includes(data5)){
-        vErrors = pushPropertyError(vErrors, instancePath, "retake_mode", "enum", {allowedValues: enum0});
+      if(!(((data5 === "replace_audio") || (data5 === "replace_video")) || (data5 === "replace_audio_and_video"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "retake_mode", "enum", {allowedValues: ["replace_audio", "replace_video", "replace_audio_and_video"]});
         errors++;
       }
     }

@@ -6,11 +6,6 @@ import { pushError, pushPropertyError, pushTypeError } from "../../runtime/valid
 export const validate = validate0;
 export default validate0;
 
-const enum0 = ["1080p", "2k", "4k"];
-const enum1 = [6, 8, 10];
-const enum2 = ["16:9", "9:16"];
-const enum3 = [24, 25, 48, 50];
-const enum4 = [ "none", "dolly_in", "dolly_out", "dolly_left", "dolly_right", "jib_up", "jib_down", "static", "focus_shift", ];
 function validate0(data, {instancePath=""}={}){
   let vErrors = null;
   let errors = 0;
@@ -42,8 +37,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "resolution", "string");
         errors++;
       }
-      if(!enum0.includes(data2)){
-        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: enum0});
+      if(!(((data2 === "1080p") || (data2 === "2k")) || (data2 === "4k"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: ["1080p", "2k", "4k"]});
         errors++;
       }
     }
@@ -53,8 +48,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "duration", "integer");
         errors++;
       }
-      if(!enum1.includes(data3)){
-        vErrors = pushPropertyError(vErrors, instancePath, "duration", "enum", {allowedValues: enum1});
+      if(!(((data3 === 6) || (data3 === 8)) || (data3 === 10))){
+        vErrors = pushPropertyError(vErrors, instancePath, "duration", "enum", {allowedValues: [6, 8, 10]});
         errors++;
       }
     }
@@ -64,8 +59,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "aspect_ratio", "string");
         errors++;
       }
-      if(!enum2.includes(data4)){
-        vErrors = pushPropertyError(vErrors, instancePath, "aspect_ratio", "enum", {allowedValues: enum2});
+      if(!((data4 === "16:9") || (data4 === "9:16"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "aspect_ratio", "enum", {allowedValues: ["16:9", "9:16"]});
         errors++;
       }
     }
@@ -75,8 +70,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "fps", "integer");
         errors++;
       }
-      if(!enum3.includes(data5)){
-        vErrors = pushPropertyError(vErrors, instancePath, "fps", "enum", {allowedValues: enum3});
+      if(!((((data5 === 24) || (data5 === 25)) || (data5 === 48)) || (data5 === 50))){
+        vErrors = pushPropertyError(vErrors, instancePath, "fps", "enum", {allowedValues: [24, 25, 48, 50]});
         errors++;
       }
     }
@@ -86,8 +81,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "camera_motion", "string");
         errors++;
       }
-      if(!enum4.includes(data6)){
-        vErrors = pushPropertyError(vErrors, instancePath, "camera_motion", "enum", {allowedValues: enum4});
+      if(!(((((((((data6 === "none") || (data6 === "dolly_in")) || (data6 === "dolly_out")) || (data6 === "dolly_left")) || (data6 === "dolly_right")) || (data6 === "jib_up")) || (data6 === "jib_down")) || (data6 === "static")) || (data6 === "focus_shift"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "camera_motion", "enum", {allowedValues: [ "none", "dolly_in", "dolly_out", "dolly_left", "dolly_right", "jib_up", "jib_down", "static", "focus_shift", ]});
         errors++;
       }
     }

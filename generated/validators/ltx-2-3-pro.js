@@ -7,10 +7,6 @@ export const validate = validate0;
 export default validate0;
 const formats0 = uriFormat;
 
-const enum0 = ["720p", "1080p", "2k", "4k"];
-const enum1 = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-const enum2 = ["16:9", "9:16"];
-const enum3 = [24, 25, 48, 50];
 function validate0(data, {instancePath=""}={}){
   let vErrors = null;
   let errors = 0;
@@ -68,8 +64,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "resolution", "string");
         errors++;
       }
-      if(!enum0.includes(data4)){
-        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: enum0});
+      if(!((((data4 === "720p") || (data4 === "1080p")) || (data4 === "2k")) || (data4 === "4k"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: ["720p", "1080p", "2k", "4k"]});
         errors++;
       }
     }
@@ -79,8 +75,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "duration", "integer");
         errors++;
       }
-      if(!enum1.includes(data5)){
-        vErrors = pushPropertyError(vErrors, instancePath, "duration", "enum", {allowedValues: enum1});
+      if(!((((((((((data5 === 1) || (data5 === 2)) || (data5 === 3)) || (data5 === 4)) || (data5 === 5)) || (data5 === 6)) || (data5 === 7)) || (data5 === 8)) || (data5 === 9)) || (data5 === 10))){
+        vErrors = pushPropertyError(vErrors, instancePath, "duration", "enum", {allowedValues: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]});
         errors++;
       }
     }
@@ -90,8 +86,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "aspect_ratio", "string");
         errors++;
       }
-      if(!enum2.includes(data6)){
-        vErrors = pushPropertyError(vErrors, instancePath, "aspect_ratio", "enum", {allowedValues: enum2});
+      if(!((data6 === "16:9") || (data6 === "9:16"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "aspect_ratio", "enum", {allowedValues: ["16:9", "9:16"]});
         errors++;
       }
     }
@@ -101,8 +97,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "fps", "integer");
         errors++;
       }
-      if(!enum3.includes(data7)){
-        vErrors = pushPropertyError(vErrors, instancePath, "fps", "enum", {allowedValues: enum3});
+      if(!((((data7 === 24) || (data7 === 25)) || (data7 === 48)) || (data7 === 50))){
+        vErrors = pushPropertyError(vErrors, instancePath, "fps", "enum", {allowedValues: [24, 25, 48, 50]});
         errors++;
       }
     }

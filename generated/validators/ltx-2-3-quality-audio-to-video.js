@@ -7,8 +7,6 @@ export const validate = validate0;
 export default validate0;
 const formats0 = uriFormat;
 
-const enum0 = [ "auto", "square_hd", "square", "portrait_4_3", "portrait_16_9", "landscape_4_3", "landscape_16_9", ];
-const enum1 = ["low", "medium", "high", "maximum"];
 function validate0(data, {instancePath=""}={}){
   let vErrors = null;
   let errors = 0;
@@ -82,8 +80,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "resolution", "string");
         errors++;
       }
-      if(!enum0.includes(data5)){
-        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: enum0});
+      if(!(((((((data5 === "auto") || (data5 === "square_hd")) || (data5 === "square")) || (data5 === "portrait_4_3")) || (data5 === "portrait_16_9")) || (data5 === "landscape_4_3")) || (data5 === "landscape_16_9"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: [ "auto", "square_hd", "square", "portrait_4_3", "portrait_16_9", "landscape_4_3", "landscape_16_9", ]});
         errors++;
       }
     }
@@ -133,8 +131,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "video_quality", "string");
         errors++;
       }
-      if(!enum1.includes(data9)){
-        vErrors = pushPropertyError(vErrors, instancePath, "video_quality", "enum", {allowedValues: enum1});
+      if(!((((data9 === "low") || (data9 === "medium")) || (data9 === "high")) || (data9 === "maximum"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "video_quality", "enum", {allowedValues: ["low", "medium", "high", "maximum"]});
         errors++;
       }
     }

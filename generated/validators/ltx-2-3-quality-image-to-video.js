@@ -7,8 +7,6 @@ export const validate = validate0;
 export default validate0;
 const formats0 = uriFormat;
 
-const enum0 = [ "auto", "square_hd", "square", "portrait_4_3", "portrait_16_9", "landscape_4_3", "landscape_16_9", ];
-const enum1 = ["low", "medium", "high", "maximum"];
 function validate0(data, {instancePath=""}={}){
   let vErrors = null;
   let errors = 0;
@@ -63,8 +61,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "resolution", "string");
         errors++;
       }
-      if(!enum0.includes(data3)){
-        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: enum0});
+      if(!(((((((data3 === "auto") || (data3 === "square_hd")) || (data3 === "square")) || (data3 === "portrait_4_3")) || (data3 === "portrait_16_9")) || (data3 === "landscape_4_3")) || (data3 === "landscape_16_9"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: [ "auto", "square_hd", "square", "portrait_4_3", "portrait_16_9", "landscape_4_3", "landscape_16_9", ]});
         errors++;
       }
     }
@@ -114,8 +112,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "video_quality", "string");
         errors++;
       }
-      if(!enum1.includes(data7)){
-        vErrors = pushPropertyError(vErrors, instancePath, "video_quality", "enum", {allowedValues: enum1});
+      if(!((((data7 === "low") || (data7 === "medium")) || (data7 === "high")) || (data7 === "maximum"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "video_quality", "enum", {allowedValues: ["low", "medium", "high", "maximum"]});
         errors++;
       }
     }

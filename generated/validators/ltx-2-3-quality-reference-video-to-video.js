@@ -7,8 +7,6 @@ export const validate = validate0;
 export default validate0;
 const formats0 = uriFormat;
 
-const enum0 = [ "auto", "square_hd", "square", "portrait_4_3", "portrait_16_9", "landscape_4_3", "landscape_16_9", ];
-const enum1 = ["low", "medium", "high", "maximum"];
 function validate0(data, {instancePath=""}={}){
   let vErrors = null;
   let errors = 0;
@@ -115,8 +113,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "resolution", "string");
         errors++;
       }
-      if(!enum0.includes(data9)){
-        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: enum0});
+      if(!(((((((data9 === "auto") || (data9 === "square_hd")) || (data9 === "square")) || (data9 === "portrait_4_3")) || (data9 === "portrait_16_9")) || (data9 === "landscape_4_3")) || (data9 === "landscape_16_9"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: [ "auto", "square_hd", "square", "portrait_4_3", "portrait_16_9", "landscape_4_3", "landscape_16_9", ]});
         errors++;
       }
     }
@@ -149,8 +147,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "video_quality", "string");
         errors++;
       }
-      if(!enum1.includes(data12)){
-        vErrors = pushPropertyError(vErrors, instancePath, "video_quality", "enum", {allowedValues: enum1});
+      if(!((((data12 === "low") || (data12 === "medium")) || (data12 === "high")) || (data12 === "maximum"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "video_quality", "enum", {allowedValues: ["low", "medium", "high", "maximum"]});
         errors++;
       }
     }

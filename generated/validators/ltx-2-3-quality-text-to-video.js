@@ -6,8 +6,6 @@ import { pushError, pushLimitError, pushPropertyError, pushTypeError } from "../
 export const validate = validate0;
 export default validate0;
 
-const enum0 = [ "square_hd", "square", "portrait_4_3", "portrait_16_9", "landscape_4_3", "landscape_16_9", ];
-const enum1 = ["low", "medium", "high", "maximum"];
 function validate0(data, {instancePath=""}={}){
   let vErrors = null;
   let errors = 0;
@@ -45,8 +43,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "resolution", "string");
         errors++;
       }
-      if(!enum0.includes(data2)){
-        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: enum0});
+      if(!((((((data2 === "square_hd") || (data2 === "square")) || (data2 === "portrait_4_3")) || (data2 === "portrait_16_9")) || (data2 === "landscape_4_3")) || (data2 === "landscape_16_9"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: [ "square_hd", "square", "portrait_4_3", "portrait_16_9", "landscape_4_3", "landscape_16_9", ]});
         errors++;
       }
     }
@@ -79,8 +77,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "video_quality", "string");
         errors++;
       }
-      if(!enum1.includes(data5)){
-        vErrors = pushPropertyError(vErrors, instancePath, "video_quality", "enum", {allowedValues: enum1});
+      if(!((((data5 === "low") || (data5 === "medium")) || (data5 === "high")) || (data5 === "maximum"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "video_quality", "enum", {allowedValues: ["low", "medium", "high", "maximum"]});
         errors++;
       }
     }

@@ -7,8 +7,6 @@ export const validate = validate0;
 export default validate0;
 const formats0 = uriFormat;
 
-const enum0 = ["3:4", "4:3", "1:1", "9:16", "16:9", "21:9"];
-const enum1 = ["540p", "720p", "1080p"];
 function validate0(data, {instancePath=""}={}){
   let vErrors = null;
   let errors = 0;
@@ -50,8 +48,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "aspect_ratio", "string");
         errors++;
       }
-      if(!enum0.includes(data2)){
-        vErrors = pushPropertyError(vErrors, instancePath, "aspect_ratio", "enum", {allowedValues: enum0});
+      if(!((((((data2 === "3:4") || (data2 === "4:3")) || (data2 === "1:1")) || (data2 === "9:16")) || (data2 === "16:9")) || (data2 === "21:9"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "aspect_ratio", "enum", {allowedValues: ["3:4", "4:3", "1:1", "9:16", "16:9", "21:9"]});
         errors++;
       }
     }
@@ -61,8 +59,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "resolution", "string");
         errors++;
       }
-      if(!enum1.includes(data3)){
-        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: enum1});
+      if(!(((data3 === "540p") || (data3 === "720p")) || (data3 === "1080p"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: ["540p", "720p", "1080p"]});
         errors++;
       }
     }

@@ -7,8 +7,6 @@ export const validate = validate0;
 export default validate0;
 const formats0 = uriFormat;
 
-const enum0 = ["768P", "2K"];
-const enum1 = ["adaptive", "21:9", "16:9", "4:3", "1:1", "3:4", "9:16"];
 function validate0(data, {instancePath=""}={}){
   let vErrors = null;
   let errors = 0;
@@ -103,8 +101,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "resolution", "string");
         errors++;
       }
-      if(!enum0.includes(data9)){
-        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: enum0});
+      if(!((data9 === "768P") || (data9 === "2K"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: ["768P", "2K"]});
         errors++;
       }
     }
@@ -131,8 +129,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "aspect_ratio", "string");
         errors++;
       }
-      if(!enum1.includes(data11)){
-        vErrors = pushPropertyError(vErrors, instancePath, "aspect_ratio", "enum", {allowedValues: enum1});
+      if(!(((((((data11 === "adaptive") || (data11 === "21:9")) || (data11 === "16:9")) || (data11 === "4:3")) || (data11 === "1:1")) || (data11 === "3:4")) || (data11 === "9:16"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "aspect_ratio", "enum", {allowedValues: ["adaptive", "21:9", "16:9", "4:3", "1:1", "3:4", "9:16"]});
         errors++;
       }
     }

@@ -7,9 +7,6 @@ export const validate = validate0;
 export default validate0;
 const formats0 = uriFormat;
 
-const enum0 = ["landscape", "portrait"];
-const enum1 = ["standard", "high"];
-const enum2 = ["4", "8", "12"];
 function validate0(data, {instancePath=""}={}){
   let vErrors = null;
   let errors = 0;
@@ -43,8 +40,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "aspect_ratio", "string");
         errors++;
       }
-      if(!enum0.includes(data2)){
-        vErrors = pushPropertyError(vErrors, instancePath, "aspect_ratio", "enum", {allowedValues: enum0});
+      if(!((data2 === "landscape") || (data2 === "portrait"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "aspect_ratio", "enum", {allowedValues: ["landscape", "portrait"]});
         errors++;
       }
     }
@@ -54,8 +51,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "resolution", "string");
         errors++;
       }
-      if(!enum1.includes(data3)){
-        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: enum1});
+      if(!((data3 === "standard") || (data3 === "high"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: ["standard", "high"]});
         errors++;
       }
     }
@@ -65,8 +62,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "seconds", "string");
         errors++;
       }
-      if(!enum2.includes(data4)){
-        vErrors = pushPropertyError(vErrors, instancePath, "seconds", "enum", {allowedValues: enum2});
+      if(!(((data4 === "4") || (data4 === "8")) || (data4 === "12"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "seconds", "enum", {allowedValues: ["4", "8", "12"]});
         errors++;
       }
     }

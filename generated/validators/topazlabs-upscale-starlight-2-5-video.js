@@ -7,8 +7,6 @@ export const validate = validate0;
 export default validate0;
 const formats0 = uriFormat;
 
-const enum0 = ["1080p", "2k", "4k"];
-const enum1 = [24, 23.976, 25, 29.97, 30, 50, 59.94, 60];
 function validate0(data, {instancePath=""}={}){
   let vErrors = null;
   let errors = 0;
@@ -36,8 +34,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "resolution", "string");
         errors++;
       }
-      if(!enum0.includes(data1)){
-        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: enum0});
+      if(!(((data1 === "1080p") || (data1 === "2k")) || (data1 === "4k"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: ["1080p", "2k", "4k"]});
         errors++;
       }
     }
@@ -53,8 +51,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "target_fps", "number");
         errors++;
       }
-      if(!enum1.includes(data3)){
-        vErrors = pushPropertyError(vErrors, instancePath, "target_fps", "enum", {allowedValues: enum1});
+      if(!((((((((data3 === 24) || (data3 === 23.976)) || (data3 === 25)) || (data3 === 29.97)) || (data3 === 30)) || (data3 === 50)) || (data3 === 59.94)) || (data3 === 60))){
+        vErrors = pushPropertyError(vErrors, instancePath, "target_fps", "enum", {allowedValues: [24, 23.976, 25, 29.97, 30, 50, 59.94, 60]});
         errors++;
       }
     }

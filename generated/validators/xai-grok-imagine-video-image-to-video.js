@@ -7,9 +7,6 @@ export const validate = validate0;
 export default validate0;
 const formats0 = uriFormat;
 
-const enum0 = ["720p", "480p"];
-const enum1 = [3, 6, 8, 10, 15];
-const enum2 = ["auto", "1:1", "16:9", "9:16", "4:3", "3:4", "3:2", "2:3"];
 function validate0(data, {instancePath=""}={}){
   let vErrors = null;
   let errors = 0;
@@ -47,8 +44,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "resolution", "string");
         errors++;
       }
-      if(!enum0.includes(data2)){
-        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: enum0});
+      if(!((data2 === "720p") || (data2 === "480p"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "resolution", "enum", {allowedValues: ["720p", "480p"]});
         errors++;
       }
     }
@@ -58,8 +55,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "duration", "integer");
         errors++;
       }
-      if(!enum1.includes(data3)){
-        vErrors = pushPropertyError(vErrors, instancePath, "duration", "enum", {allowedValues: enum1});
+      if(!(((((data3 === 3) || (data3 === 6)) || (data3 === 8)) || (data3 === 10)) || (data3 === 15))){
+        vErrors = pushPropertyError(vErrors, instancePath, "duration", "enum", {allowedValues: [3, 6, 8, 10, 15]});
         errors++;
       }
     }
@@ -69,8 +66,8 @@ function validate0(data, {instancePath=""}={}){
         vErrors = pushTypeError(vErrors, instancePath, "aspect_ratio", "string");
         errors++;
       }
-      if(!enum2.includes(data4)){
-        vErrors = pushPropertyError(vErrors, instancePath, "aspect_ratio", "enum", {allowedValues: enum2});
+      if(!((((((((data4 === "auto") || (data4 === "1:1")) || (data4 === "16:9")) || (data4 === "9:16")) || (data4 === "4:3")) || (data4 === "3:4")) || (data4 === "3:2")) || (data4 === "2:3"))){
+        vErrors = pushPropertyError(vErrors, instancePath, "aspect_ratio", "enum", {allowedValues: ["auto", "1:1", "16:9", "9:16", "4:3", "3:4", "3:2", "2:3"]});
         errors++;
       }
     }
