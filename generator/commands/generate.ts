@@ -28,8 +28,10 @@ typed request functions, plus the envelope types and the index.
                  whose upstream text changed since review) as errors of their model
   --cache DIR    remember here what each model emitted (hashes of its files, keyed by a hash of the
                  model and of the generator), so a model whose files are still in the output is
-                 not emitted again, and what the last run read (a run with nothing changed reads
-                 no schema); default node_modules/.cache/oxen-contracts when node_modules exists
+                 not emitted again; what checking each model file said, by a hash of its bytes,
+                 so a file not changed is not parsed again; and what the last run read (a run
+                 with nothing changed reads no schema); default node_modules/.cache/oxen-contracts
+                 when node_modules exists
   --no-cache     emit every model`;
 
 /** The folder this generator runs from: a clone of the repository (runtime sources beside it) or the installed package. */
@@ -83,7 +85,8 @@ export async function generateCommand(argv: string[], io: Io): Promise<number> {
   const cache = cacheDir === undefined ? undefined : openCache(resolve(cacheDir), out);
   // Everything the output and what is said depend on besides the snapshot and the generator (which the cache's fingerprint covers).
   const settings = { target, strict: values.strict === true, skipInvalid: values["skip-invalid"] === true, cwd: process.cwd(), root: OWN_ROOT };
-  const input = cache === undefined || values.check ? undefined : runInput(settings, schemasDir);
+  const read = cache === undefined || values.check ? undefined : runInput(settings, schemasDir);
+  const input = read?.input;
   const last = cache?.lastRun;
   if (unchangedSince(last, input, out)) {
     for (const line of last.stderr) io.err(line);
@@ -96,7 +99,13 @@ export async function generateCommand(argv: string[], io: Io): Promise<number> {
     said.push(line);
     io.err(line);
   };
-  const { snapshot, refused, warnings } = await generationInput(schemasDir, values.strict);
+  // A model file whose bytes the last run recorded is not read again: its record says what reading it would.
+  const recall = (file: string) => {
+    const source = read?.sources.get(file);
+    const record = source === undefined ? undefined : cache!.record(source);
+    return record === undefined ? undefined : { source: source!, record };
+  };
+  const { snapshot, refused, warnings, records } = await generationInput(schemasDir, values.strict, recall);
   // Files as the user would name them: relative to the working folder when inside it.
   const shown = (d: Diagnostic): string => {
     const rel = relative(process.cwd(), d.file);
@@ -125,7 +134,7 @@ export async function generateCommand(argv: string[], io: Io): Promise<number> {
   // What the next run says if nothing changes: every model from the cache. A model whose emit failed would be emitted again, so such a run is not recorded.
   const next = cache === undefined ? "" : `; 0 emitted, ${cache.counts.hits + cache.counts.misses} reused`;
   const outputs = input !== undefined && failures.length === 0 ? outputStamps(out) : undefined;
-  cache?.save(input !== undefined && outputs !== undefined ? { input, stderr: said, stdout: `${out}: up to date (${files.size} files${next})`, outputs } : undefined);
+  cache?.save(input !== undefined && outputs !== undefined ? { input, stderr: said, stdout: `${out}: up to date (${files.size} files${next})`, outputs } : undefined, records);
   const reused = cache === undefined ? "" : `; ${cache.counts.misses} emitted, ${cache.counts.hits} reused`;
   io.out(changed === 0 ? `${out}: up to date (${files.size} files${reused})` : `generated ${files.size} files in ${out} (${changed} changed${reused})`);
   return 0;

@@ -7,6 +7,8 @@ import { canonicalJson, schemaHash, sha256 } from "../snapshot/canonical.js";
 import type { EmitCache } from "../write/cache.js";
 import { emitModelModule } from "./emit-model.js";
 import type { Snapshot } from "../load/load.js";
+import { reloadModel } from "../load/check-models.js";
+import { modelDigest } from "../load/recall.js";
 import { diagnosticReason, type Diagnostic } from "../load/diagnostic.js";
 import { requestSchemaOf, type ModelContract } from "../load/model.js";
 import { assignNames } from "./names.js";
@@ -192,11 +194,25 @@ function emitFailure(model: ModelContract, error: unknown): Diagnostic {
   return { file: model.file, model: model.id, at: `${model.schemaField}#${pointer?.[1] ?? ""}`, message };
 }
 
+/** One model's place in this run: its files from the cache (or why it cannot be emitted), else the job that emits them. */
+interface PlannedModel {
+  id: string;
+  file: string;
+  slot: ModelSlot;
+  key: string | undefined;
+  hit: Record<string, string> | Error | undefined;
+  /** For the index: the upstream schema's hash and the media parameters. */
+  hash: string;
+  media: string[];
+  job?: ModelJob;
+}
+
 /**
  * Every generated file for a snapshot. Pure apart from reading templates and the optional cache:
  * the same snapshot, `outDir` (the folder the files will live in, for import paths) and target give
  * byte-identical files. Each cache key covers everything its files are made from (the whole
- * model object and its slot, or the OpenAPI document); the cache itself adds the generator's own.
+ * model object with its overlay, and its slot; or the OpenAPI document); the
+ * cache itself adds the generator's own. A recalled model whose files the cache lacks is read again.
  */
 export async function emitAll(
   snapshot: Snapshot,
@@ -208,7 +224,8 @@ export async function emitAll(
   workers?: number,
 ): Promise<EmitResult> {
   const files: FileMap = new Map();
-  const names = assignNames(snapshot.models.map((m) => m.id));
+  const all = [...snapshot.models, ...(snapshot.recalled ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const names = assignNames(all.map((m) => m.id));
   const packaged = target.runtime === "package";
   /** The import of runtime module `file` (index or support) from the output file `from`. */
   const runtime = (from: string, file: "index" | "support"): string =>
@@ -216,8 +233,8 @@ export async function emitAll(
   const add = (record: Record<string, string>): void => Object.entries(record).forEach(([path, text]) => files.set(path, text));
 
   const hub = cached(cache, { hub: snapshot.hubOpenapi, command: target.command }, ({ hub }) => emitHubFile(hub, target.command));
-  const planned = snapshot.models.map((model) => {
-    const { stem, base } = names.get(model.id)!;
+  const planned = all.map((entry): PlannedModel => {
+    const { stem, base } = names.get(entry.id)!;
     const slot: ModelSlot = {
       stem,
       base,
@@ -225,16 +242,25 @@ export async function emitAll(
       runtimeImport: runtime(`models/${stem}.ts`, "index"),
       command: target.command,
     };
-    // The upstream schema's hash, as lock.json has it; an overlay is part of the cache key.
+    // A recalled model's digest is in its record: it is not put in canonical form again.
+    const key = cache === undefined ? undefined : sha256(JSON.stringify({ model: "record" in entry ? entry.record.digest : modelDigest(entry), slot }));
+    const hit = key === undefined ? undefined : cache!.get(key);
+    if ("record" in entry && hit !== undefined) return { id: entry.id, file: entry.file, slot, key, hit, hash: entry.record.hash, media: entry.record.media };
+    let model: ModelContract;
+    try {
+      model = "record" in entry ? reloadModel(entry) : entry;
+    } catch (error) {
+      return { id: entry.id, file: entry.file, slot, key, hit: error as Error, hash: "", media: [] };
+    }
+    // The upstream schema's hash, as lock.json has it.
     const job: ModelJob = { model, slot, hash: schemaHash(requestSchemaOf(model.raw)) };
-    const key = cache === undefined ? undefined : sha256(canonicalJson({ model: model.raw, overlay: model.overlay, slot }));
-    return { job, key, hit: key === undefined ? undefined : cache!.get(key) };
+    return { id: model.id, file: model.file, slot, key, hit, hash: job.hash, media: mediaParameters(model.schema), job };
   });
   const misses = planned.filter((p) => p.hit === undefined);
   const [hubFiles, emitted] = await Promise.all([
     hub,
     emitModels(
-      misses.map((p) => p.job),
+      misses.map((p) => p.job!),
       workers ?? (misses.length >= WORKER_THRESHOLD && availableParallelism() > WORKER_MIN_CORES ? availableParallelism() : 1),
     ),
   ]);
@@ -243,15 +269,15 @@ export async function emitAll(
   const entries = [];
   const failures: Diagnostic[] = [];
   for (const p of planned) {
-    const { model, slot, hash } = p.job;
+    const { id, slot, hash, media } = p;
     const result = p.hit ?? results.get(p)!;
     if (result instanceof Error) {
-      failures.push(emitFailure(model, result));
+      failures.push(p.job === undefined ? { file: p.file, model: id, at: "", message: result.message } : emitFailure(p.job.model, result));
       continue;
     }
     if (p.hit === undefined && p.key !== undefined) cache!.set(p.key, result);
     add(result);
-    entries.push({ id: model.id, base: slot.base, stem: slot.stem, typeName: `${slot.base}Input`, import: `./models/${slot.stem}.js`, hash, media: mediaParameters(model.schema) });
+    entries.push({ id, base: slot.base, stem: slot.stem, typeName: `${slot.base}Input`, import: `./models/${slot.stem}.js`, hash, media });
   }
 
   const left = [...skipped, ...failures.map((f) => ({ id: f.model, file: `models/${f.file.split(/[\\/]/).pop()}`, reason: diagnosticReason(f) }))];

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sha256 } from "../snapshot/canonical.js";
+import { isModelRecord, type ModelRecord } from "../load/recall.js";
 import { isRunRecord, type RunRecord } from "./unchanged.js";
 import { listFiles, readText } from "./write.js";
 
@@ -10,8 +11,10 @@ import { listFiles, readText } from "./write.js";
 export interface EmitCache {
   get(key: string): Record<string, string> | undefined;
   set(key: string, files: Record<string, string>): void;
-  /** Keeps what this run emitted or reused for the next run, and `run`, what it saw and said; call once the output is written. */
-  save(run?: RunRecord): void;
+  /** The record the last run kept of a model file's bytes, by their `sourceHash`. */
+  record(source: string): ModelRecord | undefined;
+  /** Keeps what this run emitted or reused for the next run, `run`, what it saw and said, and `models`, its model files' records; call once the output is written. */
+  save(run?: RunRecord, models?: ReadonlyMap<string, ModelRecord>): void;
   /** The record the last run saved, if its generator was this one. */
   readonly lastRun: RunRecord | undefined;
   readonly counts: { hits: number; misses: number };
@@ -59,13 +62,17 @@ interface Manifest {
   /** For each key, the hash of each file it produced, by path in the output folder. */
   entries: Record<string, Record<string, string>>;
   run?: RunRecord;
+  /** Each model file's record, by the sha256 of its bytes. */
+  models?: Record<string, ModelRecord>;
 }
 
-function readManifest(path: string, fingerprint: string): Pick<Manifest, "entries" | "run"> {
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object";
+
+function readManifest(path: string, fingerprint: string): Pick<Manifest, "entries" | "run" | "models"> {
   try {
     const manifest = JSON.parse(readText(path) ?? "") as Manifest;
-    if (manifest.fingerprint !== fingerprint || manifest.entries === null || typeof manifest.entries !== "object") return { entries: {} };
-    return { entries: manifest.entries, run: isRunRecord(manifest.run) ? manifest.run : undefined };
+    if (manifest.fingerprint !== fingerprint || !isRecord(manifest.entries)) return { entries: {} };
+    return { entries: manifest.entries, run: isRunRecord(manifest.run) ? manifest.run : undefined, models: isRecord(manifest.models) ? manifest.models : undefined };
   } catch {
     return { entries: {} };
   }
@@ -81,7 +88,7 @@ function readManifest(path: string, fingerprint: string): Pick<Manifest, "entrie
 export function openCache(dir: string, outDir: string): EmitCache {
   const fingerprint = generatorFingerprint();
   const path = join(dir, `${sha256(outDir).slice(0, 16)}.json`);
-  const { entries: previous, run: lastRun } = readManifest(path, fingerprint);
+  const { entries: previous, run: lastRun, models = {} } = readManifest(path, fingerprint);
   const next: Manifest["entries"] = {};
   const counts = { hits: 0, misses: 0 };
   const onDisk = new Map<string, string>();
@@ -89,6 +96,10 @@ export function openCache(dir: string, outDir: string): EmitCache {
     counts,
     onDisk,
     lastRun,
+    record(source) {
+      const record = Object.hasOwn(models, source) ? models[source] : undefined;
+      return isModelRecord(record) ? record : undefined;
+    },
     get(key) {
       const hashes = Object.hasOwn(previous, key) ? previous[key] : undefined;
       if (hashes === undefined || hashes === null || typeof hashes !== "object") return undefined;
@@ -107,11 +118,11 @@ export function openCache(dir: string, outDir: string): EmitCache {
       next[key] = Object.fromEntries(Object.entries(files).map(([file, text]) => [file, sha256(text)]));
       counts.misses++;
     },
-    save(run) {
+    save(run, records) {
       const temporary = `${path}.${process.pid}.tmp`;
       try {
         mkdirSync(dir, { recursive: true });
-        writeFileSync(temporary, JSON.stringify({ fingerprint, entries: next, run } satisfies Manifest));
+        writeFileSync(temporary, JSON.stringify({ fingerprint, entries: next, run, models: records && Object.fromEntries(records) } satisfies Manifest));
         renameSync(temporary, path);
       } catch {
         rmSync(temporary, { force: true });

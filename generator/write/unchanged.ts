@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { sourceHash } from "../load/recall.js";
 import { listFiles } from "./write.js";
 
 /** What the last complete run saw and said, kept in the cache manifest beside its entries. */
@@ -33,18 +34,27 @@ export function isRunRecord(value: unknown): value is RunRecord {
   );
 }
 
+/** What a run reads first: `input`, a hash of all it depends on, and the sha256 of each file of the snapshot by its path there. */
+export interface RunInput {
+  input: string;
+  sources: ReadonlyMap<string, string>;
+}
+
 /**
  * A hash of `settings` (what else the output depends on) and of every file of the snapshot folder,
  * by path and bytes; undefined when a file cannot be read, for the full run to report.
  */
-export function runInput(settings: unknown, schemasDir: string): string | undefined {
+export function runInput(settings: unknown, schemasDir: string): RunInput | undefined {
   const hash = createHash("sha256").update(JSON.stringify(settings));
+  const sources = new Map<string, string>();
   for (const file of listFiles(schemasDir)) {
     const bytes = readBytes(join(schemasDir, file));
     if (bytes === undefined) return undefined;
-    hash.update(`\0${file}\0${bytes.length}\0`).update(bytes);
+    const source = sourceHash(bytes);
+    sources.set(file, source);
+    hash.update(`\0${file}\0${source}`);
   }
-  return hash.digest("hex");
+  return { input: hash.digest("hex"), sources };
 }
 
 function readBytes(path: string): Buffer | undefined {
