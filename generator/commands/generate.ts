@@ -113,7 +113,8 @@ export async function generateCommand(argv: string[], io: Io): Promise<number> {
   };
   for (const warning of warnings) err(`warning: ${shown(warning)}`);
   const skipped = refused.map((d: Diagnostic) => ({ id: d.model, file: posixRelative(schemasDir, d.file), reason: diagnosticReason(d) }));
-  const { files, failures } = await emitAll(snapshot, out, cache, skipped, target);
+  const { files, kept, failures } = await emitAll(snapshot, out, cache, skipped, target);
+  const total = files.size + kept.size;
   const all = [...refused, ...failures];
   if (all.length > 0) {
     const count = `${all.length} ${all.length === 1 ? "problem" : "problems"}`;
@@ -123,19 +124,19 @@ export async function generateCommand(argv: string[], io: Io): Promise<number> {
     if (!skip) return 1;
   }
   if (values.check) {
-    const stale = staleFiles(out, files, undefined, cache?.onDisk);
-    if (stale.length === 0) return io.out(`${out}: up to date (${files.size} files)`), 0;
+    const stale = staleFiles(out, files, undefined, kept);
+    if (stale.length === 0) return io.out(`${out}: up to date (${total} files)`), 0;
     io.err(`${out} is stale; run \`${target.command}\`. Files that differ:`);
     for (const path of stale) io.err(`  ${path}`);
     return 1;
   }
   checkReplaceable(out);
-  const changed = writeFolder(out, files, undefined, cache?.onDisk);
+  const changed = writeFolder(out, files, undefined, kept);
   // What the next run says if nothing changes: every model from the cache. A model whose emit failed would be emitted again, so such a run is not recorded.
   const next = cache === undefined ? "" : `; 0 emitted, ${cache.counts.hits + cache.counts.misses} reused`;
   const outputs = input !== undefined && failures.length === 0 ? outputStamps(out) : undefined;
-  cache?.save(input !== undefined && outputs !== undefined ? { input, stderr: said, stdout: `${out}: up to date (${files.size} files${next})`, outputs } : undefined, records);
+  cache?.save(input !== undefined && outputs !== undefined ? { input, stderr: said, stdout: `${out}: up to date (${total} files${next})`, outputs } : undefined, records);
   const reused = cache === undefined ? "" : `; ${cache.counts.misses} emitted, ${cache.counts.hits} reused`;
-  io.out(changed === 0 ? `${out}: up to date (${files.size} files${reused})` : `generated ${files.size} files in ${out} (${changed} changed${reused})`);
+  io.out(changed === 0 ? `${out}: up to date (${total} files${reused})` : `generated ${total} files in ${out} (${changed} changed${reused})`);
   return 0;
 }

@@ -30,7 +30,10 @@ export interface SkippedModel {
 }
 
 export interface EmitResult {
+  /** The files emitted this run. */
   files: FileMap;
+  /** The other files of the output: the cache found them in `outDir` as they would be emitted. */
+  kept: ReadonlySet<string>;
   /** Models whose emit threw (a library's error included), each named with its file and pointer; left out of `files`. */
   failures: Diagnostic[];
 }
@@ -100,8 +103,8 @@ async function emitHubFile(hub: Record<string, unknown>, command: string): Promi
   return { "hub.ts": `${header("hub-openapi.json", sha256(canonicalJson(hub)), command)}\n${await emitHubTypes(hub, "hub-openapi.json")}` };
 }
 
-/** `emit(input)`, or the files the cache holds for the same input. */
-async function cached<T>(cache: EmitCache | undefined, input: T, emit: (input: T) => Promise<Record<string, string>>): Promise<Record<string, string>> {
+/** `emit(input)`, or the paths of the files the cache found in the output for the same input. */
+async function cached<T>(cache: EmitCache | undefined, input: T, emit: (input: T) => Promise<Record<string, string>>): Promise<Record<string, string> | readonly string[]> {
   if (cache === undefined) return emit(input);
   const key = sha256(canonicalJson(input));
   const hit = cache.get(key);
@@ -200,7 +203,7 @@ interface PlannedModel {
   file: string;
   slot: ModelSlot;
   key: string | undefined;
-  hit: Record<string, string> | Error | undefined;
+  hit: readonly string[] | Error | undefined;
   /** For the index: the upstream schema's hash and the media parameters. */
   hash: string;
   media: string[];
@@ -230,7 +233,9 @@ export async function emitAll(
   /** The import of runtime module `file` (index or support) from the output file `from`. */
   const runtime = (from: string, file: "index" | "support"): string =>
     packaged ? RUNTIME_PACKAGE[file] : specifier(outDir, from, join(RUNTIME_DIR, file === "index" ? "index.js" : "validator-support.js"));
-  const add = (record: Record<string, string>): void => Object.entries(record).forEach(([path, text]) => files.set(path, text));
+  const kept = new Set<string>();
+  const add = (emitted: Record<string, string> | readonly string[]): void =>
+    Array.isArray(emitted) ? emitted.forEach((path) => kept.add(path)) : Object.entries(emitted).forEach(([path, text]) => files.set(path, text));
 
   const hub = cached(cache, { hub: snapshot.hubOpenapi, command: target.command }, ({ hub }) => emitHubFile(hub, target.command));
   const planned = all.map((entry): PlannedModel => {
@@ -275,7 +280,7 @@ export async function emitAll(
       failures.push(p.job === undefined ? { file: p.file, model: id, at: "", message: result.message } : emitFailure(p.job.model, result));
       continue;
     }
-    if (p.hit === undefined && p.key !== undefined) cache!.set(p.key, result);
+    if (p.hit === undefined && p.key !== undefined) cache!.set(p.key, result as Record<string, string>);
     add(result);
     entries.push({ id, base: slot.base, stem: slot.stem, typeName: `${slot.base}Input`, import: `./models/${slot.stem}.js`, hash, media });
   }
@@ -290,8 +295,8 @@ export async function emitAll(
     about: `This folder is made by \`${target.command}\` and replaced as a whole each time: do not edit or add files here.`,
     snapshot: target.snapshot,
     models: Object.fromEntries(entries.map((e) => [e.id, { module: `models/${e.stem}.ts`, validator: `validators/${e.stem}.js`, media: e.media }])),
-    files: [...files.keys(), MARKER].sort(),
+    files: [...files.keys(), ...kept, MARKER].sort(),
   };
   files.set(MARKER, `${JSON.stringify(marker, null, 2)}\n`);
-  return { files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), failures };
+  return { files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), kept, failures };
 }

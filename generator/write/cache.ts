@@ -4,12 +4,13 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sha256 } from "../snapshot/canonical.js";
 import { isModelRecord, type ModelRecord } from "../load/recall.js";
-import { isRunRecord, type RunRecord } from "./unchanged.js";
+import { isRunRecord, unchangedFile, type RunRecord } from "./unchanged.js";
 import { listFiles, readText } from "./write.js";
 
 /** Emitted files by their key (a hash of everything they were made from). */
 export interface EmitCache {
-  get(key: string): Record<string, string> | undefined;
+  /** The paths of the files made for `key`, when the output folder holds each of them as made. */
+  get(key: string): readonly string[] | undefined;
   set(key: string, files: Record<string, string>): void;
   /** The record the last run kept of a model file's bytes, by their `sourceHash`. */
   record(source: string): ModelRecord | undefined;
@@ -18,8 +19,6 @@ export interface EmitCache {
   /** The record the last run saved, if its generator was this one. */
   readonly lastRun: RunRecord | undefined;
   readonly counts: { hits: number; misses: number };
-  /** The text of each output file a hit read from the output folder, by path: what is there already, so writing need not read it again. */
-  readonly onDisk: ReadonlyMap<string, string>;
 }
 
 /** A path the emitters make (`models/x.ts`, `hub.ts`): relative, inside the output folder. */
@@ -91,10 +90,15 @@ export function openCache(dir: string, outDir: string): EmitCache {
   const { entries: previous, run: lastRun, models = {} } = readManifest(path, fingerprint);
   const next: Manifest["entries"] = {};
   const counts = { hits: 0, misses: 0 };
-  const onDisk = new Map<string, string>();
+  /** Whether output file `file` holds the text hashed `hash`: as the last run left it (which recorded it with that text), else read and hashed. */
+  const holds = (file: string, hash: string): boolean => {
+    if (!isOutputPath(file)) return false;
+    if (unchangedFile(lastRun, outDir, file)) return true;
+    const text = readText(join(outDir, file));
+    return text !== undefined && sha256(text) === hash;
+  };
   return {
     counts,
-    onDisk,
     lastRun,
     record(source) {
       const record = Object.hasOwn(models, source) ? models[source] : undefined;
@@ -103,16 +107,11 @@ export function openCache(dir: string, outDir: string): EmitCache {
     get(key) {
       const hashes = Object.hasOwn(previous, key) ? previous[key] : undefined;
       if (hashes === undefined || hashes === null || typeof hashes !== "object") return undefined;
-      const files: Record<string, string> = {};
-      for (const [file, hash] of Object.entries(hashes)) {
-        const text = isOutputPath(file) ? readText(join(outDir, file)) : undefined;
-        if (text === undefined || sha256(text) !== hash) return undefined;
-        files[file] = text;
-      }
+      const files = Object.entries(hashes);
+      if (!files.every(([file, hash]) => typeof hash === "string" && holds(file, hash))) return undefined;
       next[key] = hashes;
       counts.hits++;
-      for (const [file, text] of Object.entries(files)) onDisk.set(file, text);
-      return files;
+      return files.map(([file]) => file);
     },
     set(key, files) {
       next[key] = Object.fromEntries(Object.entries(files).map(([file, text]) => [file, sha256(text)]));

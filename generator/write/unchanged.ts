@@ -72,15 +72,31 @@ function readBytes(path: string): Buffer | undefined {
  */
 export function outputStamps(dir: string): RunRecord["outputs"] | undefined {
   const stamps: RunRecord["outputs"] = {};
-  try {
-    for (const file of listFiles(dir)) {
-      const { size, mtimeMs, ino } = statSync(join(dir, file));
-      stamps[file] = [size, mtimeMs, ino];
-    }
-  } catch {
-    return undefined; // a file gone since it was listed: changed
+  for (const file of listFiles(dir)) {
+    const stamp = fileStamp(join(dir, file));
+    if (stamp === undefined) return undefined; // a file gone since it was listed: changed
+    stamps[file] = stamp;
   }
   return stamps;
+}
+
+type Stamp = RunRecord["outputs"][string];
+
+/** A file's size, modification time and inode; undefined when it cannot be read. */
+function fileStamp(path: string): Stamp | undefined {
+  try {
+    const { size, mtimeMs, ino } = statSync(path);
+    return [size, mtimeMs, ino];
+  } catch {
+    return undefined;
+  }
+}
+
+const sameStamp = (a: Stamp | undefined, b: Stamp): boolean => a !== undefined && a.every((v, i) => v === b[i]);
+
+/** Whether the file `file` of the output folder `dir` is as the last run, recorded as `last`, left it. */
+export function unchangedFile(last: RunRecord | undefined, dir: string, file: string): boolean {
+  return last !== undefined && Object.hasOwn(last.outputs, file) && sameStamp(fileStamp(join(dir, file)), last.outputs[file]!);
 }
 
 /** Whether the last run, recorded as `last`, had this input and left the output folder `dir` as it is now. */
@@ -88,5 +104,5 @@ export function unchangedSince(last: RunRecord | undefined, input: string | unde
   if (last === undefined || input === undefined || last.input !== input) return false;
   const now = outputStamps(dir);
   const paths = Object.keys(last.outputs);
-  return now !== undefined && paths.length === Object.keys(now).length && paths.every((p) => Object.hasOwn(now, p) && now[p]!.every((v, i) => v === last.outputs[p]![i]));
+  return now !== undefined && paths.length === Object.keys(now).length && paths.every((p) => Object.hasOwn(now, p) && sameStamp(now[p], last.outputs[p]!));
 }
