@@ -241,6 +241,12 @@ describe("oxen-contracts generate with a cache", () => {
     expect((await run(dir, ["generate", "--cache", cache])).stdout).toContain("1 emitted, 31 reused");
     expect(await readFile(join(out, "models", "minimax-h3.ts"), "utf8")).toContain("A changed prompt description.");
     await matchesFullRun();
+    // A file the last run kept (linked over, unread), then edited to the same length: not trusted, emitted again.
+    const kept = join(out, "validators", "flux-3-video.js");
+    const keptText = await readFile(kept, "utf8");
+    await writeFile(kept, keptText.replace("Generated", "Xenerated"));
+    expect((await run(dir, ["generate", "--cache", cache])).stdout).toContain("(1 changed; 1 emitted, 31 reused)");
+    expect(await readFile(kept, "utf8")).toBe(keptText);
     raw.json_request_schema.properties.prompt.type = "no such type";
     await writeFile(model, JSON.stringify(raw, null, 2));
     const refused = await run(dir, ["generate", "--cache", cache, "--skip-invalid"]);

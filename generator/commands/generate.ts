@@ -134,7 +134,7 @@ export async function generateCommand(argv: string[], io: Io): Promise<number> {
   const changed = writeFolder(out, files, undefined, kept);
   // What the next run says if nothing changes: every model from the cache. A model whose emit failed would be emitted again, so such a run is not recorded.
   const next = cache === undefined ? "" : `; 0 emitted, ${cache.counts.hits + cache.counts.misses} reused`;
-  const outputs = input !== undefined && failures.length === 0 ? outputStamps(out) : undefined;
+  const outputs = input !== undefined && failures.length === 0 ? outputStamps(out, cache?.unchanged) : undefined;
   cache?.save(input !== undefined && outputs !== undefined ? { input, stderr: said, stdout: `${out}: up to date (${total} files${next})`, outputs } : undefined, records);
   const reused = cache === undefined ? "" : `; ${cache.counts.misses} emitted, ${cache.counts.hits} reused`;
   io.out(changed === 0 ? `${out}: up to date (${total} files${reused})` : `generated ${total} files in ${out} (${changed} changed${reused})`);

@@ -19,6 +19,8 @@ export interface EmitCache {
   /** The record the last run saved, if its generator was this one. */
   readonly lastRun: RunRecord | undefined;
   readonly counts: { hits: number; misses: number };
+  /** The stamps of the files hits found as the last run left them: the same after writing, which links them over. */
+  readonly unchanged: RunRecord["outputs"];
 }
 
 /** A path the emitters make (`models/x.ts`, `hub.ts`): relative, inside the output folder. */
@@ -90,15 +92,17 @@ export function openCache(dir: string, outDir: string): EmitCache {
   const { entries: previous, run: lastRun, models = {} } = readManifest(path, fingerprint);
   const next: Manifest["entries"] = {};
   const counts = { hits: 0, misses: 0 };
-  /** Whether output file `file` holds the text hashed `hash`: as the last run left it (which recorded it with that text), else read and hashed. */
-  const holds = (file: string, hash: string): boolean => {
-    if (!isOutputPath(file)) return false;
-    if (unchangedFile(lastRun, outDir, file)) return true;
+  const unchanged: RunRecord["outputs"] = {};
+  /** How output file `file` holds the text hashed `hash`: as the last run left it (which recorded it with that text), or read and hashed; or not at all. */
+  const holds = (file: string, hash: string): "unchanged" | "same text" | undefined => {
+    if (!isOutputPath(file)) return undefined;
+    if (unchangedFile(lastRun, outDir, file)) return "unchanged";
     const text = readText(join(outDir, file));
-    return text !== undefined && sha256(text) === hash;
+    return text !== undefined && sha256(text) === hash ? "same text" : undefined;
   };
   return {
     counts,
+    unchanged,
     lastRun,
     record(source) {
       const record = Object.hasOwn(models, source) ? models[source] : undefined;
@@ -107,11 +111,13 @@ export function openCache(dir: string, outDir: string): EmitCache {
     get(key) {
       const hashes = Object.hasOwn(previous, key) ? previous[key] : undefined;
       if (hashes === undefined || hashes === null || typeof hashes !== "object") return undefined;
-      const files = Object.entries(hashes);
-      if (!files.every(([file, hash]) => typeof hash === "string" && holds(file, hash))) return undefined;
+      const files = Object.keys(hashes);
+      const found = files.map((file) => (typeof hashes[file] === "string" ? holds(file, hashes[file]) : undefined));
+      if (found.includes(undefined)) return undefined;
       next[key] = hashes;
       counts.hits++;
-      return files.map(([file]) => file);
+      files.forEach((file, i) => found[i] === "unchanged" && (unchanged[file] = lastRun!.outputs[file]!));
+      return files;
     },
     set(key, files) {
       next[key] = Object.fromEntries(Object.entries(files).map(([file, text]) => [file, sha256(text)]));

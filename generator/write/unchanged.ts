@@ -69,11 +69,12 @@ function readBytes(path: string): Buffer | undefined {
  * Size, modification time and inode of every file of `dir`. A file written again gets a new inode
  * (the output is written as a new folder, unchanged files hard-linked into it), and an edit by hand
  * a new time: what is not as the last run left it fails the comparison, and the run goes on in full.
+ * `known`: stamps already taken this run of files not written since, which linking keeps.
  */
-export function outputStamps(dir: string): RunRecord["outputs"] | undefined {
+export function outputStamps(dir: string, known: RunRecord["outputs"] = {}): RunRecord["outputs"] | undefined {
   const stamps: RunRecord["outputs"] = {};
   for (const file of listFiles(dir)) {
-    const stamp = fileStamp(join(dir, file));
+    const stamp = Object.hasOwn(known, file) ? known[file] : fileStamp(join(dir, file));
     if (stamp === undefined) return undefined; // a file gone since it was listed: changed
     stamps[file] = stamp;
   }
