@@ -5,8 +5,7 @@ import { fileStem } from "../emit/names.js";
 import { diagnosticLine, type Diagnostic } from "./diagnostic.js";
 import { parseModel, type ModelContract } from "./model.js";
 import { checkOverlay, parseOverlay, withOverlayRecord } from "./overlay.js";
-import type { Recall, RecalledModel } from "./recall.js";
-import { sourceHash } from "./recall.js";
+import { sourceHash, type Recall, type RecalledModel } from "./recall.js";
 import { SchemaRefusal, type JsonSchema } from "./schema-check.js";
 
 export interface Snapshot {

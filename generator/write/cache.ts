@@ -83,8 +83,10 @@ function readManifest(path: string, fingerprint: string): Pick<Manifest, "entrie
  * A cache for the output folder `outDir`, kept in `dir` as one small manifest: for each key, the
  * sha256 of each file it produced. The files themselves are the output: a key whose files are all in
  * `outDir` with those hashes is a hit, anything else (a file edited, missing or unreadable, another
- * generator, a broken manifest) a miss. `save` writes the keys of this run, so the manifest never
- * grows past one output's worth; a failed write only costs the next run its hits.
+ * generator, a broken manifest) a miss. A file whose size, time and inode are as the last run
+ * recorded them is taken to hold what that run left there, and is not read. `save` writes the keys
+ * of this run, so the manifest never grows past one output's worth; a failed write only costs the
+ * next run its hits. The manifest also keeps each model file's record (see load/recall.ts).
  */
 export function openCache(dir: string, outDir: string): EmitCache {
   const fingerprint = generatorFingerprint();
