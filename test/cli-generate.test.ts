@@ -247,6 +247,15 @@ describe("oxen-contracts generate with a cache", () => {
     await writeFile(kept, keptText.replace("Generated", "Xenerated"));
     expect((await run(dir, ["generate", "--cache", cache])).stdout).toContain("(1 changed; 1 emitted, 31 reused)");
     expect(await readFile(kept, "utf8")).toBe(keptText);
+    // The index below its header is taken from the output only while it is as written: edited, it is rendered again.
+    const index = join(out, "index.ts");
+    const indexText = await readFile(index, "utf8");
+    raw.json_request_schema.properties.prompt.description = "Another prompt description.";
+    await writeFile(model, JSON.stringify(raw, null, 2));
+    await writeFile(index, indexText.replace("export const models", "export const modelz"));
+    expect((await run(dir, ["generate", "--cache", cache])).stdout).toContain("1 emitted, 31 reused");
+    expect(await readFile(index, "utf8")).toContain("export const models");
+    await matchesFullRun();
     raw.json_request_schema.properties.prompt.type = "no such type";
     await writeFile(model, JSON.stringify(raw, null, 2));
     const refused = await run(dir, ["generate", "--cache", cache, "--skip-invalid"]);

@@ -113,7 +113,7 @@ export async function generateCommand(argv: string[], io: Io): Promise<number> {
   };
   for (const warning of warnings) err(`warning: ${shown(warning)}`);
   const skipped = refused.map((d: Diagnostic) => ({ id: d.model, file: posixRelative(schemasDir, d.file), reason: diagnosticReason(d) }));
-  const { files, kept, failures } = await emitAll(snapshot, out, cache, skipped, target);
+  const { files, kept, failures, emitted, reused } = await emitAll(snapshot, out, cache, skipped, target);
   const total = files.size + kept.size;
   const all = [...refused, ...failures];
   if (all.length > 0) {
@@ -133,10 +133,12 @@ export async function generateCommand(argv: string[], io: Io): Promise<number> {
   checkReplaceable(out);
   const changed = writeFolder(out, files, undefined, kept);
   // What the next run says if nothing changes: every model from the cache. A model whose emit failed would be emitted again, so such a run is not recorded.
-  const next = cache === undefined ? "" : `; 0 emitted, ${cache.counts.hits + cache.counts.misses} reused`;
-  const outputs = input !== undefined && failures.length === 0 ? outputStamps(out, cache?.unchanged) : undefined;
+  const next = cache === undefined ? "" : `; 0 emitted, ${emitted + reused} reused`;
+  // Files kept were linked over, so their stamps are the ones the cache found; the others were written or checked anew.
+  const keptStamps = Object.fromEntries([...kept].filter((path) => Object.hasOwn(cache?.unchanged ?? {}, path)).map((path) => [path, cache!.unchanged[path]!]));
+  const outputs = input !== undefined && failures.length === 0 ? outputStamps(out, keptStamps) : undefined;
   cache?.save(input !== undefined && outputs !== undefined ? { input, stderr: said, stdout: `${out}: up to date (${total} files${next})`, outputs } : undefined, records);
-  const reused = cache === undefined ? "" : `; ${cache.counts.misses} emitted, ${cache.counts.hits} reused`;
-  io.out(changed === 0 ? `${out}: up to date (${total} files${reused})` : `generated ${total} files in ${out} (${changed} changed${reused})`);
+  const counts = cache === undefined ? "" : `; ${emitted} emitted, ${reused} reused`;
+  io.out(changed === 0 ? `${out}: up to date (${total} files${counts})` : `generated ${total} files in ${out} (${changed} changed${counts})`);
   return 0;
 }

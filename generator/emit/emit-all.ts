@@ -13,6 +13,7 @@ import { diagnosticReason, type Diagnostic } from "../load/diagnostic.js";
 import { requestSchemaOf, type ModelContract } from "../load/model.js";
 import { assignNames } from "./names.js";
 import { render } from "./templates.js";
+import { readText } from "../write/write.js";
 import { REPOSITORY_TARGET, type Target } from "./target.js";
 import { mediaParameters } from "../../runtime/media.js";
 
@@ -34,6 +35,9 @@ export interface EmitResult {
   files: FileMap;
   /** The other files of the output: the cache found them in `outDir` as they would be emitted. */
   kept: ReadonlySet<string>;
+  /** How many models (and the hub) were emitted this run, and how many had their files from the cache. */
+  emitted: number;
+  reused: number;
   /** Models whose emit threw (a library's error included), each named with its file and pointer; left out of `files`. */
   failures: Diagnostic[];
 }
@@ -112,6 +116,20 @@ async function cached<T>(cache: EmitCache | undefined, input: T, emit: (input: T
   const files = await emit(input);
   cache.set(key, files);
   return files;
+}
+
+const indexKey = (index: object): string => sha256(JSON.stringify({ index }));
+const HEADER_LINES = header("", "", "").split("\n").length;
+
+/**
+ * The index below its header. The header names every model's schema hash, so it changes with any
+ * model; the rest (which rendering a thousand models takes most of the time for) changes only with
+ * the models' names and the skipped list, and is taken from the index in the output when the
+ * cache says it is what the same `index` rendered.
+ */
+function indexBody(cache: EmitCache | undefined, outDir: string, index: object): string {
+  const text = cache?.get(indexKey(index)) === undefined ? undefined : readText(join(outDir, "index.ts"));
+  return text === undefined ? render("index.ts", index) : text.split("\n").slice(HEADER_LINES).join("\n");
 }
 
 /** Below this many models to emit, emitAll emits them on this thread alone: starting a worker would cost more than it saves. */
@@ -234,8 +252,11 @@ export async function emitAll(
   const runtime = (from: string, file: "index" | "support"): string =>
     packaged ? RUNTIME_PACKAGE[file] : specifier(outDir, from, join(RUNTIME_DIR, file === "index" ? "index.js" : "validator-support.js"));
   const kept = new Set<string>();
-  const add = (emitted: Record<string, string> | readonly string[]): void =>
-    Array.isArray(emitted) ? emitted.forEach((path) => kept.add(path)) : Object.entries(emitted).forEach(([path, text]) => files.set(path, text));
+  const counts = { emitted: 0, reused: 0 };
+  const add = (made: Record<string, string> | readonly string[]): void => {
+    if (Array.isArray(made)) made.forEach((path) => kept.add(path)), counts.reused++;
+    else Object.entries(made).forEach(([path, text]) => files.set(path, text)), counts.emitted++;
+  };
 
   const hub = cached(cache, { hub: snapshot.hubOpenapi, command: target.command }, ({ hub }) => emitHubFile(hub, target.command));
   const planned = all.map((entry): PlannedModel => {
@@ -288,8 +309,15 @@ export async function emitAll(
   const left = [...skipped, ...failures.map((f) => ({ id: f.model, file: `models/${f.file.split(/[\\/]/).pop()}`, reason: diagnosticReason(f) }))];
   const pairs = entries.map((e) => [e.id, e.hash]);
   const indexHash = sha256(canonicalJson(left.length === 0 ? pairs : { models: pairs, skipped: left }));
-  const index = { header: header("models/*.json", indexHash, target.command), runtimeImport: runtime("index.ts", "index"), hubImport: "./hub.js", models: entries, skippedModels: left };
-  files.set("index.ts", render("index.ts", index));
+  const index = {
+    runtimeImport: runtime("index.ts", "index"),
+    hubImport: "./hub.js",
+    models: entries.map(({ id, base, typeName, import: from }) => ({ id, base, typeName, import: from })),
+    skippedModels: left,
+  };
+  const indexText = `${header("models/*.json", indexHash, target.command)}\n${indexBody(cache, outDir, index)}`;
+  files.set("index.ts", indexText);
+  cache?.set(indexKey(index), { "index.ts": indexText });
   const marker = {
     generatedBy: "oxen-contracts",
     about: `This folder is made by \`${target.command}\` and replaced as a whole each time: do not edit or add files here.`,
@@ -298,5 +326,5 @@ export async function emitAll(
     files: [...files.keys(), ...kept, MARKER].sort(),
   };
   files.set(MARKER, `${JSON.stringify(marker, null, 2)}\n`);
-  return { files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), kept, failures };
+  return { files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), kept, failures, ...counts };
 }

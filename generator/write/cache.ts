@@ -18,8 +18,7 @@ export interface EmitCache {
   save(run?: RunRecord, models?: ReadonlyMap<string, ModelRecord>): void;
   /** The record the last run saved, if its generator was this one. */
   readonly lastRun: RunRecord | undefined;
-  readonly counts: { hits: number; misses: number };
-  /** The stamps of the files hits found as the last run left them: the same after writing, which links them over. */
+  /** The stamps of the files hits found as the last run left them (writing links a kept file over, which keeps its stamp). */
   readonly unchanged: RunRecord["outputs"];
 }
 
@@ -93,7 +92,6 @@ export function openCache(dir: string, outDir: string): EmitCache {
   const path = join(dir, `${sha256(outDir).slice(0, 16)}.json`);
   const { entries: previous, run: lastRun, models = {} } = readManifest(path, fingerprint);
   const next: Manifest["entries"] = {};
-  const counts = { hits: 0, misses: 0 };
   const unchanged: RunRecord["outputs"] = {};
   /** How output file `file` holds the text hashed `hash`: as the last run left it (which recorded it with that text), or read and hashed; or not at all. */
   const holds = (file: string, hash: string): "unchanged" | "same text" | undefined => {
@@ -103,7 +101,6 @@ export function openCache(dir: string, outDir: string): EmitCache {
     return text !== undefined && sha256(text) === hash ? "same text" : undefined;
   };
   return {
-    counts,
     unchanged,
     lastRun,
     record(source) {
@@ -117,13 +114,11 @@ export function openCache(dir: string, outDir: string): EmitCache {
       const found = files.map((file) => (typeof hashes[file] === "string" ? holds(file, hashes[file]) : undefined));
       if (found.includes(undefined)) return undefined;
       next[key] = hashes;
-      counts.hits++;
       files.forEach((file, i) => found[i] === "unchanged" && (unchanged[file] = lastRun!.outputs[file]!));
       return files;
     },
     set(key, files) {
       next[key] = Object.fromEntries(Object.entries(files).map(([file, text]) => [file, sha256(text)]));
-      counts.misses++;
     },
     save(run, records) {
       const temporary = `${path}.${process.pid}.tmp`;
