@@ -210,6 +210,64 @@ describe("oxen-contracts generate with a cache", () => {
     expect(await tree(out)).toEqual(before);
   }, 60_000);
 
+  it("never serves a model file's old record: changed bytes are checked and emitted again, as a run without the cache emits them", async () => {
+    const dir = await project();
+    const cache = join(dir, "cache");
+    const out = join(dir, "generated");
+    const model = join(dir, "schemas", "models", "minimax-h3.json");
+    const original = await readFile(model, "utf8");
+    const raw = JSON.parse(original);
+    raw.json_request_schema.properties.prompt.deprecated_hint = "an unknown keyword";
+    await writeFile(model, JSON.stringify(raw, null, 2));
+    const first = await run(dir, ["generate", "--cache", cache]);
+    expect(first.stderr).toMatch(/^warning: .*minimax-h3\.json.*deprecated_hint/);
+    // What a run without the cache would write: --check compares the output with it, byte for byte.
+    const matchesFullRun = async (): Promise<void> => expect((await run(dir, ["generate", "--check", "--no-cache", "--skip-invalid"])).code).toBe(0);
+
+    // Another model changes: this one is known by its record, and its warning is said again from it.
+    const other = join(dir, "schemas", "models", "flux-3-video.json");
+    const otherRaw = JSON.parse(await readFile(other, "utf8"));
+    otherRaw.display_name = "FLUX 3 Video, renamed";
+    await writeFile(other, JSON.stringify(otherRaw, null, 2));
+    const second = await run(dir, ["generate", "--cache", cache]);
+    expect(second).toMatchObject({ code: 0, stderr: first.stderr });
+    expect(second.stdout).toContain("1 emitted, 31 reused");
+    expect(await readFile(join(out, "models", "flux-3-video.ts"), "utf8")).toContain("FLUX 3 Video, renamed");
+    await matchesFullRun();
+
+    // This model's bytes change: a parameter's description, then its schema made unusable, then back.
+    raw.json_request_schema.properties.prompt.description = "A changed prompt description.";
+    await writeFile(model, JSON.stringify(raw, null, 2));
+    expect((await run(dir, ["generate", "--cache", cache])).stdout).toContain("1 emitted, 31 reused");
+    expect(await readFile(join(out, "models", "minimax-h3.ts"), "utf8")).toContain("A changed prompt description.");
+    await matchesFullRun();
+    // A file the last run kept (linked over, unread), then edited to the same length: not trusted, emitted again.
+    const kept = join(out, "validators", "flux-3-video.js");
+    const keptText = await readFile(kept, "utf8");
+    await writeFile(kept, keptText.replace("Generated", "Xenerated"));
+    expect((await run(dir, ["generate", "--cache", cache])).stdout).toContain("(1 changed; 1 emitted, 31 reused)");
+    expect(await readFile(kept, "utf8")).toBe(keptText);
+    // The index below its header is taken from the output only while it is as written: edited, it is rendered again.
+    const index = join(out, "index.ts");
+    const indexText = await readFile(index, "utf8");
+    raw.json_request_schema.properties.prompt.description = "Another prompt description.";
+    await writeFile(model, JSON.stringify(raw, null, 2));
+    await writeFile(index, indexText.replace("export const models", "export const modelz"));
+    expect((await run(dir, ["generate", "--cache", cache])).stdout).toContain("1 emitted, 31 reused");
+    expect(await readFile(index, "utf8")).toContain("export const models");
+    await matchesFullRun();
+    raw.json_request_schema.properties.prompt.type = "no such type";
+    await writeFile(model, JSON.stringify(raw, null, 2));
+    const refused = await run(dir, ["generate", "--cache", cache, "--skip-invalid"]);
+    expect(refused.stderr).toMatch(/minimax-h3\.json.*#\/properties\/prompt\/type/);
+    expect(await readdir(join(out, "models"))).not.toContain("minimax-h3.ts");
+    await matchesFullRun();
+    await writeFile(model, original);
+    expect((await run(dir, ["generate", "--cache", cache])).stderr).toBe("");
+    expect(await readFile(join(out, "models", "minimax-h3.ts"), "utf8")).not.toContain("A changed prompt description.");
+    await matchesFullRun();
+  }, 120_000);
+
   it("emits every model again after the generator changes", async () => {
     const dir = await project();
     const cache = join(dir, "cache");

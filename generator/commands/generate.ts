@@ -28,8 +28,10 @@ typed request functions, plus the envelope types and the index.
                  whose upstream text changed since review) as errors of their model
   --cache DIR    remember here what each model emitted (hashes of its files, keyed by a hash of the
                  model and of the generator), so a model whose files are still in the output is
-                 not emitted again, and what the last run read (a run with nothing changed reads
-                 no schema); default node_modules/.cache/oxen-contracts when node_modules exists
+                 not emitted again; what checking each model file said, by a hash of its bytes,
+                 so a file not changed is not parsed again; and what the last run read (a run
+                 with nothing changed reads no schema); default node_modules/.cache/oxen-contracts
+                 when node_modules exists
   --no-cache     emit every model`;
 
 /** The folder this generator runs from: a clone of the repository (runtime sources beside it) or the installed package. */
@@ -83,7 +85,8 @@ export async function generateCommand(argv: string[], io: Io): Promise<number> {
   const cache = cacheDir === undefined ? undefined : openCache(resolve(cacheDir), out);
   // Everything the output and what is said depend on besides the snapshot and the generator (which the cache's fingerprint covers).
   const settings = { target, strict: values.strict === true, skipInvalid: values["skip-invalid"] === true, cwd: process.cwd(), root: OWN_ROOT };
-  const input = cache === undefined || values.check ? undefined : runInput(settings, schemasDir);
+  const read = cache === undefined || values.check ? undefined : runInput(settings, schemasDir);
+  const input = read?.input;
   const last = cache?.lastRun;
   if (unchangedSince(last, input, out)) {
     for (const line of last.stderr) io.err(line);
@@ -96,7 +99,13 @@ export async function generateCommand(argv: string[], io: Io): Promise<number> {
     said.push(line);
     io.err(line);
   };
-  const { snapshot, refused, warnings } = await generationInput(schemasDir, values.strict);
+  // A model file whose bytes the last run recorded is not read again: its record says what reading it would.
+  const recall = (file: string) => {
+    const source = read?.sources.get(file);
+    const record = source === undefined ? undefined : cache!.record(source);
+    return record === undefined ? undefined : { source: source!, record };
+  };
+  const { snapshot, refused, warnings, records } = await generationInput(schemasDir, values.strict, recall);
   // Files as the user would name them: relative to the working folder when inside it.
   const shown = (d: Diagnostic): string => {
     const rel = relative(process.cwd(), d.file);
@@ -104,7 +113,8 @@ export async function generateCommand(argv: string[], io: Io): Promise<number> {
   };
   for (const warning of warnings) err(`warning: ${shown(warning)}`);
   const skipped = refused.map((d: Diagnostic) => ({ id: d.model, file: posixRelative(schemasDir, d.file), reason: diagnosticReason(d) }));
-  const { files, failures } = await emitAll(snapshot, out, cache, skipped, target);
+  const { files, kept, failures, emitted, reused } = await emitAll(snapshot, out, cache, skipped, target);
+  const total = files.size + kept.size;
   const all = [...refused, ...failures];
   if (all.length > 0) {
     const count = `${all.length} ${all.length === 1 ? "problem" : "problems"}`;
@@ -114,19 +124,21 @@ export async function generateCommand(argv: string[], io: Io): Promise<number> {
     if (!skip) return 1;
   }
   if (values.check) {
-    const stale = staleFiles(out, files, undefined, cache?.onDisk);
-    if (stale.length === 0) return io.out(`${out}: up to date (${files.size} files)`), 0;
+    const stale = staleFiles(out, files, undefined, kept);
+    if (stale.length === 0) return io.out(`${out}: up to date (${total} files)`), 0;
     io.err(`${out} is stale; run \`${target.command}\`. Files that differ:`);
     for (const path of stale) io.err(`  ${path}`);
     return 1;
   }
   checkReplaceable(out);
-  const changed = writeFolder(out, files, undefined, cache?.onDisk);
+  const changed = writeFolder(out, files, undefined, kept);
   // What the next run says if nothing changes: every model from the cache. A model whose emit failed would be emitted again, so such a run is not recorded.
-  const next = cache === undefined ? "" : `; 0 emitted, ${cache.counts.hits + cache.counts.misses} reused`;
-  const outputs = input !== undefined && failures.length === 0 ? outputStamps(out) : undefined;
-  cache?.save(input !== undefined && outputs !== undefined ? { input, stderr: said, stdout: `${out}: up to date (${files.size} files${next})`, outputs } : undefined);
-  const reused = cache === undefined ? "" : `; ${cache.counts.misses} emitted, ${cache.counts.hits} reused`;
-  io.out(changed === 0 ? `${out}: up to date (${files.size} files${reused})` : `generated ${files.size} files in ${out} (${changed} changed${reused})`);
+  const next = cache === undefined ? "" : `; 0 emitted, ${emitted + reused} reused`;
+  // Files kept were linked over, so their stamps are the ones the cache found; the others were written or checked anew.
+  const keptStamps = Object.fromEntries([...kept].filter((path) => Object.hasOwn(cache?.unchanged ?? {}, path)).map((path) => [path, cache!.unchanged[path]!]));
+  const outputs = input !== undefined && failures.length === 0 ? outputStamps(out, keptStamps) : undefined;
+  cache?.save(input !== undefined && outputs !== undefined ? { input, stderr: said, stdout: `${out}: up to date (${total} files${next})`, outputs } : undefined, records);
+  const counts = cache === undefined ? "" : `; ${emitted} emitted, ${reused} reused`;
+  io.out(changed === 0 ? `${out}: up to date (${total} files${counts})` : `generated ${total} files in ${out} (${changed} changed${counts})`);
   return 0;
 }

@@ -7,10 +7,13 @@ import { canonicalJson, schemaHash, sha256 } from "../snapshot/canonical.js";
 import type { EmitCache } from "../write/cache.js";
 import { emitModelModule } from "./emit-model.js";
 import type { Snapshot } from "../load/load.js";
+import { reloadModel } from "../load/check-models.js";
+import { modelDigest } from "../load/recall.js";
 import { diagnosticReason, type Diagnostic } from "../load/diagnostic.js";
 import { requestSchemaOf, type ModelContract } from "../load/model.js";
 import { assignNames } from "./names.js";
 import { render } from "./templates.js";
+import { readText } from "../write/write.js";
 import { REPOSITORY_TARGET, type Target } from "./target.js";
 import { mediaParameters } from "../../runtime/media.js";
 
@@ -28,7 +31,13 @@ export interface SkippedModel {
 }
 
 export interface EmitResult {
+  /** The files emitted this run. */
   files: FileMap;
+  /** The other files of the output: the cache found them in `outDir` as they would be emitted. */
+  kept: ReadonlySet<string>;
+  /** How many models (and the hub) were emitted this run, and how many had their files from the cache. */
+  emitted: number;
+  reused: number;
   /** Models whose emit threw (a library's error included), each named with its file and pointer; left out of `files`. */
   failures: Diagnostic[];
 }
@@ -98,8 +107,8 @@ async function emitHubFile(hub: Record<string, unknown>, command: string): Promi
   return { "hub.ts": `${header("hub-openapi.json", sha256(canonicalJson(hub)), command)}\n${await emitHubTypes(hub, "hub-openapi.json")}` };
 }
 
-/** `emit(input)`, or the files the cache holds for the same input. */
-async function cached<T>(cache: EmitCache | undefined, input: T, emit: (input: T) => Promise<Record<string, string>>): Promise<Record<string, string>> {
+/** `emit(input)`, or the paths of the files the cache found in the output for the same input. */
+async function cached<T>(cache: EmitCache | undefined, input: T, emit: (input: T) => Promise<Record<string, string>>): Promise<Record<string, string> | readonly string[]> {
   if (cache === undefined) return emit(input);
   const key = sha256(canonicalJson(input));
   const hit = cache.get(key);
@@ -107,6 +116,20 @@ async function cached<T>(cache: EmitCache | undefined, input: T, emit: (input: T
   const files = await emit(input);
   cache.set(key, files);
   return files;
+}
+
+const indexKey = (index: object): string => sha256(JSON.stringify({ index }));
+const HEADER_LINES = header("", "", "").split("\n").length;
+
+/**
+ * The index below its header. The header names every model's schema hash, so it changes with any
+ * model; the rest (which rendering a thousand models takes most of the time for) changes only with
+ * the models' names and the skipped list, and is taken from the index in the output when the
+ * cache says it is what the same `index` rendered.
+ */
+function indexBody(cache: EmitCache | undefined, outDir: string, index: object): string {
+  const text = cache?.get(indexKey(index)) === undefined ? undefined : readText(join(outDir, "index.ts"));
+  return text === undefined ? render("index.ts", index) : text.split("\n").slice(HEADER_LINES).join("\n");
 }
 
 /** Below this many models to emit, emitAll emits them on this thread alone: starting a worker would cost more than it saves. */
@@ -192,11 +215,25 @@ function emitFailure(model: ModelContract, error: unknown): Diagnostic {
   return { file: model.file, model: model.id, at: `${model.schemaField}#${pointer?.[1] ?? ""}`, message };
 }
 
+/** One model's place in this run: its files from the cache (or why it cannot be emitted), else the job that emits them. */
+interface PlannedModel {
+  id: string;
+  file: string;
+  slot: ModelSlot;
+  key: string | undefined;
+  hit: readonly string[] | Error | undefined;
+  /** For the index: the upstream schema's hash and the media parameters. */
+  hash: string;
+  media: string[];
+  job?: ModelJob;
+}
+
 /**
  * Every generated file for a snapshot. Pure apart from reading templates and the optional cache:
  * the same snapshot, `outDir` (the folder the files will live in, for import paths) and target give
  * byte-identical files. Each cache key covers everything its files are made from (the whole
- * model object and its slot, or the OpenAPI document); the cache itself adds the generator's own.
+ * model object with its overlay, and its slot; or the OpenAPI document); the
+ * cache itself adds the generator's own. A recalled model whose files the cache lacks is read again.
  */
 export async function emitAll(
   snapshot: Snapshot,
@@ -208,16 +245,22 @@ export async function emitAll(
   workers?: number,
 ): Promise<EmitResult> {
   const files: FileMap = new Map();
-  const names = assignNames(snapshot.models.map((m) => m.id));
+  const all = [...snapshot.models, ...(snapshot.recalled ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const names = assignNames(all.map((m) => m.id));
   const packaged = target.runtime === "package";
   /** The import of runtime module `file` (index or support) from the output file `from`. */
   const runtime = (from: string, file: "index" | "support"): string =>
     packaged ? RUNTIME_PACKAGE[file] : specifier(outDir, from, join(RUNTIME_DIR, file === "index" ? "index.js" : "validator-support.js"));
-  const add = (record: Record<string, string>): void => Object.entries(record).forEach(([path, text]) => files.set(path, text));
+  const kept = new Set<string>();
+  const counts = { emitted: 0, reused: 0 };
+  const add = (made: Record<string, string> | readonly string[]): void => {
+    if (Array.isArray(made)) made.forEach((path) => kept.add(path)), counts.reused++;
+    else Object.entries(made).forEach(([path, text]) => files.set(path, text)), counts.emitted++;
+  };
 
   const hub = cached(cache, { hub: snapshot.hubOpenapi, command: target.command }, ({ hub }) => emitHubFile(hub, target.command));
-  const planned = snapshot.models.map((model) => {
-    const { stem, base } = names.get(model.id)!;
+  const planned = all.map((entry): PlannedModel => {
+    const { stem, base } = names.get(entry.id)!;
     const slot: ModelSlot = {
       stem,
       base,
@@ -225,16 +268,25 @@ export async function emitAll(
       runtimeImport: runtime(`models/${stem}.ts`, "index"),
       command: target.command,
     };
-    // The upstream schema's hash, as lock.json has it; an overlay is part of the cache key.
+    // A recalled model's digest is in its record: it is not put in canonical form again.
+    const key = cache === undefined ? undefined : sha256(JSON.stringify({ model: "record" in entry ? entry.record.digest : modelDigest(entry), slot }));
+    const hit = key === undefined ? undefined : cache!.get(key);
+    if ("record" in entry && hit !== undefined) return { id: entry.id, file: entry.file, slot, key, hit, hash: entry.record.hash, media: entry.record.media };
+    let model: ModelContract;
+    try {
+      model = "record" in entry ? reloadModel(entry) : entry;
+    } catch (error) {
+      return { id: entry.id, file: entry.file, slot, key, hit: error as Error, hash: "", media: [] };
+    }
+    // The upstream schema's hash, as lock.json has it.
     const job: ModelJob = { model, slot, hash: schemaHash(requestSchemaOf(model.raw)) };
-    const key = cache === undefined ? undefined : sha256(canonicalJson({ model: model.raw, overlay: model.overlay, slot }));
-    return { job, key, hit: key === undefined ? undefined : cache!.get(key) };
+    return { id: model.id, file: model.file, slot, key, hit, hash: job.hash, media: mediaParameters(model.schema), job };
   });
   const misses = planned.filter((p) => p.hit === undefined);
   const [hubFiles, emitted] = await Promise.all([
     hub,
     emitModels(
-      misses.map((p) => p.job),
+      misses.map((p) => p.job!),
       workers ?? (misses.length >= WORKER_THRESHOLD && availableParallelism() > WORKER_MIN_CORES ? availableParallelism() : 1),
     ),
   ]);
@@ -243,29 +295,36 @@ export async function emitAll(
   const entries = [];
   const failures: Diagnostic[] = [];
   for (const p of planned) {
-    const { model, slot, hash } = p.job;
+    const { id, slot, hash, media } = p;
     const result = p.hit ?? results.get(p)!;
     if (result instanceof Error) {
-      failures.push(emitFailure(model, result));
+      failures.push(p.job === undefined ? { file: p.file, model: id, at: "", message: result.message } : emitFailure(p.job.model, result));
       continue;
     }
-    if (p.hit === undefined && p.key !== undefined) cache!.set(p.key, result);
+    if (p.hit === undefined && p.key !== undefined) cache!.set(p.key, result as Record<string, string>);
     add(result);
-    entries.push({ id: model.id, base: slot.base, stem: slot.stem, typeName: `${slot.base}Input`, import: `./models/${slot.stem}.js`, hash, media: mediaParameters(model.schema) });
+    entries.push({ id, base: slot.base, stem: slot.stem, typeName: `${slot.base}Input`, import: `./models/${slot.stem}.js`, hash, media });
   }
 
   const left = [...skipped, ...failures.map((f) => ({ id: f.model, file: `models/${f.file.split(/[\\/]/).pop()}`, reason: diagnosticReason(f) }))];
   const pairs = entries.map((e) => [e.id, e.hash]);
   const indexHash = sha256(canonicalJson(left.length === 0 ? pairs : { models: pairs, skipped: left }));
-  const index = { header: header("models/*.json", indexHash, target.command), runtimeImport: runtime("index.ts", "index"), hubImport: "./hub.js", models: entries, skippedModels: left };
-  files.set("index.ts", render("index.ts", index));
+  const index = {
+    runtimeImport: runtime("index.ts", "index"),
+    hubImport: "./hub.js",
+    models: entries.map(({ id, base, typeName, import: from }) => ({ id, base, typeName, import: from })),
+    skippedModels: left,
+  };
+  const indexText = `${header("models/*.json", indexHash, target.command)}\n${indexBody(cache, outDir, index)}`;
+  files.set("index.ts", indexText);
+  cache?.set(indexKey(index), { "index.ts": indexText });
   const marker = {
     generatedBy: "oxen-contracts",
     about: `This folder is made by \`${target.command}\` and replaced as a whole each time: do not edit or add files here.`,
     snapshot: target.snapshot,
     models: Object.fromEntries(entries.map((e) => [e.id, { module: `models/${e.stem}.ts`, validator: `validators/${e.stem}.js`, media: e.media }])),
-    files: [...files.keys(), MARKER].sort(),
+    files: [...files.keys(), ...kept, MARKER].sort(),
   };
   files.set(MARKER, `${JSON.stringify(marker, null, 2)}\n`);
-  return { files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), failures };
+  return { files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), kept, failures, ...counts };
 }

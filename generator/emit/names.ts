@@ -2,6 +2,7 @@ import { sha256 } from "../snapshot/canonical.js";
 
 const RESERVED_DEVICE = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
 const MAX_STEM = 120;
+const SAFE_ID = /^[A-Za-z0-9.-]+$/;
 /** Names the index declares or imports beside each model's namespace: a model named so gets a hash, as a clash would. */
 const INDEX_NAMES = new Set(["ModelId", "ModelInputs", "OxenClient", "RuntimeClient", "OxenClientOptions", "ValidateOptions", "ValidationResult", "HubSchemas", "HubPaths"]);
 
@@ -12,10 +13,13 @@ const INDEX_NAMES = new Set(["ModelId", "ModelInputs", "OxenClient", "RuntimeCli
  * Injective up to the hashed cut; case-only clashes are caught by `assignStems`.
  */
 export function fileStem(id: string): string {
-  let stem = "";
-  for (const byte of Buffer.from(id, "utf8")) {
-    const ch = String.fromCharCode(byte);
-    stem += /[A-Za-z0-9.-]/.test(ch) ? ch : `_${byte.toString(16).padStart(2, "0")}`;
+  // Most ids need no escaping: they are their own stem, and a run names each model several times.
+  let stem = SAFE_ID.test(id) ? id : "";
+  if (stem === "") {
+    for (const byte of Buffer.from(id, "utf8")) {
+      const ch = String.fromCharCode(byte);
+      stem += /[A-Za-z0-9.-]/.test(ch) ? ch : `_${byte.toString(16).padStart(2, "0")}`;
+    }
   }
   stem = stem.replace(/^\./, "_2e").replace(/\.$/, "_2e");
   if (RESERVED_DEVICE.test(stem)) stem = `_${stem.charCodeAt(0).toString(16)}${stem.slice(1)}`;

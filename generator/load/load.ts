@@ -5,6 +5,7 @@ import { fileStem } from "../emit/names.js";
 import { diagnosticLine, type Diagnostic } from "./diagnostic.js";
 import { parseModel, type ModelContract } from "./model.js";
 import { checkOverlay, parseOverlay, withOverlayRecord } from "./overlay.js";
+import { sourceHash, type Recall, type RecalledModel } from "./recall.js";
 import { SchemaRefusal, type JsonSchema } from "./schema-check.js";
 
 export interface Snapshot {
@@ -22,22 +23,34 @@ export interface Snapshot {
   failures: Diagnostic[];
   /** Overlays whose model is not in the snapshot (removed upstream?): nothing to apply them to. */
   warnings: Diagnostic[];
+  /** Sorted by id: model files known by their record (read with a `Recall`), not parsed; never one with an overlay. */
+  recalled?: RecalledModel[];
 }
 
-/** A file's parsed JSON, or the one line that says why there is none. */
-function readJson(path: string): { value: unknown } | { error: string } {
-  let text: string;
+/** A file's bytes, or the one line that says why there are none. */
+function readFile(path: string): { bytes: Buffer } | { error: string } {
   try {
     // Synchronous: reading a thousand small files this way took a fraction of the time.
-    text = readFileSync(path, "utf8");
+    return { bytes: readFileSync(path) };
   } catch (error) {
     return { error: `cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
   }
+}
+
+function parseJson(bytes: Buffer): { value: unknown } | { error: string } {
   try {
-    return { value: JSON.parse(text) };
+    return { value: JSON.parse(bytes.toString("utf8")) };
   } catch (error) {
     return { error: `not valid JSON (${(error as Error).message})` };
   }
+}
+
+/** A file's parsed JSON and the sha256 of its bytes, or the one line that says why there is none. */
+function readJson(path: string): { value: unknown; source: string } | { error: string } {
+  const read = readFile(path);
+  if ("error" in read) return read;
+  const parsed = parseJson(read.bytes);
+  return "error" in parsed ? parsed : { ...parsed, source: sourceHash(read.bytes) };
 }
 
 function listJson(dir: string): string[] {
@@ -47,9 +60,10 @@ function listJson(dir: string): string[] {
 /**
  * Reads a snapshot folder: `models/*.json` (one model object each), `overlays/*.json` and
  * `hub-openapi.json`. A bad model file is listed in `failures` and the others are read on; only a
- * missing folder or OpenAPI document ends the reading.
+ * missing folder or OpenAPI document ends the reading. A model file whose bytes `recall` knows (and
+ * that has no overlay) is not parsed: it goes to `recalled`.
  */
-export async function readSnapshot(dir: string): Promise<Snapshot> {
+export async function readSnapshot(dir: string, recall?: Recall): Promise<Snapshot> {
   let files: string[];
   try {
     files = listJson(join(dir, "models"));
@@ -57,22 +71,28 @@ export async function readSnapshot(dir: string): Promise<Snapshot> {
     throw new InputError(`${join(dir, "models")}: no such folder (a snapshot holds models/<id>.json files)`);
   }
   const models: ModelContract[] = [];
+  const recalled: RecalledModel[] = [];
   const failures: Diagnostic[] = [];
   const seen = new Map<string, string>();
   const stems = new Map<string, string>();
+  const overlaid = recall === undefined ? new Set<string>() : overlayStems(dir);
   for (const file of files) {
     const label = join(dir, "models", file);
-    const read = readJson(label);
-    if ("error" in read) {
-      failures.push({ file: label, model: null, at: "", message: read.error });
-      continue;
-    }
-    let model: ModelContract;
-    try {
-      model = parseModel(read.value, label);
-    } catch (error) {
-      failures.push({ file: label, model: null, at: "", message: (error as Error).message.replace(`${label}: `, "") });
-      continue;
+    const known = recall?.(`models/${file}`);
+    let model: ModelContract | RecalledModel;
+    if (known !== undefined && !overlaid.has(fileStem(known.record.id))) model = { id: known.record.id, file: label, ...known };
+    else {
+      const read = readJson(label);
+      if ("error" in read) {
+        failures.push({ file: label, model: null, at: "", message: read.error });
+        continue;
+      }
+      try {
+        model = { ...parseModel(read.value, label), source: read.source };
+      } catch (error) {
+        failures.push({ file: label, model: null, at: "", message: (error as Error).message.replace(`${label}: `, "") });
+        continue;
+      }
     }
     const other = seen.get(model.id);
     // File names are case-insensitive on some systems: two ids whose files would share a name cannot both be generated.
@@ -82,16 +102,25 @@ export async function readSnapshot(dir: string): Promise<Snapshot> {
     else {
       seen.set(model.id, label);
       stems.set(fileStem(model.id).toLowerCase(), model.id);
-      models.push(model);
+      if ("record" in model) recalled.push(model);
+      else models.push(model);
     }
   }
-  models.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  models.sort(byId);
+  recalled.sort(byId);
   const hubPath = join(dir, "hub-openapi.json");
   const hub = readJson(hubPath);
   if ("error" in hub) throw new InputError(`${hubPath}: ${hub.error}`);
   if (hub.value === null || typeof hub.value !== "object" || Array.isArray(hub.value)) throw new InputError(`${hubPath}: expected an OpenAPI document (a JSON object)`);
   const warnings: Diagnostic[] = [];
-  return { models: withOverlays(dir, models, failures, warnings), hubOpenapi: hub.value as Record<string, unknown>, failures, warnings };
+  return { models: withOverlays(dir, models, failures, warnings), hubOpenapi: hub.value as Record<string, unknown>, failures, warnings, recalled };
+}
+
+/** The stems of the overlay files of snapshot folder `dir`. */
+function overlayStems(dir: string): Set<string> {
+  const folder = join(dir, "overlays");
+  return new Set(existsSync(folder) ? listJson(folder).map((file) => file.slice(0, -".json".length)) : []);
 }
 
 /** The models with their overlays (`dir`/overlays/<stem>.json) attached; an overlay that does not apply is a failure of its model. */

@@ -20,6 +20,8 @@ export interface ModelContract {
   schemaField: string;
   /** The overlay applied to `schema` (schemas/overlays/<stem>.json), if any. */
   overlay?: Overlay;
+  /** The sha256 of the file's bytes (`sourceHash`), when read from a file: what caches key it by. */
+  source?: string;
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {

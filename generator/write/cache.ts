@@ -3,20 +3,23 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sha256 } from "../snapshot/canonical.js";
-import { isRunRecord, type RunRecord } from "./unchanged.js";
+import { isModelRecord, type ModelRecord } from "../load/recall.js";
+import { isRunRecord, unchangedFile, type RunRecord } from "./unchanged.js";
 import { listFiles, readText } from "./write.js";
 
 /** Emitted files by their key (a hash of everything they were made from). */
 export interface EmitCache {
-  get(key: string): Record<string, string> | undefined;
+  /** The paths of the files made for `key`, when the output folder holds each of them as made. */
+  get(key: string): readonly string[] | undefined;
   set(key: string, files: Record<string, string>): void;
-  /** Keeps what this run emitted or reused for the next run, and `run`, what it saw and said; call once the output is written. */
-  save(run?: RunRecord): void;
+  /** The record the last run kept of a model file's bytes, by their `sourceHash`. */
+  record(source: string): ModelRecord | undefined;
+  /** Keeps what this run emitted or reused for the next run, `run`, what it saw and said, and `models`, its model files' records; call once the output is written. */
+  save(run?: RunRecord, models?: ReadonlyMap<string, ModelRecord>): void;
   /** The record the last run saved, if its generator was this one. */
   readonly lastRun: RunRecord | undefined;
-  readonly counts: { hits: number; misses: number };
-  /** The text of each output file a hit read from the output folder, by path: what is there already, so writing need not read it again. */
-  readonly onDisk: ReadonlyMap<string, string>;
+  /** The stamps of the files hits found as the last run left them (writing links a kept file over, which keeps its stamp). */
+  readonly unchanged: RunRecord["outputs"];
 }
 
 /** A path the emitters make (`models/x.ts`, `hub.ts`): relative, inside the output folder. */
@@ -59,13 +62,17 @@ interface Manifest {
   /** For each key, the hash of each file it produced, by path in the output folder. */
   entries: Record<string, Record<string, string>>;
   run?: RunRecord;
+  /** Each model file's record, by the sha256 of its bytes. */
+  models?: Record<string, ModelRecord>;
 }
 
-function readManifest(path: string, fingerprint: string): Pick<Manifest, "entries" | "run"> {
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object";
+
+function readManifest(path: string, fingerprint: string): Pick<Manifest, "entries" | "run" | "models"> {
   try {
     const manifest = JSON.parse(readText(path) ?? "") as Manifest;
-    if (manifest.fingerprint !== fingerprint || manifest.entries === null || typeof manifest.entries !== "object") return { entries: {} };
-    return { entries: manifest.entries, run: isRunRecord(manifest.run) ? manifest.run : undefined };
+    if (manifest.fingerprint !== fingerprint || !isRecord(manifest.entries)) return { entries: {} };
+    return { entries: manifest.entries, run: isRunRecord(manifest.run) ? manifest.run : undefined, models: isRecord(manifest.models) ? manifest.models : undefined };
   } catch {
     return { entries: {} };
   }
@@ -75,43 +82,49 @@ function readManifest(path: string, fingerprint: string): Pick<Manifest, "entrie
  * A cache for the output folder `outDir`, kept in `dir` as one small manifest: for each key, the
  * sha256 of each file it produced. The files themselves are the output: a key whose files are all in
  * `outDir` with those hashes is a hit, anything else (a file edited, missing or unreadable, another
- * generator, a broken manifest) a miss. `save` writes the keys of this run, so the manifest never
- * grows past one output's worth; a failed write only costs the next run its hits.
+ * generator, a broken manifest) a miss. A file whose size, time and inode are as the last run
+ * recorded them is taken to hold what that run left there, and is not read. `save` writes the keys
+ * of this run, so the manifest never grows past one output's worth; a failed write only costs the
+ * next run its hits. The manifest also keeps each model file's record (see load/recall.ts).
  */
 export function openCache(dir: string, outDir: string): EmitCache {
   const fingerprint = generatorFingerprint();
   const path = join(dir, `${sha256(outDir).slice(0, 16)}.json`);
-  const { entries: previous, run: lastRun } = readManifest(path, fingerprint);
+  const { entries: previous, run: lastRun, models = {} } = readManifest(path, fingerprint);
   const next: Manifest["entries"] = {};
-  const counts = { hits: 0, misses: 0 };
-  const onDisk = new Map<string, string>();
+  const unchanged: RunRecord["outputs"] = {};
+  /** How output file `file` holds the text hashed `hash`: as the last run left it (which recorded it with that text), or read and hashed; or not at all. */
+  const holds = (file: string, hash: string): "unchanged" | "same text" | undefined => {
+    if (!isOutputPath(file)) return undefined;
+    if (unchangedFile(lastRun, outDir, file)) return "unchanged";
+    const text = readText(join(outDir, file));
+    return text !== undefined && sha256(text) === hash ? "same text" : undefined;
+  };
   return {
-    counts,
-    onDisk,
+    unchanged,
     lastRun,
+    record(source) {
+      const record = Object.hasOwn(models, source) ? models[source] : undefined;
+      return isModelRecord(record) ? record : undefined;
+    },
     get(key) {
       const hashes = Object.hasOwn(previous, key) ? previous[key] : undefined;
       if (hashes === undefined || hashes === null || typeof hashes !== "object") return undefined;
-      const files: Record<string, string> = {};
-      for (const [file, hash] of Object.entries(hashes)) {
-        const text = isOutputPath(file) ? readText(join(outDir, file)) : undefined;
-        if (text === undefined || sha256(text) !== hash) return undefined;
-        files[file] = text;
-      }
+      const files = Object.keys(hashes);
+      const found = files.map((file) => (typeof hashes[file] === "string" ? holds(file, hashes[file]) : undefined));
+      if (found.includes(undefined)) return undefined;
       next[key] = hashes;
-      counts.hits++;
-      for (const [file, text] of Object.entries(files)) onDisk.set(file, text);
+      files.forEach((file, i) => found[i] === "unchanged" && (unchanged[file] = lastRun!.outputs[file]!));
       return files;
     },
     set(key, files) {
       next[key] = Object.fromEntries(Object.entries(files).map(([file, text]) => [file, sha256(text)]));
-      counts.misses++;
     },
-    save(run) {
+    save(run, records) {
       const temporary = `${path}.${process.pid}.tmp`;
       try {
         mkdirSync(dir, { recursive: true });
-        writeFileSync(temporary, JSON.stringify({ fingerprint, entries: next, run } satisfies Manifest));
+        writeFileSync(temporary, JSON.stringify({ fingerprint, entries: next, run, models: records && Object.fromEntries(records) } satisfies Manifest));
         renameSync(temporary, path);
       } catch {
         rmSync(temporary, { force: true });

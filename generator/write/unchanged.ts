@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { sourceHash } from "../load/recall.js";
 import { listFiles } from "./write.js";
 
 /** What the last complete run saw and said, kept in the cache manifest beside its entries. */
@@ -33,18 +34,27 @@ export function isRunRecord(value: unknown): value is RunRecord {
   );
 }
 
+/** What a run reads first: `input`, a hash of all it depends on, and the sha256 of each file of the snapshot by its path there. */
+export interface RunInput {
+  input: string;
+  sources: ReadonlyMap<string, string>;
+}
+
 /**
  * A hash of `settings` (what else the output depends on) and of every file of the snapshot folder,
  * by path and bytes; undefined when a file cannot be read, for the full run to report.
  */
-export function runInput(settings: unknown, schemasDir: string): string | undefined {
+export function runInput(settings: unknown, schemasDir: string): RunInput | undefined {
   const hash = createHash("sha256").update(JSON.stringify(settings));
+  const sources = new Map<string, string>();
   for (const file of listFiles(schemasDir)) {
     const bytes = readBytes(join(schemasDir, file));
     if (bytes === undefined) return undefined;
-    hash.update(`\0${file}\0${bytes.length}\0`).update(bytes);
+    const source = sourceHash(bytes);
+    sources.set(file, source);
+    hash.update(`\0${file}\0${source}`);
   }
-  return hash.digest("hex");
+  return { input: hash.digest("hex"), sources };
 }
 
 function readBytes(path: string): Buffer | undefined {
@@ -59,18 +69,35 @@ function readBytes(path: string): Buffer | undefined {
  * Size, modification time and inode of every file of `dir`. A file written again gets a new inode
  * (the output is written as a new folder, unchanged files hard-linked into it), and an edit by hand
  * a new time: what is not as the last run left it fails the comparison, and the run goes on in full.
+ * `known`: stamps already taken this run of files not written since, which linking keeps.
  */
-export function outputStamps(dir: string): RunRecord["outputs"] | undefined {
+export function outputStamps(dir: string, known: RunRecord["outputs"] = {}): RunRecord["outputs"] | undefined {
   const stamps: RunRecord["outputs"] = {};
-  try {
-    for (const file of listFiles(dir)) {
-      const { size, mtimeMs, ino } = statSync(join(dir, file));
-      stamps[file] = [size, mtimeMs, ino];
-    }
-  } catch {
-    return undefined; // a file gone since it was listed: changed
+  for (const file of listFiles(dir)) {
+    const stamp = Object.hasOwn(known, file) ? known[file] : fileStamp(join(dir, file));
+    if (stamp === undefined) return undefined; // a file gone since it was listed: changed
+    stamps[file] = stamp;
   }
   return stamps;
+}
+
+type Stamp = RunRecord["outputs"][string];
+
+/** A file's size, modification time and inode; undefined when it cannot be read. */
+function fileStamp(path: string): Stamp | undefined {
+  try {
+    const { size, mtimeMs, ino } = statSync(path);
+    return [size, mtimeMs, ino];
+  } catch {
+    return undefined;
+  }
+}
+
+const sameStamp = (a: Stamp | undefined, b: Stamp): boolean => a !== undefined && a.every((v, i) => v === b[i]);
+
+/** Whether the file `file` of the output folder `dir` is as the last run, recorded as `last`, left it. */
+export function unchangedFile(last: RunRecord | undefined, dir: string, file: string): boolean {
+  return last !== undefined && Object.hasOwn(last.outputs, file) && sameStamp(fileStamp(join(dir, file)), last.outputs[file]!);
 }
 
 /** Whether the last run, recorded as `last`, had this input and left the output folder `dir` as it is now. */
@@ -78,5 +105,5 @@ export function unchangedSince(last: RunRecord | undefined, input: string | unde
   if (last === undefined || input === undefined || last.input !== input) return false;
   const now = outputStamps(dir);
   const paths = Object.keys(last.outputs);
-  return now !== undefined && paths.length === Object.keys(now).length && paths.every((p) => Object.hasOwn(now, p) && now[p]!.every((v, i) => v === last.outputs[p]![i]));
+  return now !== undefined && paths.length === Object.keys(now).length && paths.every((p) => Object.hasOwn(now, p) && sameStamp(now[p], last.outputs[p]!));
 }

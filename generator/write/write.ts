@@ -27,20 +27,20 @@ export type Owns = (path: string) => boolean;
 
 const everything: Owns = () => true;
 
-/** Files known to hold a given text in the folder already (read from it this run): not read again. */
-export type OnDisk = ReadonlyMap<string, string>;
+/** Files the folder is known to hold as they should be (the emit cache checked them): kept as they are, not read. */
+export type Kept = ReadonlySet<string>;
 
-const nothingKnown: OnDisk = new Map();
+const noneKept: Kept = new Set();
 
 /**
- * Replaces the files of `dir` that `owns` covers with exactly `files`, carries every other file over
- * as it is, and returns how many files changed (0: nothing was touched). The result is built in a
+ * Replaces the files of `dir` that `owns` covers with exactly `files` and `kept`, carries every
+ * other file over as it is, and returns how many files changed (0: nothing was touched). The result is built in a
  * new folder beside `dir`, which then takes its place; until that swap nothing in `dir` changes, so
  * a failure leaves it as it was. Unchanged and carried-over files are hard-linked, not rewritten.
  * Folders and files are created with the default modes, so they follow the umask.
  */
-export function writeFolder(dir: string, files: FileMap, owns: Owns = everything, onDisk: OnDisk = nothingKnown): number {
-  const stale = new Set(staleFiles(dir, files, owns, onDisk));
+export function writeFolder(dir: string, files: FileMap, owns: Owns = everything, kept: Kept = noneKept): number {
+  const stale = new Set(staleFiles(dir, files, owns, kept));
   if (stale.size === 0) return 0;
   const parent = dirname(resolve(dir));
   mkdirSync(parent, { recursive: true });
@@ -58,7 +58,7 @@ export function writeFolder(dir: string, files: FileMap, owns: Owns = everything
         if (stale.has(path) || !linked(inside(dir, path), full)) writeFileSync(full, content);
       });
     }
-    for (const path of listFiles(dir).filter((p) => !owns(p))) {
+    for (const path of [...kept, ...listFiles(dir).filter((p) => !owns(p))]) {
       place(path, (full) => {
         if (!linked(inside(dir, path), full)) writeFileSync(full, readFileSync(inside(dir, path)));
       });
@@ -110,10 +110,10 @@ export function readText(path: string): string | undefined {
   }
 }
 
-/** Files of `dir` that differ from `files`: changed, missing, or (among those `owns` covers) not generated at all. Sorted. */
-export function staleFiles(dir: string, files: FileMap, owns: Owns = everything, onDisk: OnDisk = nothingKnown): string[] {
+/** Files of `dir` that differ from `files`: changed, missing, or (among those `owns` covers) neither generated nor kept. Sorted. */
+export function staleFiles(dir: string, files: FileMap, owns: Owns = everything, kept: Kept = noneKept): string[] {
   const stale = new Set<string>();
-  for (const [path, content] of files) if (onDisk.get(path) !== content && readText(inside(dir, path)) !== content) stale.add(path);
-  for (const path of listFiles(dir)) if (!files.has(path) && owns(path)) stale.add(path);
+  for (const [path, content] of files) if (readText(inside(dir, path)) !== content) stale.add(path);
+  for (const path of listFiles(dir)) if (!files.has(path) && !kept.has(path) && owns(path)) stale.add(path);
   return [...stale].sort();
 }
