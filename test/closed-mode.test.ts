@@ -78,6 +78,14 @@ describe("the closed mode", () => {
     expect(check(inheriting({ prompt: "p", extra: 2 }))).toEqual(["additionalProperties extra"]);
   });
 
+  it("takes a property named like one of Object.prototype's as present only when the body has it", async () => {
+    const check = await validator({ type: "object", properties: { constructor: { type: "string" }, toString: { type: "integer" }, valueOf: {} }, required: ["valueOf"] });
+    expect(check({ valueOf: 1 })).toEqual([]);
+    expect(check({})).toEqual(["required valueOf"]);
+    expect(check({ valueOf: 1, constructor: 5, toString: "x" })).toEqual(["type constructor", "type toString"]);
+    expect(check(JSON.parse('{"valueOf": 1, "__proto__": 2}'))).toEqual(["additionalProperties __proto__"]);
+  });
+
   it("leaves open what an additionalProperties schema admits", async () => {
     const check = await validator({ type: "object", properties: { tags: { type: "object", additionalProperties: { type: "string" } } } });
     expect(check({ tags: { any: "x" } })).toEqual([]);
