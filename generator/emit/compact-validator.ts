@@ -1,5 +1,5 @@
-// Makes Ajv's standalone code smaller without changing a verdict or an error's keyword, path or
-// params. Ajv writes each error as seven lines around an object that carries, in verbose mode, the
+// Makes Ajv's standalone code smaller without changing a verdict (but for one Ajv gets wrong: see
+// the end) or an error's keyword, path or params. Ajv writes each error as seven lines around an object that carries, in verbose mode, the
 // schema and the data; the run time (runtime/validation.ts) reads those only from `anyOf` and
 // `additionalProperties` errors, finds the data itself and builds messages from keyword and params.
 // So a validator is Ajv's non-verbose code with those two kinds of error given what is read of
