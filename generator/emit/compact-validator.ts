@@ -1,16 +1,16 @@
 // Makes Ajv's standalone code smaller without changing a verdict (but for one Ajv gets wrong: see
-// the end) or an error's keyword, path or params. Ajv writes each error as seven lines around an object that carries, in verbose mode, the
-// schema and the data; the run time (runtime/validation.ts) reads those only from `anyOf` and
-// `additionalProperties` errors, finds the data itself and builds messages from keyword and params.
-// So a validator is Ajv's non-verbose code with those two kinds of error given what is read of
-// them, every error reported through validator-support's `pushError` (its members by position)
-// or one of its shorter forms for a property of the body, the small schema values of error objects
-// written in place, and the schema constants nothing reads left out. Some of Ajv's checks are also
-// written shorter where the code around them makes that exact: an integer check as
-// `Number.isInteger`, and no NaN test inside a block that only numbers pass. (An enum stays Ajv's
-// chain of `===`: one list checked with `includes` was smaller but 10% slower on valid bodies.)
-// One check is made right: a property named like one of Object.prototype's is present only when
-// it is the object's own.
+// the end) or an error's keyword, path or params. Ajv writes each error as seven lines around an
+// object that carries, in verbose mode, the schema and the data; the run time
+// (runtime/validation.ts) reads those only from `anyOf` and `additionalProperties` errors, finds
+// the data itself and builds messages from keyword and params. So a validator is Ajv's
+// non-verbose code with those two kinds of error given what is read of them, every error reported
+// through validator-support's `pushError` (its members by position) or one of its shorter forms
+// for a property of the body, the small schema values of error objects written in place, and the
+// schema constants nothing reads left out. Some of Ajv's checks are also written shorter where the
+// code around them makes that exact: an integer check as `Number.isInteger`, and no NaN test
+// inside a block that only numbers pass. (An enum stays Ajv's chain of `===`: one list checked
+// with `includes` was smaller but 10% slower on valid bodies.) One check is made right: a property
+// named like one of Object.prototype's is present only when it is the object's own.
 import { jsValue } from "./escape.js";
 
 /**
