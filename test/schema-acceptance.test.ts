@@ -32,6 +32,8 @@ const ACCEPTED: Record<string, unknown> = {
   }),
   // fal's: enum ["129"] with default 129.
   "contradicting-default": object({ num_frames: { type: "string", enum: ["129"], default: 129 }, fps: { type: "integer", default: 24 } }),
+  // No value is allowed: valid JSON Schema, which Ajv refuses as it is.
+  "empty-enum": object({ prompt: { type: "string" }, retired: { type: "string", enum: [] } }),
   "fal-annotations": object({ num_frames: { type: "integer", min: 9, max: 257, step: 8, limit_description: "frames, in steps of 8" } }),
   names: object(
     { a: { $ref: "#/definitions/RunOptions" }, b: { $ref: "#/definitions/ValidationResult" }, c: { $ref: "#/definitions/ClientChoice" }, d: { $ref: "#/definitions/NamesInput" }, e: { $ref: "#/definitions/run-options" }, f: { $ref: "#/definitions/components" }, g: { $ref: "#/definitions/foo-bar" }, h: { $ref: "#/definitions/FooBar" } },
@@ -144,6 +146,14 @@ describe("accepted schemas", () => {
   it("a default its own schema rejects: a warning, and left out of the generated defaults", async () => {
     expect(run.stderr).toMatch(/warning: .*contradicting-default\.json: model "contradicting-default": json_request_schema#\/properties\/num_frames\/default: default 129 is not one of the allowed values \["129"\]: left out of the generated defaults/);
     expect((await module("contradicting-default")).model.defaults).toEqual({ fps: 24 });
+  });
+
+  it("an empty enum: a warning, a parameter typed never, and a validator that accepts no value for it", async () => {
+    expect(run.stderr).toMatch(/warning: .*empty-enum\.json: model "empty-enum": json_request_schema#\/properties\/retired\/enum: an empty list: no value is accepted here/);
+    const { validate } = await module("empty-enum");
+    expect(validate({ prompt: "a fox" })).toEqual({ ok: true });
+    expect(validate({ prompt: "a fox", retired: "x" })).toMatchObject({ ok: false, errors: [{ path: "retired" }] });
+    expect(await readFile(join(dir, "generated", "models", "empty-enum.ts"), "utf8")).toMatch(/retired\?: never/);
   });
 
   it("definitions named like what a model module imports, or like its input type, compile side by side", async () => {

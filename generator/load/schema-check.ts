@@ -136,7 +136,8 @@ function walk(ctx: Walk, node: unknown, parentBase: string, pointer: string, dep
   if (s.required !== undefined && (!Array.isArray(s.required) || s.required.some((r) => typeof r !== "string"))) {
     fail(`${pointer}/required`, "expected a list of property names");
   }
-  if (s.enum !== undefined && (!Array.isArray(s.enum) || s.enum.length === 0)) fail(`${pointer}/enum`, "expected a non-empty list of values");
+  if (s.enum !== undefined && !Array.isArray(s.enum)) fail(`${pointer}/enum`, "expected a list of values");
+  if (Array.isArray(s.enum) && s.enum.length === 0) ctx.warnings.push({ pointer: `${pointer}/enum`, message: "an empty list: no value is accepted here" });
   for (const key of NUMBER_KEYS) {
     if (s[key] === undefined) continue;
     if (typeof s[key] === "boolean" && key.startsWith("exclusive")) {

@@ -73,6 +73,12 @@ export function validatorSchema(schema: JsonSchema): JsonSchema {
   const strip = (node: JsonSchema | boolean): JsonSchema | boolean => {
     if (typeof node === "boolean") return node;
     const out = mapSubschemas(node, (child) => strip(child));
+    // Ajv refuses `enum: []`, which no value matches; `not: {}` says the same.
+    if (Array.isArray(out.enum) && out.enum.length === 0) {
+      delete out.enum;
+      if (out.not === undefined) out.not = {};
+      else out.allOf = [...(Array.isArray(out.allOf) ? out.allOf : []), { not: {} }];
+    }
     for (const key of Object.keys(out)) {
       if (isAnnotation(key) || (draft7 && typeof node.$ref === "string" && !REF_SIBLINGS_KEPT.includes(key))) delete out[key];
     }
