@@ -288,6 +288,23 @@ describe("oxen-contracts generate with a cache", () => {
     expect(await run(dir, ["generate", "--check", "--no-cache"])).toMatchObject({ code: 0 });
   }, 60_000);
 
+  it("checks a request schema it has not seen against its meta-schema, though the cache holds the verdicts on the others", async () => {
+    const dir = await project();
+    const cache = join(dir, "cache");
+    expect((await run(dir, ["generate", "--cache", cache])).code).toBe(0);
+    const model = join(dir, "schemas", "models", "minimax-h3.json");
+    const original = await readFile(model, "utf8");
+    const raw = JSON.parse(original);
+    raw.json_request_schema.properties.prompt.minLength = -1;
+    await writeFile(model, JSON.stringify(raw, null, 2));
+    const refused = await run(dir, ["generate", "--cache", cache, "--skip-invalid"]);
+    expect(refused.stderr).toMatch(/minimax-h3\.json: model "minimax-h3": json_request_schema#\/properties\/prompt\/minLength: .*the schema is invalid/);
+    // The schema seen valid before: emitted from its verdict, to the bytes a run without the cache writes.
+    await writeFile(model, original.replace("Describe the video content", "Describe the video's content"));
+    expect((await run(dir, ["generate", "--cache", cache])).stdout).toContain("1 emitted, 31 reused");
+    expect(await run(dir, ["generate", "--check", "--no-cache"])).toMatchObject({ code: 0 });
+  }, 60_000);
+
   it("emits every model again after the generator changes", async () => {
     const dir = await project();
     const cache = join(dir, "cache");

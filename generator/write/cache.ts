@@ -12,6 +12,10 @@ export interface EmitCache {
   /** The paths of the files made for `key`, when the output folder holds each of them as made. */
   get(key: string): readonly string[] | undefined;
   set(key: string, files: Record<string, string>): void;
+  /** Whether a request schema, by its key (emit-all.ts, `schemaKey`), was found valid against its meta-schema by this generator. */
+  metaChecked(schema: string): boolean;
+  /** Keeps that a request schema was found valid against its meta-schema. */
+  setMetaChecked(schema: string): void;
   /** The record the last run kept of a model file's bytes, by their `sourceHash`. */
   record(source: string): ModelRecord | undefined;
   /** Keeps what this run emitted or reused for the next run, `run`, what it saw and said, and `models`, its model files' records; call once the output is written. */
@@ -64,15 +68,23 @@ interface Manifest {
   run?: RunRecord;
   /** Each model file's record, by the sha256 of its bytes. */
   models?: Record<string, ModelRecord>;
+  /** The request schemas found valid against their meta-schemas, by key, the latest first. */
+  metaChecked?: string[];
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object";
 
-function readManifest(path: string, fingerprint: string): Pick<Manifest, "entries" | "run" | "models"> {
+function readManifest(path: string, fingerprint: string): Pick<Manifest, "entries" | "run" | "models" | "metaChecked"> {
   try {
     const manifest = JSON.parse(readText(path) ?? "") as Manifest;
     if (manifest.fingerprint !== fingerprint || !isRecord(manifest.entries)) return { entries: {} };
-    return { entries: manifest.entries, run: isRunRecord(manifest.run) ? manifest.run : undefined, models: isRecord(manifest.models) ? manifest.models : undefined };
+    const { run, models, metaChecked } = manifest;
+    return {
+      entries: manifest.entries,
+      run: isRunRecord(run) ? run : undefined,
+      models: isRecord(models) ? models : undefined,
+      metaChecked: Array.isArray(metaChecked) ? metaChecked.filter((key) => typeof key === "string") : undefined,
+    };
   } catch {
     return { entries: {} };
   }
@@ -90,8 +102,10 @@ function readManifest(path: string, fingerprint: string): Pick<Manifest, "entrie
 export function openCache(dir: string, outDir: string): EmitCache {
   const fingerprint = generatorFingerprint();
   const path = join(dir, `${sha256(outDir).slice(0, 16)}.json`);
-  const { entries: previous, run: lastRun, models = {} } = readManifest(path, fingerprint);
+  const { entries: previous, run: lastRun, models = {}, metaChecked = [] } = readManifest(path, fingerprint);
   const next: Manifest["entries"] = {};
+  const checked = new Set(metaChecked);
+  const newlyChecked = new Set<string>();
   const unchanged: RunRecord["outputs"] = {};
   /** How output file `file` holds the text hashed `hash`: as the last run left it (which recorded it with that text), or read and hashed; or not at all. */
   const holds = (file: string, hash: string): "unchanged" | "same text" | undefined => {
@@ -103,6 +117,8 @@ export function openCache(dir: string, outDir: string): EmitCache {
   return {
     unchanged,
     lastRun,
+    metaChecked: (schema) => checked.has(schema),
+    setMetaChecked: (schema) => void newlyChecked.add(schema),
     record(source) {
       const record = Object.hasOwn(models, source) ? models[source] : undefined;
       return isModelRecord(record) ? record : undefined;
@@ -124,7 +140,9 @@ export function openCache(dir: string, outDir: string): EmitCache {
       const temporary = `${path}.${process.pid}.tmp`;
       try {
         mkdirSync(dir, { recursive: true });
-        writeFileSync(temporary, JSON.stringify({ fingerprint, entries: next, run, models: records && Object.fromEntries(records) } satisfies Manifest));
+        // Verdicts on schemas no model of this run has are kept a while (as many as there are entries), for an edit undone.
+        const verdicts = [...new Set([...newlyChecked, ...metaChecked])].slice(0, Math.max(newlyChecked.size, Object.keys(next).length));
+        writeFileSync(temporary, JSON.stringify({ fingerprint, entries: next, run, models: records && Object.fromEntries(records), metaChecked: verdicts } satisfies Manifest));
         renameSync(temporary, path);
       } catch {
         rmSync(temporary, { force: true });
