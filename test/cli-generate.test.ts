@@ -268,7 +268,7 @@ describe("oxen-contracts generate with a cache", () => {
     await matchesFullRun();
   }, 120_000);
 
-  it("sees a snapshot file edited to the same size after a run that recorded its stamp", async () => {
+  it("sees a snapshot file or template edited to the same size after a run that recorded its stamp", async () => {
     const dir = await project();
     const cache = join(dir, "cache");
     const out = join(dir, "generated");
@@ -286,6 +286,11 @@ describe("oxen-contracts generate with a cache", () => {
     expect((await run(dir, ["generate", "--cache", cache])).stdout).toContain("1 emitted, 31 reused");
     expect(await readFile(join(out, "models", "minimax-h3.ts"), "utf8")).toContain("XDescribe the video");
     expect(await run(dir, ["generate", "--check", "--no-cache"])).toMatchObject({ code: 0 });
+    // So is one of the generator's own files (a template), whose stamp the cache keeps for its fingerprint.
+    const template = join(dir, "templates", "model.ts.hbs");
+    await writeFile(template, (await readFile(template, "utf8")).replace("lower-case namespace", "lower-case Namespace"));
+    expect((await run(dir, ["generate", "--cache", cache])).stdout).toContain("32 emitted, 0 reused");
+    expect(await readFile(join(out, "models", "minimax-h3.ts"), "utf8")).toContain("lower-case Namespace");
   }, 60_000);
 
   it("checks a request schema it has not seen against its meta-schema, though the cache holds the verdicts on the others", async () => {

@@ -27,6 +27,9 @@ export type SourceStamps = Record<string, [number, number, number, number, strin
 const isSourceStamp = (value: unknown): boolean =>
   Array.isArray(value) && value.length === 5 && value.slice(0, 4).every((n) => typeof n === "number") && typeof value[4] === "string";
 
+/** Stamps read back from a manifest, which may hold anything. */
+export const isSourceStamps = (value: unknown): value is SourceStamps => value !== null && typeof value === "object" && Object.values(value).every(isSourceStamp);
+
 /** A record read back from a manifest file, which may be anything. */
 export function isRunRecord(value: unknown): value is RunRecord {
   if (value === null || typeof value !== "object") return false;
@@ -39,7 +42,7 @@ export function isRunRecord(value: unknown): value is RunRecord {
     outputs !== null &&
     typeof outputs === "object" &&
     Object.values(outputs).every((stamp) => Array.isArray(stamp) && stamp.length === 3 && stamp.every((n) => typeof n === "number")) &&
-    (sources === undefined || (sources !== null && typeof sources === "object" && Object.values(sources).every(isSourceStamp)))
+    (sources === undefined || isSourceStamps(sources))
   );
 }
 
@@ -68,18 +71,28 @@ const SETTLED_MS = 2000;
  * this time (ms since the epoch) have their stamps kept.
  */
 export function runInput(settings: unknown, schemasDir: string, known: SourceStamps = {}, settled = Date.now() - SETTLED_MS): RunInput | undefined {
+  const read = stampedHashes(schemasDir, listFiles(schemasDir), known, settled);
+  if (read === undefined) return undefined;
   const hash = createHash("sha256").update(JSON.stringify(settings));
-  const sources = new Map<string, string>();
+  for (const [file, source] of read.hashes) hash.update(`\0${file}\0${source}`);
+  return { input: hash.digest("hex"), sources: read.hashes, stamps: read.stamps };
+}
+
+/**
+ * The sha256 of each of `files` (paths in `root`), in their order, taken from `known` for a file
+ * whose stamp is as it recorded (see `runInput`), with the stamps of the files changed before
+ * `settled`; undefined when a file cannot be read.
+ */
+export function stampedHashes(root: string, files: readonly string[], known: SourceStamps, settled = Date.now() - SETTLED_MS): { hashes: Map<string, string>; stamps: SourceStamps } | undefined {
+  const hashes = new Map<string, string>();
   const stamps: SourceStamps = {};
-  for (const file of listFiles(schemasDir)) {
-    const read = readSource(join(schemasDir, file), Object.hasOwn(known, file) ? known[file] : undefined);
+  for (const file of files) {
+    const read = readSource(join(root, file), Object.hasOwn(known, file) ? known[file] : undefined);
     if (read === undefined) return undefined;
-    const source = read[4];
-    sources.set(file, source);
-    hash.update(`\0${file}\0${source}`);
+    hashes.set(file, read[4]);
     if (read[1] < settled && read[2] < settled) stamps[file] = read;
   }
-  return { input: hash.digest("hex"), sources, stamps };
+  return { hashes, stamps };
 }
 
 /** A snapshot file's stamp with the sha256 of its bytes: `known`'s when the file is as it recorded, else read now. */
