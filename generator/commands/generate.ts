@@ -30,7 +30,8 @@ typed request functions, plus the envelope types and the index.
                  model and of the generator), so a model whose files are still in the output is
                  not emitted again; what checking each model file said, by a hash of its bytes,
                  so a file not changed is not parsed again; and what the last run read (a run
-                 with nothing changed reads no schema); default node_modules/.cache/oxen-contracts
+                 with nothing changed reads no schema; a file whose size, times and inode are
+                 unchanged is not read); default node_modules/.cache/oxen-contracts
                  when node_modules exists
   --no-cache     emit every model`;
 
