@@ -268,6 +268,48 @@ describe("oxen-contracts generate with a cache", () => {
     await matchesFullRun();
   }, 120_000);
 
+  it("sees a snapshot file or template edited to the same size after a run that recorded its stamp", async () => {
+    const dir = await project();
+    const cache = join(dir, "cache");
+    const out = join(dir, "generated");
+    const model = join(dir, "schemas", "models", "minimax-h3.json");
+    const original = await readFile(model, "utf8");
+    // Files changed within two seconds of a run are read by the next one whatever their stamps: let the copy settle.
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    await run(dir, ["generate", "--cache", cache]);
+    const { size, mtimeMs } = await stat(model);
+    const at = original.lastIndexOf('"Describe the video'); // in json_request_schema, which the output is made from
+    const edited = `${original.slice(0, at)}"X${original.slice(at + 1)}`;
+    await writeFile(model, edited.replace(/ {2}"/, ' "')); // one character in, one indent character out
+    expect((await stat(model)).size).toBe(size);
+    expect((await stat(model)).mtimeMs).not.toBe(mtimeMs);
+    expect((await run(dir, ["generate", "--cache", cache])).stdout).toContain("1 emitted, 31 reused");
+    expect(await readFile(join(out, "models", "minimax-h3.ts"), "utf8")).toContain("XDescribe the video");
+    expect(await run(dir, ["generate", "--check", "--no-cache"])).toMatchObject({ code: 0 });
+    // So is one of the generator's own files (a template), whose stamp the cache keeps for its fingerprint.
+    const template = join(dir, "templates", "model.ts.hbs");
+    await writeFile(template, (await readFile(template, "utf8")).replace("lower-case namespace", "lower-case Namespace"));
+    expect((await run(dir, ["generate", "--cache", cache])).stdout).toContain("32 emitted, 0 reused");
+    expect(await readFile(join(out, "models", "minimax-h3.ts"), "utf8")).toContain("lower-case Namespace");
+  }, 60_000);
+
+  it("checks a request schema it has not seen against its meta-schema, though the cache holds the verdicts on the others", async () => {
+    const dir = await project();
+    const cache = join(dir, "cache");
+    expect((await run(dir, ["generate", "--cache", cache])).code).toBe(0);
+    const model = join(dir, "schemas", "models", "minimax-h3.json");
+    const original = await readFile(model, "utf8");
+    const raw = JSON.parse(original);
+    raw.json_request_schema.properties.prompt.minLength = -1;
+    await writeFile(model, JSON.stringify(raw, null, 2));
+    const refused = await run(dir, ["generate", "--cache", cache, "--skip-invalid"]);
+    expect(refused.stderr).toMatch(/minimax-h3\.json: model "minimax-h3": json_request_schema#\/properties\/prompt\/minLength: .*the schema is invalid/);
+    // The schema seen valid before: emitted from its verdict, to the bytes a run without the cache writes.
+    await writeFile(model, original.replace("Describe the video content", "Describe the video's content"));
+    expect((await run(dir, ["generate", "--cache", cache])).stdout).toContain("1 emitted, 31 reused");
+    expect(await run(dir, ["generate", "--check", "--no-cache"])).toMatchObject({ code: 0 });
+  }, 60_000);
+
   it("emits every model again after the generator changes", async () => {
     const dir = await project();
     const cache = join(dir, "cache");

@@ -30,7 +30,8 @@ typed request functions, plus the envelope types and the index.
                  model and of the generator), so a model whose files are still in the output is
                  not emitted again; what checking each model file said, by a hash of its bytes,
                  so a file not changed is not parsed again; and what the last run read (a run
-                 with nothing changed reads no schema); default node_modules/.cache/oxen-contracts
+                 with nothing changed reads no schema; a file whose size, times and inode are
+                 unchanged is not read); default node_modules/.cache/oxen-contracts
                  when node_modules exists
   --no-cache     emit every model`;
 
@@ -85,9 +86,9 @@ export async function generateCommand(argv: string[], io: Io): Promise<number> {
   const cache = cacheDir === undefined ? undefined : openCache(resolve(cacheDir), out);
   // Everything the output and what is said depend on besides the snapshot and the generator (which the cache's fingerprint covers).
   const settings = { target, strict: values.strict === true, skipInvalid: values["skip-invalid"] === true, cwd: process.cwd(), root: OWN_ROOT };
-  const read = cache === undefined || values.check ? undefined : runInput(settings, schemasDir);
-  const input = read?.input;
   const last = cache?.lastRun;
+  const read = cache === undefined || values.check ? undefined : runInput(settings, schemasDir, last?.sources);
+  const input = read?.input;
   if (unchangedSince(last, input, out)) {
     for (const line of last.stderr) io.err(line);
     return io.out(last.stdout), 0;
@@ -137,7 +138,7 @@ export async function generateCommand(argv: string[], io: Io): Promise<number> {
   // Files kept were linked over, so their stamps are the ones the cache found; the others were written or checked anew.
   const keptStamps = Object.fromEntries([...kept].filter((path) => Object.hasOwn(cache?.unchanged ?? {}, path)).map((path) => [path, cache!.unchanged[path]!]));
   const outputs = input !== undefined && failures.length === 0 ? outputStamps(out, keptStamps) : undefined;
-  cache?.save(input !== undefined && outputs !== undefined ? { input, stderr: said, stdout: `${out}: up to date (${total} files${next})`, outputs } : undefined, records);
+  cache?.save(read !== undefined && outputs !== undefined ? { input: read.input, stderr: said, stdout: `${out}: up to date (${total} files${next})`, outputs, sources: read.stamps } : undefined, records);
   const counts = cache === undefined ? "" : `; ${emitted} emitted, ${reused} reused`;
   io.out(changed === 0 ? `${out}: up to date (${total} files${counts})` : `generated ${total} files in ${out} (${changed} changed${counts})`);
   return 0;

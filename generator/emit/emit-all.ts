@@ -79,10 +79,15 @@ export interface ModelJob {
   model: ModelContract;
   slot: ModelSlot;
   hash: string;
+  /** Whether an earlier emit by this generator found the same request schema valid against its meta-schema (see `schemaKey`). */
+  metaChecked?: boolean;
 }
 
+/** What the meta-schema's verdict on a model's request schema is kept by in the cache. */
+const schemaKey = (model: ModelContract): string => sha256(JSON.stringify(model.schema));
+
 /** The validator, its declarations and the model module of one model, by path. */
-export async function emitModelFiles({ model, slot, hash: schemaSha256 }: ModelJob): Promise<Record<string, string>> {
+export async function emitModelFiles({ model, slot, hash: schemaSha256, metaChecked }: ModelJob): Promise<Record<string, string>> {
   emitters ??= Promise.all([import("./emit-validator.js"), import("./emit-types.js")]);
   const [{ emitValidator }, { emitInputType }] = await emitters;
   const { stem, base, supportImport } = slot;
@@ -92,7 +97,7 @@ export async function emitModelFiles({ model, slot, hash: schemaSha256 }: ModelJ
     throw new Error(`json-schema-to-typescript cannot type it: ${error.message}`);
   });
   return {
-    [`validators/${stem}.js`]: `${head}\n${await emitValidator(model.schema, model.id, supportImport)}`,
+    [`validators/${stem}.js`]: `${head}\n${await emitValidator(model.schema, model.id, supportImport, metaChecked)}`,
     [`validators/${stem}.d.ts`]: `${head}\nimport type { KeyNode, StandaloneValidator } from ${JSON.stringify(supportImport)};\nexport declare const validate: StandaloneValidator;\nexport declare const declaredKeys: readonly KeyNode[];\nexport default validate;\n`,
     [`models/${stem}.ts`]: emitModelModule(model, typeName, inputType, head, schemaSha256, {
       runtimeImport: slot.runtimeImport,
@@ -280,6 +285,7 @@ export async function emitAll(
     }
     // The upstream schema's hash, as lock.json has it.
     const job: ModelJob = { model, slot, hash: schemaHash(requestSchemaOf(model.raw)) };
+    if (hit === undefined && cache?.metaChecked(schemaKey(model))) job.metaChecked = true;
     return { id: model.id, file: model.file, slot, key, hit, hash: job.hash, media: mediaParameters(model.schema), job };
   });
   const misses = planned.filter((p) => p.hit === undefined);
@@ -301,7 +307,10 @@ export async function emitAll(
       failures.push(p.job === undefined ? { file: p.file, model: id, at: "", message: result.message } : emitFailure(p.job.model, result));
       continue;
     }
-    if (p.hit === undefined && p.key !== undefined) cache!.set(p.key, result as Record<string, string>);
+    if (p.hit === undefined && p.key !== undefined) {
+      cache!.set(p.key, result as Record<string, string>);
+      cache!.setMetaChecked(schemaKey(p.job!.model)); // its validator compiled: the meta-schema found nothing wrong
+    }
     add(result);
     entries.push({ id, base: slot.base, stem: slot.stem, typeName: `${slot.base}Input`, import: `./models/${slot.stem}.js`, hash, media });
   }

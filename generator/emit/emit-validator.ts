@@ -97,15 +97,17 @@ function readableConstants(code: string): string {
  * Ajv standalone validation code for one model, as a readable ESM module with no `require` and
  * no `eval`/`new Function`: the CommonJS calls Ajv emits are replaced by imports of
  * runtime/validator-support.js (`supportImport` is its path from the module). Beside `validate`
- * it exports `declaredKeys`, the table the closed mode checks keys against.
+ * it exports `declaredKeys`, the table the closed mode checks keys against. `metaChecked`: this
+ * generator has checked this same schema against its draft's meta-schema before (compiling the
+ * meta-schema costs more than the rest of a model's validator), so it is not checked again.
  */
-export async function emitValidator(schema: JsonSchema | null, modelId: string, supportImport: string): Promise<string> {
+export async function emitValidator(schema: JsonSchema | null, modelId: string, supportImport: string, metaChecked = false): Promise<string> {
   const request = schema ?? { type: "object", properties: {} };
   const compiled = validatorSchema(request);
   let code: string;
   let keys: string;
   try {
-    const invalid = metaSchemaErrors(compiled);
+    const invalid = metaChecked ? undefined : metaSchemaErrors(compiled);
     if (invalid !== undefined) throw new Error(invalid);
     // A fresh instance per model keeps names (validate0, schema0...) independent of other models.
     // Messages are built at run time from keyword and params (runtime/ajv-messages.ts).

@@ -1,10 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sha256 } from "../snapshot/canonical.js";
 import { isModelRecord, type ModelRecord } from "../load/recall.js";
-import { isRunRecord, unchangedFile, type RunRecord } from "./unchanged.js";
+import { isRunRecord, isSourceStamps, stampedHashes, unchangedFile, type RunRecord, type SourceStamps } from "./unchanged.js";
 import { listFiles, readText } from "./write.js";
 
 /** Emitted files by their key (a hash of everything they were made from). */
@@ -12,6 +13,10 @@ export interface EmitCache {
   /** The paths of the files made for `key`, when the output folder holds each of them as made. */
   get(key: string): readonly string[] | undefined;
   set(key: string, files: Record<string, string>): void;
+  /** Whether a request schema, by its key (emit-all.ts, `schemaKey`), was found valid against its meta-schema by this generator. */
+  metaChecked(schema: string): boolean;
+  /** Keeps that a request schema was found valid against its meta-schema. */
+  setMetaChecked(schema: string): void;
   /** The record the last run kept of a model file's bytes, by their `sourceHash`. */
   record(source: string): ModelRecord | undefined;
   /** Keeps what this run emitted or reused for the next run, `run`, what it saw and said, and `models`, its model files' records; call once the output is written. */
@@ -47,35 +52,53 @@ function libraryVersion(name: string): string {
 /**
  * A hash of the generator itself: its own code (sources in a clone, the build when installed) and
  * the versions of the libraries it emits with. Any change to either misses every cache entry.
+ * `known`: the stamps of its files a run recorded (see unchanged.ts), whose files are not read again.
  */
-export function generatorFingerprint(): string {
-  const parts: string[] = [];
-  for (const dir of OWN_DIRS) {
-    for (const file of listFiles(join(PACKAGE_ROOT, dir))) parts.push(`${dir}/${file}`, sha256(readText(join(PACKAGE_ROOT, dir, file)) ?? ""));
-  }
+export function generatorFingerprint(known: SourceStamps = {}): { fingerprint: string; stamps: SourceStamps } {
+  const files = OWN_DIRS.flatMap((dir) => listFiles(join(PACKAGE_ROOT, dir)).map((file) => `${dir}/${file}`));
+  const read = stampedHashes(PACKAGE_ROOT, files, known);
+  // A file of its own it cannot read: a fingerprint no manifest has, so nothing is taken from the cache.
+  if (read === undefined) return { fingerprint: randomUUID(), stamps: {} };
+  const parts = [...read.hashes].flat();
   for (const name of LIBRARIES) parts.push(libraryVersion(name));
-  return sha256(parts.join("\n"));
+  return { fingerprint: sha256(parts.join("\n")), stamps: read.stamps };
 }
 
 interface Manifest {
   fingerprint: string;
+  /** The stamps of the generator's own files, for the next run's fingerprint. */
+  generator?: SourceStamps;
   /** For each key, the hash of each file it produced, by path in the output folder. */
   entries: Record<string, Record<string, string>>;
   run?: RunRecord;
   /** Each model file's record, by the sha256 of its bytes. */
   models?: Record<string, ModelRecord>;
+  /** The request schemas found valid against their meta-schemas, by key, the latest first. */
+  metaChecked?: string[];
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object";
 
-function readManifest(path: string, fingerprint: string): Pick<Manifest, "entries" | "run" | "models"> {
+/** The manifest at `path`, if it was written by the generator whose files are as they are now. */
+function readManifest(path: string): { fingerprint: string; generator: SourceStamps } & Pick<Manifest, "entries" | "run" | "models" | "metaChecked"> {
+  let manifest: Partial<Manifest> = {};
   try {
-    const manifest = JSON.parse(readText(path) ?? "") as Manifest;
-    if (manifest.fingerprint !== fingerprint || !isRecord(manifest.entries)) return { entries: {} };
-    return { entries: manifest.entries, run: isRunRecord(manifest.run) ? manifest.run : undefined, models: isRecord(manifest.models) ? manifest.models : undefined };
+    const parsed: unknown = JSON.parse(readText(path) ?? "");
+    if (isRecord(parsed)) manifest = parsed as Partial<Manifest>;
   } catch {
-    return { entries: {} };
+    // a broken manifest: nothing kept
   }
+  const { fingerprint, stamps: generator } = generatorFingerprint(isSourceStamps(manifest.generator) ? manifest.generator : {});
+  if (manifest.fingerprint !== fingerprint || !isRecord(manifest.entries)) return { fingerprint, generator, entries: {} };
+  const { run, models, metaChecked } = manifest;
+  return {
+    fingerprint,
+    generator,
+    entries: manifest.entries,
+    run: isRunRecord(run) ? run : undefined,
+    models: isRecord(models) ? models : undefined,
+    metaChecked: Array.isArray(metaChecked) ? metaChecked.filter((key) => typeof key === "string") : undefined,
+  };
 }
 
 /**
@@ -88,10 +111,11 @@ function readManifest(path: string, fingerprint: string): Pick<Manifest, "entrie
  * next run its hits. The manifest also keeps each model file's record (see load/recall.ts).
  */
 export function openCache(dir: string, outDir: string): EmitCache {
-  const fingerprint = generatorFingerprint();
   const path = join(dir, `${sha256(outDir).slice(0, 16)}.json`);
-  const { entries: previous, run: lastRun, models = {} } = readManifest(path, fingerprint);
+  const { fingerprint, generator, entries: previous, run: lastRun, models = {}, metaChecked = [] } = readManifest(path);
   const next: Manifest["entries"] = {};
+  const checked = new Set(metaChecked);
+  const newlyChecked = new Set<string>();
   const unchanged: RunRecord["outputs"] = {};
   /** How output file `file` holds the text hashed `hash`: as the last run left it (which recorded it with that text), or read and hashed; or not at all. */
   const holds = (file: string, hash: string): "unchanged" | "same text" | undefined => {
@@ -103,6 +127,8 @@ export function openCache(dir: string, outDir: string): EmitCache {
   return {
     unchanged,
     lastRun,
+    metaChecked: (schema) => checked.has(schema),
+    setMetaChecked: (schema) => void newlyChecked.add(schema),
     record(source) {
       const record = Object.hasOwn(models, source) ? models[source] : undefined;
       return isModelRecord(record) ? record : undefined;
@@ -124,7 +150,9 @@ export function openCache(dir: string, outDir: string): EmitCache {
       const temporary = `${path}.${process.pid}.tmp`;
       try {
         mkdirSync(dir, { recursive: true });
-        writeFileSync(temporary, JSON.stringify({ fingerprint, entries: next, run, models: records && Object.fromEntries(records) } satisfies Manifest));
+        // Verdicts on schemas no model of this run has are kept a while (as many as there are entries), for an edit undone.
+        const verdicts = [...new Set([...newlyChecked, ...metaChecked])].slice(0, Math.max(newlyChecked.size, Object.keys(next).length));
+        writeFileSync(temporary, JSON.stringify({ fingerprint, generator, entries: next, run, models: records && Object.fromEntries(records), metaChecked: verdicts } satisfies Manifest));
         renameSync(temporary, path);
       } catch {
         rmSync(temporary, { force: true });

@@ -17,12 +17,23 @@ export interface RunRecord {
   stdout: string;
   /** Each output file by path: size, modification time and inode, as that run left it. */
   outputs: Record<string, [number, number, number]>;
+  /** The snapshot's files that run found settled (see `runInput`), by path: size, modification and change times, inode, and the sha256 of their bytes. */
+  sources?: SourceStamps;
 }
+
+/** A snapshot file's size, modification time, change time and inode, with the sha256 of the bytes it held then. */
+export type SourceStamps = Record<string, [number, number, number, number, string]>;
+
+const isSourceStamp = (value: unknown): boolean =>
+  Array.isArray(value) && value.length === 5 && value.slice(0, 4).every((n) => typeof n === "number") && typeof value[4] === "string";
+
+/** Stamps read back from a manifest, which may hold anything. */
+export const isSourceStamps = (value: unknown): value is SourceStamps => value !== null && typeof value === "object" && Object.values(value).every(isSourceStamp);
 
 /** A record read back from a manifest file, which may be anything. */
 export function isRunRecord(value: unknown): value is RunRecord {
   if (value === null || typeof value !== "object") return false;
-  const { input, stderr, stdout, outputs } = value as Record<string, unknown>;
+  const { input, stderr, stdout, outputs, sources } = value as Record<string, unknown>;
   return (
     typeof input === "string" &&
     Array.isArray(stderr) &&
@@ -30,7 +41,8 @@ export function isRunRecord(value: unknown): value is RunRecord {
     typeof stdout === "string" &&
     outputs !== null &&
     typeof outputs === "object" &&
-    Object.values(outputs).every((stamp) => Array.isArray(stamp) && stamp.length === 3 && stamp.every((n) => typeof n === "number"))
+    Object.values(outputs).every((stamp) => Array.isArray(stamp) && stamp.length === 3 && stamp.every((n) => typeof n === "number")) &&
+    (sources === undefined || isSourceStamps(sources))
   );
 }
 
@@ -38,28 +50,58 @@ export function isRunRecord(value: unknown): value is RunRecord {
 export interface RunInput {
   input: string;
   sources: ReadonlyMap<string, string>;
+  /** The stamps of the files settled when this run read them, for the next run to trust. */
+  stamps: SourceStamps;
 }
 
 /**
- * A hash of `settings` (what else the output depends on) and of every file of the snapshot folder,
- * by path and bytes; undefined when a file cannot be read, for the full run to report.
+ * How long before a run a file must have last changed for its stamp to be trusted later. A file
+ * changed within the file system's timestamp granularity of being read (a second on some) could
+ * change again with the same size and times; such a file is read again by the next run, as git
+ * does with its "racily clean" entries.
  */
-export function runInput(settings: unknown, schemasDir: string): RunInput | undefined {
+const SETTLED_MS = 2000;
+
+/**
+ * A hash of `settings` (what else the output depends on) and of every file of the snapshot folder,
+ * by path and bytes; undefined when a file cannot be read, for the full run to report. A file whose
+ * size, times and inode are those `known` (the last run's stamps) recorded is taken to hold the
+ * bytes it held then, and is not read: an edit changes its modification and change times (the
+ * change time cannot be set back), a replacement its inode. `settled`: files last changed before
+ * this time (ms since the epoch) have their stamps kept.
+ */
+export function runInput(settings: unknown, schemasDir: string, known: SourceStamps = {}, settled = Date.now() - SETTLED_MS): RunInput | undefined {
+  const read = stampedHashes(schemasDir, listFiles(schemasDir), known, settled);
+  if (read === undefined) return undefined;
   const hash = createHash("sha256").update(JSON.stringify(settings));
-  const sources = new Map<string, string>();
-  for (const file of listFiles(schemasDir)) {
-    const bytes = readBytes(join(schemasDir, file));
-    if (bytes === undefined) return undefined;
-    const source = sourceHash(bytes);
-    sources.set(file, source);
-    hash.update(`\0${file}\0${source}`);
-  }
-  return { input: hash.digest("hex"), sources };
+  for (const [file, source] of read.hashes) hash.update(`\0${file}\0${source}`);
+  return { input: hash.digest("hex"), sources: read.hashes, stamps: read.stamps };
 }
 
-function readBytes(path: string): Buffer | undefined {
+/**
+ * The sha256 of each of `files` (paths in `root`), in their order, taken from `known` for a file
+ * whose stamp is as it recorded (see `runInput`), with the stamps of the files changed before
+ * `settled`; undefined when a file cannot be read.
+ */
+export function stampedHashes(root: string, files: readonly string[], known: SourceStamps, settled = Date.now() - SETTLED_MS): { hashes: Map<string, string>; stamps: SourceStamps } | undefined {
+  const hashes = new Map<string, string>();
+  const stamps: SourceStamps = {};
+  for (const file of files) {
+    const read = readSource(join(root, file), Object.hasOwn(known, file) ? known[file] : undefined);
+    if (read === undefined) return undefined;
+    hashes.set(file, read[4]);
+    if (read[1] < settled && read[2] < settled) stamps[file] = read;
+  }
+  return { hashes, stamps };
+}
+
+/** A snapshot file's stamp with the sha256 of its bytes: `known`'s when the file is as it recorded, else read now. */
+function readSource(path: string, known: SourceStamps[string] | undefined): SourceStamps[string] | undefined {
   try {
-    return readFileSync(path);
+    // The stamp is taken before the bytes are read: a write in between gives the file times the next run does not trust.
+    const { size, mtimeMs, ctimeMs, ino } = statSync(path);
+    if (known !== undefined && known[0] === size && known[1] === mtimeMs && known[2] === ctimeMs && known[3] === ino) return known;
+    return [size, mtimeMs, ctimeMs, ino, sourceHash(readFileSync(path))];
   } catch {
     return undefined;
   }
