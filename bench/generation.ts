@@ -54,7 +54,8 @@ export async function generationBench(ctx: BenchContext): Promise<Row[]> {
   await ours(out, cache); // the state the next two cases start from
   const unchanged = await alternate({ ours: () => ours(out, cache) }, ctx.quick ? 3 : 10);
 
-  // One model's description changes back and forth, so every run has one changed model.
+  // One model's parameter description changes back and forth in both of its schemas (json_request_schema
+  // is the one generate reads), so every run has one changed model whose type's documentation changes.
   const [first] = (await loadSnapshot(snapshot)).models;
   const file = join(snapshot, "models", `${assignNames([first!.id]).get(first!.id)!.stem}.json`);
   const original = readFileSync(file, "utf8");
@@ -63,7 +64,7 @@ export async function generationBench(ctx: BenchContext): Promise<Row[]> {
     {
       ours: () => {
         flip = !flip;
-        writeFileSync(file, flip ? original.replace("Synthetic parameter", "Changed synthetic parameter") : original);
+        writeFileSync(file, flip ? original.replaceAll("Synthetic parameter", "Changed synthetic parameter") : original);
         return ours(out, cache);
       },
     },
