@@ -96,6 +96,7 @@ function finiteNumberBounds(code: string): string {
 
 /** The names every object has through Object.prototype (`constructor`, `toString`, `__proto__` …). */
 const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+const MENTIONS_INHERITED = new RegExp(`(?:\\.|\\[")(?:${[...INHERITED].join("|")})\\b`);
 
 /**
  * Ajv takes a property for present when `d.name !== undefined`, which an inherited name always is:
@@ -103,6 +104,8 @@ const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
  * (an own-property test on every name would slow every body), present means own and defined.
  */
 function ownPropertyChecks(code: string): string {
+  // Most validators name none of them: one scan says so.
+  if (!MENTIONS_INHERITED.test(code)) return code;
   const check = new RegExp(String.raw`(${DATA})(?:\.([A-Za-z_$][\w$]*)|\[("_*")\]) (===|!==) undefined`, "dg");
   return replaceMasked(code, check, ([whole, subject, dotted, quoted, operator]) => {
     const name = dotted || (JSON.parse(quoted!) as string);
