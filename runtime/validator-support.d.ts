@@ -27,6 +27,7 @@ export interface StandaloneValidator {
 export declare function pushError(list: AjvError[] | null, instancePath: string, schemaPath: string, keyword: string, params: Record<string, unknown>, extra?: Partial<AjvError>): AjvError[];
 export declare function pushPropertyError(list: AjvError[] | null, instancePath: string, name: string, keyword: string, params: Record<string, unknown>): AjvError[];
 export declare function pushTypeError(list: AjvError[] | null, instancePath: string, name: string, type: string): AjvError[];
+export declare const COMPARISONS: Readonly<Record<"maximum" | "minimum" | "exclusiveMaximum" | "exclusiveMinimum", string>>;
 export declare function pushLimitError(list: AjvError[] | null, instancePath: string, name: string, keyword: "maximum" | "minimum" | "exclusiveMaximum" | "exclusiveMinimum", limit: number): AjvError[];
 export declare function ucs2length(str: string): number;
 export declare function equal(a: unknown, b: unknown): boolean;

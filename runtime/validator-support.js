@@ -56,7 +56,8 @@ export function pushTypeError(list, instancePath, name, type) {
   return pushPropertyError(list, instancePath, name, "type", { type });
 }
 
-const COMPARISONS = { maximum: "<=", minimum: ">=", exclusiveMaximum: "<", exclusiveMinimum: ">" };
+/** The comparison Ajv's params give each numeric bound (the generator writes pushLimitError only where Ajv's matches it). */
+export const COMPARISONS = { maximum: "<=", minimum: ">=", exclusiveMaximum: "<", exclusiveMinimum: ">" };
 
 /** pushPropertyError for a numeric bound (`maximum`, `exclusiveMinimum` …): Ajv's params are `{comparison, limit}`. */
 export function pushLimitError(list, instancePath, name, keyword, limit) {

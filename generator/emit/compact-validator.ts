@@ -11,6 +11,7 @@
 // inside a block that only numbers pass. (An enum stays Ajv's chain of `===`: one list checked
 // with `includes` was smaller but 10% slower on valid bodies.) One check is made right: a property
 // named like one of Object.prototype's is present only when it is the object's own.
+import { COMPARISONS } from "../../runtime/validator-support.js";
 import { jsValue } from "./escape.js";
 
 /**
@@ -210,9 +211,6 @@ function pushErrorCall(object: string): string | undefined {
   return `pushError(vErrors, ${instancePath}, ${schemaPath}, ${keyword}, ${params})`;
 }
 
-/** The comparison Ajv's params give each numeric bound: validator-support's pushLimitError makes it from the keyword. */
-const COMPARISONS: Record<string, string> = { maximum: "<=", minimum: ">=", exclusiveMaximum: "<", exclusiveMinimum: ">" };
-
 /**
  * The push of an error of a top-level property's own keyword: `pushTypeError(vErrors, instancePath,
  * "seed", "integer")` for a single type, `pushLimitError(vErrors, instancePath, "seed", "maximum",
@@ -222,7 +220,7 @@ function propertyErrorCall(name: string, keyword: string, params: string): strin
   const type = /^\{type: ("[a-z]+")\}$/.exec(params)?.[1];
   if (keyword === "type" && type !== undefined) return `pushTypeError(vErrors, instancePath, "${name}", ${type})`;
   const bound = /^\{comparison: "([<>]=?)", limit: (-?\d[\d.eE+-]*)\}$/.exec(params);
-  if (bound !== null && COMPARISONS[keyword] === bound[1]) return `pushLimitError(vErrors, instancePath, "${name}", "${keyword}", ${bound[2]})`;
+  if (bound !== null && Object.hasOwn(COMPARISONS, keyword) && COMPARISONS[keyword as keyof typeof COMPARISONS] === bound[1]) return `pushLimitError(vErrors, instancePath, "${name}", "${keyword}", ${bound[2]})`;
   return `pushPropertyError(vErrors, instancePath, "${name}", "${keyword}", ${params})`;
 }
 
