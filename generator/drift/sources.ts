@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { InputError } from "../../cli/errors.js";
 import { checkModels } from "../load/check-models.js";
-import { withOverlays } from "../load/load.js";
+import { byId, withOverlays } from "../load/load.js";
 import { isObject, parseModel, type ModelContract } from "../load/model.js";
 
 export interface SourceContext {
@@ -116,7 +116,7 @@ export function readModels(texts: ModelText[]): Pick<Side, "models" | "invalid">
       invalid.push({ id, file, reason: error.message.startsWith(`${file}: `) ? error.message.slice(file.length + 2) : error.message, text });
     }
   }
-  models.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  models.sort(byId);
   return { models, invalid };
 }
 

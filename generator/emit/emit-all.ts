@@ -6,7 +6,7 @@ import { Worker } from "node:worker_threads";
 import { canonicalJson, schemaHash, sha256 } from "../snapshot/canonical.js";
 import type { EmitCache } from "../write/cache.js";
 import { emitModelModule } from "./emit-model.js";
-import type { Snapshot } from "../load/load.js";
+import { byId, type Snapshot } from "../load/load.js";
 import { reloadModel } from "../load/check-models.js";
 import { modelDigest } from "../load/recall.js";
 import { diagnosticReason, type Diagnostic } from "../load/diagnostic.js";
@@ -250,7 +250,7 @@ export async function emitAll(
   workers?: number,
 ): Promise<EmitResult> {
   const files: FileMap = new Map();
-  const all = [...snapshot.models, ...(snapshot.recalled ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const all = [...snapshot.models, ...(snapshot.recalled ?? [])].sort(byId);
   const names = assignNames(all.map((m) => m.id));
   const packaged = target.runtime === "package";
   /** The import of runtime module `file` (index or support) from the output file `from`. */

@@ -27,6 +27,11 @@ export interface Snapshot {
   recalled?: RecalledModel[];
 }
 
+/** Orders models (or anything with an id) by id, by code unit: the order of the index, the marker and what is said. */
+export function byId(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 /** A file's bytes, or the one line that says why there are none. */
 function readFile(path: string): { bytes: Buffer } | { error: string } {
   try {
@@ -106,7 +111,6 @@ export async function readSnapshot(dir: string, recall?: Recall): Promise<Snapsh
       else models.push(model);
     }
   }
-  const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   models.sort(byId);
   recalled.sort(byId);
   const hubPath = join(dir, "hub-openapi.json");
