@@ -2,7 +2,6 @@
 // sha256 of the file's bytes, so that a run which finds the same bytes again neither parses nor
 // checks them. The cache's manifest is dropped whole when the generator changes (its fingerprint),
 // so a record only ever answers for the code that made it.
-import { createHash } from "node:crypto";
 import { canonicalJson, sha256 } from "../snapshot/canonical.js";
 import type { ModelContract } from "./model.js";
 
@@ -39,7 +38,7 @@ export interface RecalledModel {
 
 /** The key of a model file's record and of its emitted files: the sha256 of its bytes. */
 export function sourceHash(bytes: Buffer): string {
-  return createHash("sha256").update(bytes).digest("hex");
+  return sha256(bytes);
 }
 
 const isPair = (value: unknown): value is [string, string] => Array.isArray(value) && value.length === 2 && value.every((s) => typeof s === "string");

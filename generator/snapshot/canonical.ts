@@ -20,8 +20,8 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
-export function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+export function sha256(data: string | Uint8Array): string {
+  return createHash("sha256").update(data).digest("hex");
 }
 
 /** The hash that identifies a request schema in lock.json and in generated headers. */
