@@ -21,6 +21,12 @@ async function project(): Promise<string> {
   return dir;
 }
 
+/** project(), with the paths the cache tests use: its cache folder, its output and one model's file. */
+async function cachedProject(): Promise<{ dir: string; cache: string; out: string; model: string }> {
+  const dir = await project();
+  return { dir, cache: join(dir, "cache"), out: join(dir, "generated"), model: join(dir, "schemas", "models", "minimax-h3.json") };
+}
+
 async function tree(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
@@ -138,9 +144,7 @@ describe("oxen-contracts generate --out", () => {
 
 describe("oxen-contracts generate with a cache", () => {
   it("emits only the models that changed, with the same bytes as a run without it", async () => {
-    const dir = await project();
-    const cache = join(dir, "cache");
-    const out = join(dir, "generated");
+    const { dir, cache, out } = await cachedProject();
     expect(await run(dir, ["generate", "--cache", cache])).toMatchObject({ code: 0, stdout: `${out}: up to date (96 files; 32 emitted, 0 reused)\n` });
     expect(await run(dir, ["generate", "--cache", cache])).toMatchObject({ code: 0, stdout: `${out}: up to date (96 files; 0 emitted, 32 reused)\n` });
     const untouched = (await stat(join(out, "models", "flux-3-video.ts"))).ino;
@@ -160,9 +164,7 @@ describe("oxen-contracts generate with a cache", () => {
   }, 60_000);
 
   it("emits again a model whose output was edited or removed, and starts over from a broken manifest", async () => {
-    const dir = await project();
-    const cache = join(dir, "cache");
-    const out = join(dir, "generated");
+    const { dir, cache, out } = await cachedProject();
     await run(dir, ["generate", "--cache", cache]);
     const before = await tree(out);
     await writeFile(join(out, "models", "minimax-h3.ts"), "// edited by hand\n");
@@ -179,10 +181,7 @@ describe("oxen-contracts generate with a cache", () => {
   }, 60_000);
 
   it("says a run with nothing to change as a full one does, and runs in full once the snapshot, the output or the options differ", async () => {
-    const dir = await project();
-    const cache = join(dir, "cache");
-    const out = join(dir, "generated");
-    const model = join(dir, "schemas", "models", "minimax-h3.json");
+    const { dir, cache, out, model } = await cachedProject();
     const raw = JSON.parse(await readFile(model, "utf8"));
     raw.json_request_schema.properties.prompt.deprecated_hint = "an unknown keyword"; // a warning on every run
     await writeFile(model, JSON.stringify(raw, null, 2));
@@ -211,10 +210,7 @@ describe("oxen-contracts generate with a cache", () => {
   }, 60_000);
 
   it("never serves a model file's old record: changed bytes are checked and emitted again, as a run without the cache emits them", async () => {
-    const dir = await project();
-    const cache = join(dir, "cache");
-    const out = join(dir, "generated");
-    const model = join(dir, "schemas", "models", "minimax-h3.json");
+    const { dir, cache, out, model } = await cachedProject();
     const original = await readFile(model, "utf8");
     const raw = JSON.parse(original);
     raw.json_request_schema.properties.prompt.deprecated_hint = "an unknown keyword";
@@ -269,10 +265,7 @@ describe("oxen-contracts generate with a cache", () => {
   }, 120_000);
 
   it("sees a snapshot file or template edited to the same size after a run that recorded its stamp", async () => {
-    const dir = await project();
-    const cache = join(dir, "cache");
-    const out = join(dir, "generated");
-    const model = join(dir, "schemas", "models", "minimax-h3.json");
+    const { dir, cache, out, model } = await cachedProject();
     const original = await readFile(model, "utf8");
     // Files changed within two seconds of a run are read by the next one whatever their stamps: let the copy settle.
     await new Promise((resolve) => setTimeout(resolve, 2_100));
@@ -294,10 +287,8 @@ describe("oxen-contracts generate with a cache", () => {
   }, 60_000);
 
   it("checks a request schema it has not seen against its meta-schema, though the cache holds the verdicts on the others", async () => {
-    const dir = await project();
-    const cache = join(dir, "cache");
+    const { dir, cache, model } = await cachedProject();
     expect((await run(dir, ["generate", "--cache", cache])).code).toBe(0);
-    const model = join(dir, "schemas", "models", "minimax-h3.json");
     const original = await readFile(model, "utf8");
     const raw = JSON.parse(original);
     raw.json_request_schema.properties.prompt.minLength = -1;
@@ -311,8 +302,7 @@ describe("oxen-contracts generate with a cache", () => {
   }, 60_000);
 
   it("emits every model again after the generator changes", async () => {
-    const dir = await project();
-    const cache = join(dir, "cache");
+    const { dir, cache } = await cachedProject();
     await run(dir, ["generate", "--cache", cache]);
     const template = join(dir, "templates", "model.ts.hbs");
     await writeFile(template, `${await readFile(template, "utf8")}// changed template\n`);
