@@ -7,7 +7,10 @@
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
 import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import Handlebars from "handlebars";
 import { dirname, join } from "node:path";
+import { COMPILE_OPTIONS, precompiledPath } from "../generator/emit/templates.js";
+import { sha256 } from "../generator/snapshot/canonical.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const DIST = join(ROOT, "dist");
@@ -78,11 +81,21 @@ async function buildClient(): Promise<void> {
   await rm(types, { recursive: true });
 }
 
+/** Each template beside its precompiled form, so that the installed generator loads only handlebars' run time (generator/emit/templates.ts). */
+async function precompileTemplates(dir: string): Promise<void> {
+  for (const file of (await readdir(dir)).filter((f) => f.endsWith(".hbs"))) {
+    const source = await readFile(join(dir, file), "utf8");
+    const spec = Handlebars.precompile(source, COMPILE_OPTIONS);
+    await writeFile(precompiledPath(`${dir}/`, file.replace(/\.hbs$/, "")), `module.exports = { source: ${JSON.stringify(sha256(source))}, spec: ${String(spec)} };\n`);
+  }
+}
+
 async function buildGenerator(): Promise<void> {
   await transpile(["generator", ...GENERATOR_SHARED], "esm", GENERATOR_PACKAGE);
   // Declarations of its entry (the `main` the client's command calls) and what that entry names.
   execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(ROOT, "tsconfig.generator.json")], { stdio: "inherit" });
   await cp(join(ROOT, "templates"), join(GENERATOR_PACKAGE, "templates"), { recursive: true });
+  await precompileTemplates(join(GENERATOR_PACKAGE, "templates"));
   await mkdir(join(GENERATOR_PACKAGE, "bin"));
   await cp(join(ROOT, "bin", "oxen-contracts-generator.js"), join(GENERATOR_PACKAGE, "bin", "oxen-contracts-generator.js"));
   for (const file of ["LICENSE", "CHANGELOG.md"]) await cp(join(ROOT, file), join(GENERATOR_PACKAGE, file));
