@@ -34,6 +34,8 @@ const ACCEPTED: Record<string, unknown> = {
   "contradicting-default": object({ num_frames: { type: "string", enum: ["129"], default: 129 }, fps: { type: "integer", default: 24 } }),
   // No value is allowed: valid JSON Schema, which Ajv refuses as it is.
   "empty-enum": object({ prompt: { type: "string" }, retired: { type: "string", enum: [] } }),
+  // Properties named like Object.prototype's; "__proto__" is written into the file by hand (fileText).
+  "prototype-names": object({ constructor: { type: "number" }, toString: { type: "string" } }),
   "fal-annotations": object({ num_frames: { type: "integer", min: 9, max: 257, step: 8, limit_description: "frames, in steps of 8" } }),
   names: object(
     { a: { $ref: "#/definitions/RunOptions" }, b: { $ref: "#/definitions/ValidationResult" }, c: { $ref: "#/definitions/ClientChoice" }, d: { $ref: "#/definitions/NamesInput" }, e: { $ref: "#/definitions/run-options" }, f: { $ref: "#/definitions/components" }, g: { $ref: "#/definitions/foo-bar" }, h: { $ref: "#/definitions/FooBar" } },
@@ -65,14 +67,13 @@ const REFUSED: [id: string, schema: unknown, line: RegExp][] = [
   ["draft-04-schema", object({}, { $schema: "http://json-schema.org/draft-04/schema#" }), /json_request_schema#\/\$schema: unsupported \$schema "http:\/\/json-schema.org\/draft-04\/schema#"/],
   ["malformed-items", object({ images: { type: "array", items: "string" } }), /json_request_schema#\/properties\/images\/items: expected a schema or a list of schemas, got "string"/],
   ["root-not-object", { type: "string" }, /json_request_schema#\/type: the request schema must describe an object/],
-  ["proto", object({ ["__proto__"]: { type: "integer" } }), /json_request_schema#\/properties\/__proto__: a property named "__proto__" cannot be validated/],
   ["backtracking", object({ p: { type: "string", pattern: "^(a+)+$" } }), /json_request_schema#\/properties\/p\/pattern: .*backtrack/],
 ];
 
 /** `__proto__` survives as an own key only when the text is written by hand. */
 function fileText(id: string, schema: unknown): string {
   const text = JSON.stringify(modelObject(id, schema));
-  return id === "proto" ? text.replace('"properties":{}', '"properties":{"__proto__":{"type":"integer"}}') : text;
+  return id === "prototype-names" ? text.replace('"properties":{', '"properties":{"__proto__":{"type":"integer"},') : text;
 }
 
 let dir: string;
@@ -82,8 +83,8 @@ const module = (id: string) => import(pathToFileURL(join(dir, "generated", "mode
 
 beforeAll(async () => {
   dir = await snapshotWith({
-    ...Object.fromEntries(Object.entries(ACCEPTED).map(([id, schema]) => [`${id}.json`, modelObject(id, schema)])),
-    ...Object.fromEntries(REFUSED.map(([id, schema]) => [`${id}.json`, fileText(id, id === "proto" ? object({}) : schema)])),
+    ...Object.fromEntries(Object.entries(ACCEPTED).map(([id, schema]) => [`${id}.json`, fileText(id, schema)])),
+    ...Object.fromEntries(REFUSED.map(([id, schema]) => [`${id}.json`, modelObject(id, schema)])),
   });
   run = await generateProcess(dir, ["--skip-invalid"]);
   index = await import(pathToFileURL(join(dir, "generated", "index.ts")).href);
@@ -113,6 +114,16 @@ describe("accepted schemas", () => {
     expect(validate({ image: "i" })).toMatchObject({ ok: false, errors: [{ path: "strength", keyword: "required" }] });
     expect(validate({ seed: "x" })).toMatchObject({ ok: false, errors: [{ path: "seed", keyword: "type" }] });
     expect(validate({ frames: [1, 2] }).ok).toBe(false);
+  });
+
+  it("properties named __proto__, constructor and toString are validated as the body's own keys, and typed", async () => {
+    const { validate } = await module("prototype-names");
+    expect(validate({})).toEqual({ ok: true });
+    expect(validate(JSON.parse('{"__proto__": 1, "constructor": 2.5, "toString": "s"}'))).toEqual({ ok: true });
+    expect(validate(JSON.parse('{"__proto__": "x", "constructor": "y"}'))).toMatchObject({ ok: false, errors: [{ path: "constructor", keyword: "type" }, { path: "__proto__", keyword: "type" }] });
+    expect(validate(JSON.parse('{"__proto__": 1, "valueOf": 2}'))).toMatchObject({ ok: false, errors: [{ path: "valueOf", keyword: "additionalProperties" }] });
+    const source = await readFile(join(dir, "generated", "models", "prototype-names.ts"), "utf8");
+    expect(source).toMatch(/__proto__\?: number/);
   });
 
   it("draft-06: const and contains are validated", async () => {

@@ -53,7 +53,7 @@ export interface SchemaCheck {
 /**
  * Checks the parts of a request schema the generator relies on. Throws a SchemaRefusal at the first
  * thing that cannot be honoured safely: a `$ref` that is not local ("#...") or points nowhere or
- * only at itself, draft-04's boolean exclusiveMinimum/Maximum, a `__proto__` property, a pattern
+ * only at itself, draft-04's boolean exclusiveMinimum/Maximum, a pattern
  * that can backtrack catastrophically, a value no draft allows. A schema from the network never
  * makes the generator read a file or fetch a URL.
  */
@@ -164,9 +164,6 @@ function walk(ctx: Walk, node: unknown, parentBase: string, pointer: string, dep
     const map = s[key];
     if (map === undefined || !isKnownKeyword(key, ctx.dialect)) continue;
     if (map === null || typeof map !== "object" || Array.isArray(map)) fail(`${pointer}/${key}`, "expected an object of schemas");
-    if (key === "properties" && Object.hasOwn(map as object, "__proto__")) {
-      fail(`${pointer}/properties/__proto__`, 'a property named "__proto__" cannot be validated (Ajv skips it, against prototype pollution), so such a schema is refused');
-    }
     for (const [name, child] of Object.entries(map as object)) walk(ctx, child, base, `${pointer}/${key}/${pointerSegment(name)}`, depth + 1);
   }
   if (s.dependencies !== undefined && isKnownKeyword("dependencies", ctx.dialect)) {

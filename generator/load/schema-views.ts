@@ -58,6 +58,26 @@ function isAnnotation(key: string): boolean {
   return ["title", "description", "default", "examples", "$comment", "deprecated", "readOnly", "writeOnly", "basic", "renderType"].includes(key) || key.startsWith("x-");
 }
 
+/** The one pattern that matches the key "__proto__" alone. */
+const PROTO_PATTERN = "^__proto__$";
+
+/**
+ * A node's `properties.__proto__` moved to `patternProperties`, which says the same of the key: Ajv
+ * leaves a property of that name out of `properties` (against prototype pollution), while its
+ * patternProperties loop reads an own "__proto__" key as any other. `additionalProperties` and
+ * `unevaluatedProperties` count a key a pattern matches as they count a named one.
+ */
+function protoAsPattern(node: JsonSchema): Pick<JsonSchema, "properties" | "patternProperties"> {
+  const properties = node.properties as JsonSchema;
+  const patterns = isSchema(node.patternProperties) ? node.patternProperties : {};
+  const moved = properties.__proto__;
+  const same = Object.hasOwn(patterns, PROTO_PATTERN) ? { allOf: [patterns[PROTO_PATTERN], moved] } : moved;
+  return {
+    properties: ownEntriesObject(Object.entries(properties).filter(([name]) => name !== "__proto__")),
+    patternProperties: ownEntriesObject([...Object.entries(patterns).filter(([p]) => p !== PROTO_PATTERN), [PROTO_PATTERN, same]]),
+  };
+}
+
 /** Keywords that hold subschemas a `$ref` may point into: kept beside a draft-07 `$ref`, which ignores the rest. */
 const REF_SIBLINGS_KEPT = ["$ref", "definitions", "$defs"];
 
@@ -79,6 +99,7 @@ export function validatorSchema(schema: JsonSchema): JsonSchema {
       if (out.not === undefined) out.not = {};
       else out.allOf = [...(Array.isArray(out.allOf) ? out.allOf : []), { not: {} }];
     }
+    if (isSchema(out.properties) && Object.hasOwn(out.properties, "__proto__")) Object.assign(out, protoAsPattern(out));
     for (const key of Object.keys(out)) {
       if (isAnnotation(key) || (draft7 && typeof node.$ref === "string" && !REF_SIBLINGS_KEPT.includes(key))) delete out[key];
     }

@@ -55,6 +55,21 @@ const BESIDE_A_BARE_REF = ["$ref", "$id", "$comment", "title", "description", "d
 const MAX_SHAPES = 16;
 
 
+/** The names every object has through Object.prototype but `__proto__`, which TypeScript treats as any other. */
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype).filter((name) => name !== "__proto__"));
+
+/**
+ * An optional property named like one of Object.prototype's (`constructor`, `toString`) also
+ * admits the inherited member's type: TypeScript checks an object literal that leaves it out by
+ * the member every object has (`{}` has a `constructor` that is a Function), so without it no
+ * literal would have the type. The description stays on the property.
+ */
+function inheritedToo(name: string, type: Out): Out {
+  if (!INHERITED.has(name)) return type;
+  const { description, ...rest } = type;
+  return { ...(description !== undefined && { description }), anyOf: [rest, { tsType: `Object[${JSON.stringify(name)}]` }] };
+}
+
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -320,7 +335,7 @@ export function typeSchema(schema: JsonSchema, rootTitle: string, describe: (nod
   };
 
   const objectOut = (shape: ObjectShape): Out => {
-    const properties = ownEntriesObject([...shape.props].map(([name, p]) => [name, p.type]));
+    const properties = ownEntriesObject([...shape.props].map(([name, p]) => [name, p.required ? p.type : inheritedToo(name, p.type)]));
     const required = [...shape.props].filter(([, p]) => p.required).map(([n]) => n);
     // Other keys of an object that lists none are declared: the closed mode lets them through.
     const rest = shape.rest === "closed" || (shape.rest === "open" && shape.lists) ? false : shape.rest === "open" ? UNKNOWN : shape.rest;
