@@ -1,4 +1,4 @@
-// The official JSON-Schema-Test-Suite (draft7 and draft2020-12, vendored under
+// The official JSON-Schema-Test-Suite (draft6, draft7, draft2019-09 and draft2020-12, vendored under
 // test/fixtures/json-schema-test-suite) through the whole pipeline: every schema becomes one model
 // of a single snapshot (the schema as the `value` property of an object body), generated with
 // emitAll and written with writeFolder; one TypeScript program type-checks the output and every
@@ -23,7 +23,12 @@ import { runValidator, type ModelValidator } from "../runtime/validation.js";
 import { SCHEMAS, tempDir, VALUE_OF } from "./helpers.js";
 
 const SUITE = join(import.meta.dirname, "fixtures", "json-schema-test-suite");
-const DRAFTS = { draft7: "http://json-schema.org/draft-07/schema#", "draft2020-12": "https://json-schema.org/draft/2020-12/schema" };
+const DRAFTS = {
+  draft6: "http://json-schema.org/draft-06/schema#",
+  draft7: "http://json-schema.org/draft-07/schema#",
+  "draft2019-09": "https://json-schema.org/draft/2019-09/schema",
+  "draft2020-12": "https://json-schema.org/draft/2020-12/schema",
+};
 
 interface SuiteGroup {
   description: string;
@@ -83,11 +88,16 @@ function moveRefs(node: unknown, prefix: string): unknown {
  * The request schema of a case: an object whose `value` is the suite's schema. Its references to
  * its own root move with it, unless its `$id` makes it a resource of its own.
  */
+/** The id a suite schema that uses `$recursiveRef` takes as its own resource (see requestSchema). */
+const SUITE_ROOT_ID = "https://json-schema-test-suite.invalid/schema";
+
 function requestSchema(c: Case): Record<string, unknown> {
   let value: unknown = c.group.schema;
   if (typeof value !== "boolean") {
     const { $schema: _, ...schema } = value as Record<string, unknown>;
-    value = typeof schema.$id === "string" ? schema : moveRefs(schema, "#/properties/value");
+    // `$recursiveRef` can only say "#", the root of its resource: a schema using it, moved under
+    // `value`, is made a resource of its own instead, so that "#" stays the suite's root.
+    value = typeof schema.$id === "string" ? schema : JSON.stringify(schema).includes('"$recursiveRef"') ? { $id: SUITE_ROOT_ID, ...schema } : moveRefs(schema, "#/properties/value");
   }
   return { $schema: DRAFTS[c.draft as keyof typeof DRAFTS], type: "object", properties: { value }, required: ["value"] };
 }

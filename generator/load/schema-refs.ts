@@ -51,6 +51,12 @@ export interface Refs {
    * `base`: validating it would never end.
    */
   loopsToItself(node: JsonSchema, base: string): boolean;
+  /**
+   * The resources (by base URI) a 2019-09 `$recursiveRef: "#"` written in the resource `base` may
+   * land on: that resource, and, when its root says `$recursiveAnchor: true`, every resource whose
+   * root says so too (one of them may be the outermost of the dynamic scope).
+   */
+  recursiveTargets(base: string): string[];
 }
 
 /**
@@ -89,13 +95,15 @@ export function refResolver(root: JsonSchema): Refs {
     for (const [key, value] of Object.entries(node)) if (!DATA.includes(key)) index(value, base, `${pointer}/${pointerSegment(key)}`);
   };
   let indexed = false;
+  const indexOnce = (): void => {
+    if (indexed) return;
+    resources.set(DOCUMENT_BASE, root);
+    index(root, DOCUMENT_BASE, "");
+    indexed = true;
+  };
 
   const resolve: RefResolver = (ref, base) => {
-    if (!indexed) {
-      resources.set(DOCUMENT_BASE, root);
-      index(root, DOCUMENT_BASE, "");
-      indexed = true;
-    }
+    indexOnce();
     let uri: URL;
     try {
       uri = new URL(ref, base);
@@ -141,5 +149,11 @@ export function refResolver(root: JsonSchema): Refs {
     };
     return reaches(node, base);
   };
-  return { resolve, rootBase, loopsToItself };
+  const recursiveTargets = (base: string): string[] => {
+    indexOnce();
+    const anchored = (b: string): boolean => resources.get(b)?.$recursiveAnchor === true;
+    return anchored(base) ? [base, ...[...resources.keys()].filter((b) => b !== base && anchored(b))] : [base];
+  };
+
+  return { resolve, rootBase, loopsToItself, recursiveTargets };
 }

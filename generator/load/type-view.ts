@@ -196,7 +196,7 @@ function refName(ref: string): string {
  */
 export function typeSchema(schema: JsonSchema, rootTitle: string, describe: (node: JsonSchema, name?: string) => string): JsonSchema {
   const dialect = schemaDialect(schema);
-  const { resolve, rootBase } = refResolver(schema);
+  const { resolve, rootBase, recursiveTargets } = refResolver(schema);
   const definitions: Record<string, Out> = {};
   const named = new Map<JsonSchema, string>();
   const taken = new Set<string>([rootTitle]);
@@ -280,6 +280,9 @@ export function typeSchema(schema: JsonSchema, rootTitle: string, describe: (nod
     return { prefix, min, rest: after === false ? false : after === undefined || after === true ? UNKNOWN : sub(after, base) };
   };
 
+  /** Where a `$recursiveRef` may land, joined: its own resource, or an outer one that also has `$recursiveAnchor: true`. */
+  const recursiveForm = (base: string): Form => recursiveTargets(base).map((target): Form => ({ ...all(), also: [reference("#", target)] })).reduce((x, y) => join(x, y, out));
+
   const form = (node: JsonSchema | boolean, parentBase: string): Form => {
     if (node === true) return all();
     if (node === false) return none();
@@ -288,7 +291,7 @@ export function typeSchema(schema: JsonSchema, rootTitle: string, describe: (nod
     const refs = ["$ref", "$recursiveRef"].filter((k) => typeof node[k] === "string");
     if (refOverridesSiblings(dialect) && refs.includes("$ref")) return { ...all(), also: [reference(node.$ref as string, base)] };
     let f = own(node, base);
-    for (const key of refs) f = meet(f, { ...all(), also: [key === "$recursiveRef" ? reference("#", rootBase) : reference(node[key] as string, base)] }, out);
+    for (const key of refs) f = meet(f, key === "$recursiveRef" ? recursiveForm(base) : { ...all(), also: [reference(node[key] as string, base)] }, out);
     for (const branch of Array.isArray(node.allOf) ? node.allOf : []) f = meet(f, form(branch as JsonSchema, base), out);
     for (const key of ["anyOf", "oneOf"]) {
       if (!Array.isArray(node[key]) || (node[key] as unknown[]).length === 0) continue;
