@@ -1,4 +1,4 @@
-// The official JSON-Schema-Test-Suite (draft6, draft7, draft2019-09 and draft2020-12, vendored under
+// The official JSON-Schema-Test-Suite (draft4, draft6, draft7, draft2019-09 and draft2020-12, vendored under
 // test/fixtures/json-schema-test-suite) through the whole pipeline: every schema becomes one model
 // of a single snapshot (the schema as the `value` property of an object body), generated with
 // emitAll and written with writeFolder; one TypeScript program type-checks the output and every
@@ -24,6 +24,7 @@ import { SCHEMAS, tempDir, VALUE_OF } from "./helpers.js";
 
 const SUITE = join(import.meta.dirname, "fixtures", "json-schema-test-suite");
 const DRAFTS = {
+  draft4: "http://json-schema.org/draft-04/schema#",
   draft6: "http://json-schema.org/draft-06/schema#",
   draft7: "http://json-schema.org/draft-07/schema#",
   "draft2019-09": "https://json-schema.org/draft/2019-09/schema",
@@ -97,7 +98,8 @@ function requestSchema(c: Case): Record<string, unknown> {
     const { $schema: _, ...schema } = value as Record<string, unknown>;
     // `$recursiveRef` can only say "#", the root of its resource: a schema using it, moved under
     // `value`, is made a resource of its own instead, so that "#" stays the suite's root.
-    value = typeof schema.$id === "string" ? schema : JSON.stringify(schema).includes('"$recursiveRef"') ? { $id: SUITE_ROOT_ID, ...schema } : moveRefs(schema, "#/properties/value");
+    const id = c.draft === "draft4" ? schema.id : schema.$id;
+    value = typeof id === "string" ? schema : JSON.stringify(schema).includes('"$recursiveRef"') ? { $id: SUITE_ROOT_ID, ...schema } : moveRefs(schema, "#/properties/value");
   }
   return { $schema: DRAFTS[c.draft as keyof typeof DRAFTS], type: "object", properties: { value }, required: ["value"] };
 }

@@ -21,6 +21,13 @@ const ACCEPTED: Record<string, unknown> = {
     { image: { type: "string" }, strength: { type: "number" }, seed: { $ref: "#seed" }, frames: { type: "array", items: [{ type: "integer" }], unevaluatedItems: false } },
     { $schema: "https://json-schema.org/draft/2019-09/schema", $defs: { seed: { $anchor: "seed", type: "integer" } }, dependentSchemas: { image: { required: ["strength"] } } },
   ),
+  // draft-04: `id`, boolean exclusive bounds; `const` is a later keyword, which asserts nothing here.
+  "draft-04": object(
+    { seed: { type: "integer", minimum: 0, exclusiveMinimum: true, maximum: 10, exclusiveMaximum: false }, mode: { const: "fast" }, size: { $ref: "#size" } },
+    { $schema: "http://json-schema.org/draft-04/schema#", definitions: { size: { id: "#size", enum: ["480p", "720p"] } } },
+  ),
+  // OpenAPI 3.0's schema objects keep draft-04's boolean exclusive bounds.
+  "openapi-30-bounds": object({ strength: { type: "number", maximum: 1, exclusiveMaximum: true } }),
   "draft-06": object({ mode: { const: "fast", examples: ["fast"] }, tags: { type: "array", contains: { const: "main" } } }, { $schema: "http://json-schema.org/draft-06/schema#" }),
   "plain-name-fragment": object({ seed: { $ref: "#seed" } }, { definitions: { seed: { $id: "#seed", type: "integer" } } }),
   "ref-to-boolean": object({ anything: { $ref: "#/definitions/yes" }, nothing: { $ref: "#/definitions/no" } }, { definitions: { yes: true, no: false } }),
@@ -63,8 +70,7 @@ const REFUSED: [id: string, schema: unknown, line: RegExp][] = [
   ["dangling-anchor", object({ image: { $ref: "#nowhere" } }), /json_request_schema#\/properties\/image\/\$ref: "#nowhere" points at nothing/],
   ["self-ref", object({ a: { $ref: "#/definitions/loop" } }, { definitions: { loop: { $ref: "#/definitions/loop" } } }), /json_request_schema#\/definitions\/loop\/\$ref: "#\/definitions\/loop" only refers back to itself/],
   ["self-ref-allof", object({ a: { $ref: "#/definitions/loop" } }, { definitions: { loop: { allOf: [{ $ref: "#/definitions/loop" }] } } }), /json_request_schema#\/definitions\/loop\/allOf\/0\/\$ref: .*only refers back to itself/],
-  ["draft-04-bounds", object({ seed: { type: "integer", minimum: 0, exclusiveMinimum: true } }), /json_request_schema#\/properties\/seed\/exclusiveMinimum: a boolean exclusiveMinimum is draft-04/],
-  ["draft-04-schema", object({}, { $schema: "http://json-schema.org/draft-04/schema#" }), /json_request_schema#\/\$schema: unsupported \$schema "http:\/\/json-schema.org\/draft-04\/schema#"/],
+  ["draft-03-schema", object({}, { $schema: "http://json-schema.org/draft-03/schema#" }), /json_request_schema#\/\$schema: unsupported \$schema "http:\/\/json-schema.org\/draft-03\/schema#"/],
   ["malformed-items", object({ images: { type: "array", items: "string" } }), /json_request_schema#\/properties\/images\/items: expected a schema or a list of schemas, got "string"/],
   ["root-not-object", { type: "string" }, /json_request_schema#\/type: the request schema must describe an object/],
   ["backtracking", object({ p: { type: "string", pattern: "^(a+)+$" } }), /json_request_schema#\/properties\/p\/pattern: .*backtrack/],
@@ -124,6 +130,19 @@ describe("accepted schemas", () => {
     expect(validate(JSON.parse('{"__proto__": 1, "valueOf": 2}'))).toMatchObject({ ok: false, errors: [{ path: "valueOf", keyword: "additionalProperties" }] });
     const source = await readFile(join(dir, "generated", "models", "prototype-names.ts"), "utf8");
     expect(source).toMatch(/__proto__\?: number/);
+  });
+
+  it("draft-04 is read as draft-07 says the same: id, boolean exclusive bounds, and later keywords left out with a warning", async () => {
+    const { validate } = await module("draft-04");
+    expect(validate({ seed: 10, mode: "slow", size: "720p" })).toEqual({ ok: true });
+    expect(validate({ seed: 0 })).toMatchObject({ ok: false, errors: [{ path: "seed", keyword: "exclusiveMinimum", params: { limit: 0 } }] });
+    expect(validate({ size: "1080p" })).toMatchObject({ ok: false, errors: [{ path: "size", keyword: "enum" }] });
+    expect(run.stderr).toMatch(/draft-04\.json: model "draft-04": json_request_schema#\/properties\/mode\/const: const is not a draft-04 keyword/);
+    expect(run.stderr).not.toMatch(/model "draft-04": .*exclusiveM/);
+    const { validate: openapi } = await module("openapi-30-bounds");
+    expect(openapi({ strength: 0.5 })).toEqual({ ok: true });
+    expect(openapi({ strength: 1 })).toMatchObject({ ok: false, errors: [{ path: "strength", keyword: "exclusiveMaximum" }] });
+    expect(run.stderr).toMatch(/model "openapi-30-bounds": json_request_schema#\/properties\/strength\/exclusiveMaximum: a boolean exclusiveMaximum is draft-04's \(and OpenAPI 3\.0's\) form: read as exclusiveMaximum: 1/);
   });
 
   it("draft-06: const and contains are validated", async () => {

@@ -2,6 +2,7 @@
 // one bad model is named and the others go on.
 import { readFileSync } from "node:fs";
 import type { Diagnostic } from "./diagnostic.js";
+import { asDraft07 } from "./draft-04.js";
 import { readSnapshot, type Snapshot } from "./load.js";
 import { schemaHash } from "../snapshot/canonical.js";
 import { mediaParameters } from "../../runtime/media.js";
@@ -32,8 +33,10 @@ export function checkModel(unrefined: ModelContract): ModelVerdict {
   const model = { ...unrefined, schema: overlay === undefined ? unrefined.schema : applyOverlay(upstream, overlay) };
   try {
     if (model.schema !== null) {
+      const draft07 = asDraft07(model.schema);
+      model.schema = draft07.schema;
       const { warnings, dialect, normalized } = checkSchema(model.schema);
-      found.push(...warnings.map((w) => ({ file: model.file, model: model.id, at: where(w.pointer), message: w.message })));
+      found.push(...[...draft07.warnings, ...warnings].map((w) => ({ file: model.file, model: model.id, at: where(w.pointer), message: w.message })));
       if (!normalized) model.schema = normalizeForEmit(model.schema, dialect);
     }
     if (overlay !== undefined) {

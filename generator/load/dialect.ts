@@ -28,7 +28,8 @@ export function dialectOf(schemaUri: unknown): Dialect | undefined {
   return Object.hasOwn(DIALECTS, key) ? DIALECTS[key] : undefined;
 }
 
-export const SUPPORTED_DIALECTS = Object.values(META_SCHEMA);
+/** The `$schema` values a request schema may name: draft-04 too, which the load stage reads as draft-07 (draft-04.ts). */
+export const SUPPORTED_DIALECTS = ["http://json-schema.org/draft-04/schema#", ...Object.values(META_SCHEMA)];
 
 /** The draft of a whole schema, from its `$schema`; draft-07 for one this generator does not support (the load stage refuses those first). */
 export function schemaDialect(schema: unknown): Dialect {

@@ -53,9 +53,8 @@ export interface SchemaCheck {
 /**
  * Checks the parts of a request schema the generator relies on. Throws a SchemaRefusal at the first
  * thing that cannot be honoured safely: a `$ref` that is not local ("#...") or points nowhere or
- * only at itself, draft-04's boolean exclusiveMinimum/Maximum, a pattern
- * that can backtrack catastrophically, a value no draft allows. A schema from the network never
- * makes the generator read a file or fetch a URL.
+ * only at itself, a pattern that can backtrack catastrophically, a value no draft allows. A schema
+ * from the network never makes the generator read a file or fetch a URL.
  */
 export function checkSchema(schema: unknown): SchemaCheck {
   if (schema === null || typeof schema !== "object" || Array.isArray(schema)) throw new SchemaRefusal("", "the request schema must be a JSON object");
@@ -140,9 +139,6 @@ function walk(ctx: Walk, node: unknown, parentBase: string, pointer: string, dep
   if (Array.isArray(s.enum) && s.enum.length === 0) ctx.warnings.push({ pointer: `${pointer}/enum`, message: "an empty list: no value is accepted here" });
   for (const key of NUMBER_KEYS) {
     if (s[key] === undefined) continue;
-    if (typeof s[key] === "boolean" && key.startsWith("exclusive")) {
-      fail(`${pointer}/${key}`, `a boolean ${key} is draft-04 (or OpenAPI 3.0) syntax, which changes what ${key.replace("exclusive", "").toLowerCase()} means; write ${key}: <number> instead`);
-    }
     if (typeof s[key] !== "number" || !Number.isFinite(s[key])) fail(`${pointer}/${key}`, "expected a number");
   }
   if (s.pattern !== undefined) {

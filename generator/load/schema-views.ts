@@ -1,5 +1,5 @@
 // Pure transformations of a request schema into the form each emitter needs.
-import type { JsonSchema } from "./schema-check.js";
+import { pointerSegment, type JsonSchema } from "./schema-check.js";
 import { refOverridesSiblings, schemaDialect } from "./dialect.js";
 
 const COMPOSITION = ["anyOf", "oneOf", "allOf"];
@@ -35,6 +35,17 @@ export function ownEntriesObject<T>(entries: [string, T][]): Record<string, T> {
   const out: Record<string, T> = {};
   for (const [k, v] of entries) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
   return out;
+}
+
+/** Calls `fn` with every direct subschema of `node` (not the node itself) and where it is, relative to `node`. */
+export function forEachSubschema(node: JsonSchema, fn: (child: JsonSchema | boolean, pointer: string) => void): void {
+  const visit = (child: unknown, pointer: string): void => void ((isSchema(child) || typeof child === "boolean") && fn(child, pointer));
+  for (const key of SUBSCHEMA_MAPS) {
+    // `dependencies` also holds lists of names, which `visit` passes over.
+    if (isSchema(node[key])) for (const [name, child] of Object.entries(node[key])) visit(child, `/${key}/${pointerSegment(name)}`);
+  }
+  for (const key of [...SUBSCHEMA_LISTS, "items"]) if (Array.isArray(node[key])) (node[key] as unknown[]).forEach((child, i) => visit(child, `/${key}/${i}`));
+  for (const key of [...SUBSCHEMA_SINGLES, "items"]) visit(node[key], `/${key}`);
 }
 
 /** Applies `fn` to every subschema (not the node itself), rebuilding the containers. */
