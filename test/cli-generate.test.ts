@@ -63,6 +63,20 @@ describe("oxen-contracts generate", () => {
     expect((await readdir(dir)).filter((f) => f.startsWith(".generated"))).toEqual([]);
   }, 60_000);
 
+  it("names the OpenAPI document and the pointer of a reference it will not follow, leaving the output untouched", async () => {
+    const dir = await project();
+    const before = await tree(join(dir, "generated"));
+    const file = join(dir, "schemas", "hub-openapi.json");
+    const hub = JSON.parse(await readFile(file, "utf8"));
+    hub.components.schemas.Remote = { $ref: "https://example.com/remote.json" };
+    await writeFile(file, JSON.stringify(hub));
+    const result = await run(dir, ["generate", "--no-cache"]);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/hub-openapi\.json#\/components\/schemas\/Remote\/\$ref: only local references/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(await tree(join(dir, "generated"))).toEqual(before);
+  }, 60_000);
+
   it("works on another folder of model objects: the output type-checks and validate judges its bodies", async () => {
     const dir = await project();
     const models = join(dir, "schemas", "models");

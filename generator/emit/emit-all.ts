@@ -2,7 +2,8 @@ import { availableParallelism } from "node:os";
 import { dirname, extname, join, posix, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setImmediate } from "node:timers/promises";
-import { Worker } from "node:worker_threads";
+import { Worker, type WorkerOptions } from "node:worker_threads";
+import { InputError } from "../../cli/errors.js";
 import { canonicalJson, schemaHash, sha256 } from "../snapshot/canonical.js";
 import type { EmitCache } from "../write/cache.js";
 import { emitModelModule } from "./emit-model.js";
@@ -108,8 +109,26 @@ export async function emitModelFiles({ model, slot, hash: schemaSha256, metaChec
 }
 
 async function emitHubFile(hub: Record<string, unknown>, command: string): Promise<Record<string, string>> {
-  const { emitHubTypes } = await import("./emit-hub.js");
-  return { "hub.ts": `${header("hub-openapi.json", sha256(canonicalJson(hub)), command)}\n${await emitHubTypes(hub, "hub-openapi.json")}` };
+  const label = "hub-openapi.json";
+  const types = availableParallelism() > 1 ? hubTypesInWorker(hub, label) : import("./emit-hub.js").then(({ emitHubTypes }) => emitHubTypes(hub, label));
+  return { "hub.ts": `${header(label, sha256(canonicalJson(hub)), command)}\n${await types}` };
+}
+
+/**
+ * The hub's types made in a worker thread (hub-worker.ts): openapi-typescript loads TypeScript,
+ * about a second of one core, which then runs beside the models' emit on this thread.
+ */
+function hubTypesInWorker(document: Record<string, unknown>, label: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const worker = startWorker("hub-worker", { workerData: { document, label } });
+    worker.once("message", ({ types, error }: { types?: string; error?: string }) => {
+      if (error === undefined) resolve(types!);
+      else reject(new InputError(error));
+      void worker.terminate();
+    });
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`the hub types' worker stopped (exit code ${code})`)));
+  });
 }
 
 /** `emit(input)`, or the paths of the files the cache found in the output for the same input. */
@@ -148,14 +167,15 @@ export const WORKER_MIN_CORES = 2;
 
 /** In a clone the code runs from TypeScript sources through tsx, whose loader a worker does not inherit. */
 const FROM_SOURCES = extname(fileURLToPath(import.meta.url)) === ".ts";
-const WORKER_URL = new URL(`./emit-worker${FROM_SOURCES ? ".ts" : ".js"}`, import.meta.url);
 /** Emitting allocates much short-lived memory: on a worker's default young generation it ran twice as slow. */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 64 };
 
-function startWorker(): Worker {
-  if (!FROM_SOURCES) return new Worker(WORKER_URL, { resourceLimits: WORKER_LIMITS });
+/** A worker thread running `entry` (a module of this folder, by its name without extension). */
+function startWorker(entry: string, options: WorkerOptions = {}): Worker {
+  const url = new URL(`./${entry}${FROM_SOURCES ? ".ts" : ".js"}`, import.meta.url);
+  if (!FROM_SOURCES) return new Worker(url, options);
   const tsx = JSON.stringify(import.meta.resolve("tsx/esm/api"));
-  return new Worker(`import(${tsx}).then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL.href)}); });`, { eval: true, resourceLimits: WORKER_LIMITS });
+  return new Worker(`import(${tsx}).then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); });`, { ...options, eval: true });
 }
 
 /**
@@ -202,7 +222,7 @@ async function emitModels(jobs: readonly ModelJob[], threads: number): Promise<E
       worker.on("exit", (code) => reject(new Error(`an emit worker stopped (exit code ${code})`)));
       for (let i = 0; i < JOBS_IN_FLIGHT; i++) send();
     });
-  const workers = Array.from({ length: Math.min(threads, jobs.length) - 1 }, startWorker);
+  const workers = Array.from({ length: Math.min(threads, jobs.length) - 1 }, () => startWorker("emit-worker", { resourceLimits: WORKER_LIMITS }));
   try {
     await Promise.all([here(), ...workers.map(inWorker)]);
   } finally {
