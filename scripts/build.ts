@@ -48,6 +48,9 @@ async function transpile(paths: string[], format: "esm" | "cjs", outdir: string,
     logLevel: "warning",
     // Sources import "./x.js"; under dist/cjs those files are CommonJS, so the specifiers stay.
     outExtension: { ".js": ".js" },
+    // The index's per-model import() becomes a require() there: Node's import() of a CommonJS file
+    // would not see the named exports esbuild writes.
+    ...(format === "cjs" && { supported: { "dynamic-import": false } }),
   });
 }
 
