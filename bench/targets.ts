@@ -57,7 +57,7 @@ export async function checkTargets(ctx: BenchContext, rows: Row[]): Promise<Targ
   const folder = (prefix: string): number => [...sizes].filter(([p]) => p.startsWith(prefix)).reduce((a, [, b]) => a + b, 0);
   if (sizes.size > 0) add(
     "the 1,000-model output ≤ 6 MB",
-    `${MB(total)} in ${sizes.size.toLocaleString("en-US")} files (models ${MB(folder("models"))}, validators ${MB(folder("validators"))}, index ${MB(folder("index.ts"))}, marker ${MB(folder("oxen-contracts.json"))})`,
+    `${MB(total)} in ${sizes.size.toLocaleString("en-US")} files (models ${MB(folder("models"))}, validators ${MB(folder("validators"))}, index and all-models ${MB(folder("index.ts") + folder("all-models.ts"))}, marker ${MB(folder("oxen-contracts.json"))})`,
     total <= 6e6,
     "models/ holds each input type with its documentation (descriptions, defaults, bounds, allowed values: what an editor shows) and the typed calls; validators/ is readable code, a statement a line, reviewed in pull requests. What would move it: minified validators (unreadable in a diff), or types without their documentation.",
   );
