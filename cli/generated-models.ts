@@ -11,8 +11,8 @@ export type Validate = (input: unknown, options?: ValidateOptions) => Validation
 /** The validator of `modelId`, from `generatedDir` when given, else from this package's own models. */
 export async function modelValidator(modelId: string, generatedDir?: string): Promise<Validate> {
   if (generatedDir === undefined) {
-    // The generated index as it is now on disk: a fresh `generate` is seen at once.
-    const own = await import(new URL("../generated/index.js", import.meta.url).href);
+    // The generated models as they are now on disk: a fresh `generate` is seen at once.
+    const own = await import(new URL("../generated/all-models.js", import.meta.url).href);
     if (!Object.hasOwn(own.models, modelId)) throw new InputError(`unknown model "${modelId}": not among this package's models (for your own, pass --generated DIR)`);
     return own.models[modelId].validate;
   }

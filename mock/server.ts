@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { models as generatedModels } from "../generated/index.js";
+import { models as generatedModels } from "../generated/all-models.js";
 import { NUM_GENERATIONS, outOfRange } from "../runtime/limits.js";
 import { EventHub } from "./events.js";
 import { FaultList, type Fault } from "./faults.js";

@@ -2,16 +2,17 @@ import { download, type DownloadOptions, type DownloadResult } from "./download.
 import type { EventStreamOptions, EventSubscription, SubscribeOptions } from "./events.js";
 import { eachGeneration, getGeneration, listGenerations, type GenerationFilters, type GenerationPage, type HistoryRow } from "./generations.js";
 import { checkInput, prepareInput, type InputOptions, type ModelRef } from "./inputs.js";
+import { unknownModel, type ModelLoader } from "./model-loaders.js";
 import { cancelGeneration, enqueueGeneration, generateVideo, getQueueRow, type CallContext, type EnqueueOptions } from "./queue-calls.js";
 import type { Backoff } from "./retry.js";
 import { runGeneration, waitContext, type RunContext, type RunOptions } from "./run.js";
 import { pathOf, Transport, type ClientOptions, type RequestOptions } from "./transport.js";
 import type { GenerationHandle, Model, ModelList, QueueDeleteResponse, QueueList, QueueRow, QueueStatus, SucceededRow, VideoGenerateResponse } from "./types.js";
 import { Files, type UploadTarget } from "./uploads.js";
-import { closestName, type ValidateOptions } from "./validation.js";
+import type { ValidateOptions } from "./validation.js";
 import { waitForGeneration, type WaitOptions } from "./wait.js";
 
-export type { EnqueueOptions, InputOptions, ModelRef, RunOptions };
+export type { EnqueueOptions, InputOptions, ModelLoader, ModelRef, RunOptions };
 
 export interface QueueListFilters extends RequestOptions {
   /** Rows in any of these states; default: only active ones (queued, processing). */
@@ -33,8 +34,11 @@ export interface ModelListOptions extends RequestOptions {
 }
 
 export interface OxenClientOptions extends ClientOptions, EventStreamOptions {
-  /** id → model, so that calls by id are validated before anything is sent. */
-  models?: Readonly<Record<string, ModelRef>>;
+  /**
+   * id → model, so that calls by id are validated before anything is sent: its ref, or a loader of
+   * its module, called when a call first names the id (the generated index gives loaders).
+   */
+  models?: Readonly<Record<string, ModelRef | ModelLoader>>;
   /** Poll intervals of `wait` and `run`. Default 2 s doubling to 15 s, with jitter. */
   pollBackoff?: Partial<Backoff>;
   /** Where local files given for media parameters are uploaded; without it, inputs take URLs only. */
@@ -51,7 +55,9 @@ export class OxenClient<M extends object = Record<string, Record<string, unknown
   readonly transport: Transport;
   /** Uploads to a repository through Oxen's file API. */
   readonly files: Files;
-  readonly #models: Readonly<Record<string, ModelRef>> | undefined;
+  readonly #models: Readonly<Record<string, ModelRef | ModelLoader>> | undefined;
+  /** The refs of the models loaded so far (or loading), by id. */
+  readonly #loaded = new Map<string, Promise<ModelRef>>();
   /** What the generation calls (runtime/queue-calls.ts, run.ts) need from this client. */
   readonly #context: RunContext;
 
@@ -65,9 +71,9 @@ export class OxenClient<M extends object = Record<string, Record<string, unknown
     this.#context = { ...context, wait: waitContext(this.transport, eventOptions, options.pollBackoff) };
   }
 
-  /** Validates `input` for `model` and returns the id; throws ValidationError, nothing sent. */
-  checkInput(model: string | ModelRef, input: unknown, options: ValidateOptions = {}): string {
-    const ref = this.#ref(model);
+  /** Validates `input` for `model` and resolves to the id; rejects with ValidationError, nothing sent. */
+  async checkInput(model: string | ModelRef, input: unknown, options: ValidateOptions = {}): Promise<string> {
+    const ref = await this.#ref(model);
     checkInput(ref, input, options);
     return ref.id;
   }
@@ -78,7 +84,7 @@ export class OxenClient<M extends object = Record<string, Record<string, unknown
    * upload has succeeded.
    */
   async prepareInput(model: string | ModelRef, input: unknown, options: InputOptions = {}): Promise<{ id: string; body: Record<string, unknown> }> {
-    const ref = this.#ref(model);
+    const ref = await this.#ref(model);
     return { id: ref.id, body: await prepareInput(this.#context.upload, ref, input, options) };
   }
 
@@ -94,12 +100,14 @@ export class OxenClient<M extends object = Record<string, Record<string, unknown
 
   readonly videos = {
     /** The sync call: blocks until the video is made (minutes). Never replayed once sent (see the README's retry policy). */
-    generate: <K extends Key<M>>(model: K | ModelRef<M[K]>, input: F[K], options: InputOptions = {}): Promise<VideoGenerateResponse> => generateVideo(this.#context, this.#ref(model), input, options),
+    generate: <K extends Key<M>>(model: K | ModelRef<M[K]>, input: F[K], options: InputOptions = {}): Promise<VideoGenerateResponse> =>
+      this.#ref(model).then((ref) => generateVideo(this.#context, ref, input, options)),
   };
 
   readonly queue = {
     /** Validates and queues; returns one handle per generation. Never replayed once sent (see the README's retry policy). */
-    enqueue: <K extends Key<M>>(model: K | ModelRef<M[K]>, input: F[K], options: EnqueueOptions = {}): Promise<GenerationHandle[]> => enqueueGeneration(this.#context, this.#ref(model), input, options),
+    enqueue: <K extends Key<M>>(model: K | ModelRef<M[K]>, input: F[K], options: EnqueueOptions = {}): Promise<GenerationHandle[]> =>
+      this.#ref(model).then((ref) => enqueueGeneration(this.#context, ref, input, options)),
     get: (generationId: string, options: RequestOptions = {}): Promise<QueueRow> => getQueueRow(this.transport, generationId, options),
     /** Active rows, unless `status` is given. */
     list: ({ signal, timeoutMs, mediaType, ...filters }: QueueListFilters = {}): Promise<QueueList> =>
@@ -135,7 +143,7 @@ export class OxenClient<M extends object = Record<string, Record<string, unknown
    * finish, then cancels.
    */
   run<K extends Key<M>>(model: K | ModelRef<M[K]>, input: F[K], options: RunOptions = {}): Promise<SucceededRow> {
-    return runGeneration(this.#context, this.#ref(model), input, options);
+    return this.#ref(model).then((ref) => runGeneration(this.#context, ref, input, options));
   }
 
   /** Downloads a result file to a path (Node) or into a WritableStream. The key is sent only to the API's own origin. */
@@ -144,17 +152,25 @@ export class OxenClient<M extends object = Record<string, Record<string, unknown
   }
 
   /**
-   * The model a call names. An id this client has no contract for stands for a model without
-   * checks, or, when the client has `models`, for one whose every input is refused naming the id.
+   * The model a call names, its module loaded the first time. An id this client has no contract for
+   * stands for a model without checks, or, when the client has `models`, is refused (ValidationError,
+   * with the closest id) before anything is loaded or sent.
    */
-  #ref(model: string | ModelRef): ModelRef {
+  async #ref(model: string | ModelRef): Promise<ModelRef> {
     if (typeof model !== "string") return model;
     const models = this.#models;
     if (models === undefined) return { id: model, validate: () => ({ ok: true }) };
-    if (Object.hasOwn(models, model)) return models[model]!;
-    const suggestion = closestName(model, Object.keys(models));
-    const message = `unknown model "${model}"${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`;
-    return { id: model, validate: () => ({ ok: false, errors: [{ path: "", keyword: "model", params: { model, suggestion }, message }] }) };
+    if (!Object.hasOwn(models, model)) throw unknownModel(model, Object.keys(models));
+    const entry = models[model]!;
+    if (typeof entry !== "function") return entry;
+    let loaded = this.#loaded.get(model);
+    if (loaded === undefined) {
+      loaded = entry().then((module) => module.ref);
+      this.#loaded.set(model, loaded);
+      // A load that failed (a chunk the network lost) is tried again by the next call.
+      loaded.catch(() => this.#loaded.delete(model));
+    }
+    return loaded;
   }
 }
 

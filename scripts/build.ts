@@ -4,7 +4,7 @@
 // dist/generator-package, laid out as the sources are (generator/, cli/, runtime/, templates/), so
 // that its relative paths hold; `npm pack dist/generator-package` packs it.
 // Each file is transpiled on its own (no bundling), so one model's entry loads only that model.
-import { build } from "esbuild";
+import { build, type BuildOptions } from "esbuild";
 import { execFileSync } from "node:child_process";
 import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import Handlebars from "handlebars";
@@ -34,13 +34,21 @@ async function sources(paths: string[], pattern: RegExp): Promise<string[]> {
   return files.sort();
 }
 
-/** `moduleUrl`: give CommonJS output an import.meta.url (the mock finds its default snapshot with it). */
-async function transpile(paths: string[], format: "esm" | "cjs", outdir: string, moduleUrl = false): Promise<void> {
+/** For CommonJS output: an import.meta.url (the mock finds its default snapshot with it). */
+const MODULE_URL: BuildOptions = {
+  define: { "import.meta.url": "__oxenModuleUrl" },
+  banner: { js: 'const __oxenModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+};
+/**
+ * For CommonJS output: the index's per-model import() becomes a require(). Node's import() of a
+ * CommonJS file would not see the named exports esbuild writes. (Not for the runtime: its import()
+ * of node:fs is written for bundlers not to follow.)
+ */
+const IMPORT_AS_REQUIRE: BuildOptions = { supported: { "dynamic-import": false } };
+
+async function transpile(paths: string[], format: "esm" | "cjs", outdir: string, options: BuildOptions = {}): Promise<void> {
   await build({
-    ...(moduleUrl && {
-      define: { "import.meta.url": "__oxenModuleUrl" },
-      banner: { js: 'const __oxenModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
-    }),
+    ...options,
     entryPoints: await sources(paths, /\.(ts|js)$/),
     outbase: ROOT,
     outdir,
@@ -66,8 +74,9 @@ async function copyDeclarations(from: string, to: string): Promise<void> {
 
 async function buildClient(): Promise<void> {
   await transpile([...LIBRARY, "cli"], "esm", join(DIST, "esm"));
-  await transpile(["runtime", "generated"], "cjs", join(DIST, "cjs"));
-  await transpile(["mock"], "cjs", join(DIST, "cjs"), true);
+  await transpile(["runtime"], "cjs", join(DIST, "cjs"));
+  await transpile(["generated"], "cjs", join(DIST, "cjs"), IMPORT_AS_REQUIRE);
+  await transpile(["mock"], "cjs", join(DIST, "cjs"), MODULE_URL);
   await writeFile(join(DIST, "cjs", "package.json"), `${JSON.stringify({ type: "commonjs" })}\n`);
   // The snapshot, for the mock's default models and the CLI's users, at the depth the code expects.
   for (const tree of ["esm", "cjs"]) await cp(join(ROOT, "schemas"), join(DIST, tree, "schemas"), { recursive: true });

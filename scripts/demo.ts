@@ -1,7 +1,7 @@
 // `npm run demo`: one whole generation against the local server, with no API key and no real video.
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { OxenClient, validate } from "../generated/index.js";
+import { OxenClient, validate } from "../generated/all-models.js";
 import { DEMO_API_KEY, startMockServer } from "../mock/index.js";
 
 const MODEL = "ltx-2-3-quality-audio-to-video";

@@ -159,8 +159,8 @@ describe("oxen-contracts generate --out", () => {
 describe("oxen-contracts generate with a cache", () => {
   it("emits only the models that changed, with the same bytes as a run without it", async () => {
     const { dir, cache, out } = await cachedProject();
-    expect(await run(dir, ["generate", "--cache", cache])).toMatchObject({ code: 0, stdout: `${out}: up to date (96 files; 32 emitted, 0 reused)\n` });
-    expect(await run(dir, ["generate", "--cache", cache])).toMatchObject({ code: 0, stdout: `${out}: up to date (96 files; 0 emitted, 32 reused)\n` });
+    expect(await run(dir, ["generate", "--cache", cache])).toMatchObject({ code: 0, stdout: `${out}: up to date (97 files; 32 emitted, 0 reused)\n` });
+    expect(await run(dir, ["generate", "--cache", cache])).toMatchObject({ code: 0, stdout: `${out}: up to date (97 files; 0 emitted, 32 reused)\n` });
     const untouched = (await stat(join(out, "models", "flux-3-video.ts"))).ino;
 
     const file = join(dir, "schemas", "models", "minimax-h3.json");
@@ -168,7 +168,7 @@ describe("oxen-contracts generate with a cache", () => {
     model.json_request_schema.properties.extra_seed = { type: "integer", description: "Added upstream." };
     await writeFile(file, JSON.stringify(model, null, 2));
     const changed = await run(dir, ["generate", "--cache", cache]);
-    expect(changed.stdout).toBe(`generated 96 files in ${out} (4 changed; 1 emitted, 31 reused)\n`);
+    expect(changed.stdout).toBe(`generated 97 files in ${out} (5 changed; 1 emitted, 31 reused)\n`);
     expect(await readFile(join(out, "models", "minimax-h3.ts"), "utf8")).toContain("extra_seed?: number");
     expect((await stat(join(out, "models", "flux-3-video.ts"))).ino).toBe(untouched);
 
@@ -189,7 +189,7 @@ describe("oxen-contracts generate with a cache", () => {
     const [manifest] = await readdir(cache);
     for (const broken of ["{", "[1]", '{"fingerprint": 1}', '{"fingerprint": "x", "entries": null}']) {
       await writeFile(join(cache, manifest!), broken);
-      expect((await run(dir, ["generate", "--cache", cache])).stdout, broken).toContain("(96 files; 32 emitted, 0 reused)");
+      expect((await run(dir, ["generate", "--cache", cache])).stdout, broken).toContain("(97 files; 32 emitted, 0 reused)");
     }
     expect(await tree(out)).toEqual(before);
   }, 60_000);
@@ -202,7 +202,7 @@ describe("oxen-contracts generate with a cache", () => {
     const first = await run(dir, ["generate", "--cache", cache]);
     expect(first.stderr).toMatch(/^warning: .*minimax-h3\.json.*deprecated_hint/);
     const again = await run(dir, ["generate", "--cache", cache]);
-    expect(again).toMatchObject({ code: 0, stdout: `${out}: up to date (96 files; 0 emitted, 32 reused)\n`, stderr: first.stderr });
+    expect(again).toMatchObject({ code: 0, stdout: `${out}: up to date (97 files; 0 emitted, 32 reused)\n`, stderr: first.stderr });
     const before = await tree(out);
 
     // An output file edited to the same length, and one added: as without a record, restored and refused.
@@ -217,7 +217,7 @@ describe("oxen-contracts generate with a cache", () => {
 
     // The same JSON written differently is read in full, and the same output results.
     await writeFile(model, JSON.stringify(raw));
-    expect(await run(dir, ["generate", "--cache", cache])).toMatchObject({ code: 0, stdout: `${out}: up to date (96 files; 0 emitted, 32 reused)\n`, stderr: first.stderr });
+    expect(await run(dir, ["generate", "--cache", cache])).toMatchObject({ code: 0, stdout: `${out}: up to date (97 files; 0 emitted, 32 reused)\n`, stderr: first.stderr });
     // Other options are another run: --strict makes the warning an error.
     expect((await run(dir, ["generate", "--cache", cache, "--strict"])).code).toBe(1);
     expect(await tree(out)).toEqual(before);
@@ -257,8 +257,8 @@ describe("oxen-contracts generate with a cache", () => {
     await writeFile(kept, keptText.replace("Generated", "Xenerated"));
     expect((await run(dir, ["generate", "--cache", cache])).stdout).toContain("(1 changed; 1 emitted, 31 reused)");
     expect(await readFile(kept, "utf8")).toBe(keptText);
-    // The index below its header is taken from the output only while it is as written: edited, it is rendered again.
-    const index = join(out, "index.ts");
+    // The index files below their header are taken from the output only while they are as written: edited, they are rendered again.
+    const index = join(out, "all-models.ts");
     const indexText = await readFile(index, "utf8");
     raw.json_request_schema.properties.prompt.description = "Another prompt description.";
     await writeFile(model, JSON.stringify(raw, null, 2));

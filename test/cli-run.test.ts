@@ -10,7 +10,7 @@ import { main } from "../cli/main.js";
 import { coerce, paramsOf } from "../cli/params.js";
 import { parseRunArgs } from "../cli/run-args.js";
 import { loadSnapshot } from "../cli/snapshot.js";
-import * as generated from "../generated/index.js";
+import * as generated from "../generated/all-models.js";
 import { type MockServerOptions } from "../mock/index.js";
 import { CANARY_KEY, runProcess, SCHEMAS, serverForTest, tempDir } from "./helpers.js";
 

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { assignNames } from "../generator/emit/names.js";
-import * as generated from "../generated/index.js";
+import * as generated from "../generated/all-models.js";
 import { EXAMPLES } from "./helpers.js";
 
 type Examples = Record<string, Record<string, unknown>>;

@@ -26,7 +26,7 @@ describe("emitAll on worker threads", () => {
     expect(two.failures).toEqual(one.failures);
     expect([...two.files.keys()]).toEqual([...one.files.keys()]);
     expect([...two.files]).toEqual([...one.files]);
-    // Three files per model but the failed one, plus hub, index and marker.
-    expect(two.files.size).toBe(3 * (snapshot.models.length - 1) + 3);
+    // Three files per model but the failed one, plus hub, index, all-models and marker.
+    expect(two.files.size).toBe(3 * (snapshot.models.length - 1) + 4);
   }, 120_000);
 });

@@ -64,7 +64,7 @@ beforeAll(async () => {
     ),
   );
   run = await generateProcess(dir, ["--skip-invalid"]);
-  index = await import(pathToFileURL(join(dir, "generated", "index.ts")).href);
+  index = await import(pathToFileURL(join(dir, "generated", "all-models.ts")).href);
 }, 180_000);
 
 describe("fal's published video-model schemas", () => {
@@ -76,7 +76,7 @@ describe("fal's published video-model schemas", () => {
   });
 
   it("what generates type-checks, the defaults object included", () => {
-    expect(typeErrors([join(dir, "generated", "index.ts")])).toEqual([]);
+    expect(typeErrors([join(dir, "generated", "all-models.ts")])).toEqual([]);
   }, 120_000);
 
   it("fal's annotation keywords are warnings naming model, pointer and keyword", () => {

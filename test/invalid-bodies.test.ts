@@ -6,7 +6,7 @@ import { generationInput } from "../generator/load/check-models.js";
 import type { ModelContract } from "../generator/load/model.js";
 import type { JsonSchema } from "../generator/load/schema-check.js";
 import { validatorSchema } from "../generator/load/schema-views.js";
-import * as generated from "../generated/index.js";
+import * as generated from "../generated/all-models.js";
 import type { StandaloneValidator } from "../runtime/validator-support.js";
 import { SCHEMAS } from "./helpers.js";
 

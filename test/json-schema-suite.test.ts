@@ -214,7 +214,7 @@ describe("JSON-Schema-Test-Suite through generate, tsc and the generated validat
     const checks = join(dir, "suite-instances.ts");
     await writeFile(checks, lines.join("\n"));
     const options = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, skipLibCheck: true, types: ["node"] };
-    const program = ts.createProgram([checks, join(dir, "index.ts")], options);
+    const program = ts.createProgram([checks, join(dir, "all-models.ts")], options);
     // The place of a problem, and for an instance the start of its line (which names the model).
     const where = (d: ts.Diagnostic): string => {
       if (d.file === undefined || d.start === undefined) return "";

@@ -4,7 +4,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import * as generated from "../generated/index.js";
+import * as generated from "../generated/all-models.js";
 import { mediaParameters, mediaUrlProblem } from "../runtime/index.js";
 import { runProcess, SCHEMAS, tempDir } from "./helpers.js";
 

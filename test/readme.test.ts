@@ -51,6 +51,7 @@ describe("README.md", async () => {
       baseUrl: ROOT,
       paths: {
         "oxen-contracts": ["generated/index.ts"],
+        "oxen-contracts/all-models": ["generated/all-models.ts"],
         "oxen-contracts/runtime": ["runtime/index.ts"],
         "oxen-contracts/mock": ["mock/index.ts"],
         "oxen-contracts/models/*": ["generated/models/*.ts"],

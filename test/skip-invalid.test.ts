@@ -48,9 +48,9 @@ describe("generate with bad models among good ones", () => {
     expect(result.stderr).toMatch(REFUSAL_LINE);
     expect(result.stdout).toMatch(/^generated \d+ files in /);
     expect((await readdir(join(dir, "generated", "models"))).sort()).toEqual(["ltx-2-3-quality-audio-to-video.ts", "minimax-h3.ts"]);
-    expect(typeErrors([join(dir, "generated", "index.ts")])).toEqual([]);
+    expect(typeErrors([join(dir, "generated", "all-models.ts")])).toEqual([]);
 
-    const index = await import(pathToFileURL(join(dir, "generated", "index.ts")).href);
+    const index = await import(pathToFileURL(join(dir, "generated", "all-models.ts")).href);
     expect(Object.keys(index.models).sort()).toEqual(["ltx-2-3-quality-audio-to-video", "minimax-h3"]);
     expect(index.skippedModels).toEqual([
       { id: "dangling-ref", file: "models/dangling-ref.json", reason: expect.stringMatching(/^json_request_schema#\/properties\/image\/\$ref: /) },
@@ -70,8 +70,8 @@ describe("generate with bad models among good ones", () => {
   it("with every model skipped: an index that still compiles, listing them", async () => {
     const dir = await snapshotWith({ "dangling-ref.json": refused });
     expect((await generateProcess(dir, ["--skip-invalid"])).code).toBe(0);
-    expect(typeErrors([join(dir, "generated", "index.ts")])).toEqual([]);
-    const index = await import(pathToFileURL(join(dir, "generated", "index.ts")).href);
+    expect(typeErrors([join(dir, "generated", "all-models.ts")])).toEqual([]);
+    const index = await import(pathToFileURL(join(dir, "generated", "all-models.ts")).href);
     expect(index.skippedModels.map((s: { id: string }) => s.id)).toEqual(["dangling-ref"]);
   }, 120_000);
 
@@ -80,7 +80,7 @@ describe("generate with bad models among good ones", () => {
     const result = await generateProcess(dir, ["--skip-invalid"]);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/broken\.json: not valid JSON/);
-    const index = await import(pathToFileURL(join(dir, "generated", "index.ts")).href);
+    const index = await import(pathToFileURL(join(dir, "generated", "all-models.ts")).href);
     expect(index.skippedModels).toEqual([{ id: null, file: "models/broken.json", reason: expect.stringMatching(/^not valid JSON/) }]);
   }, 120_000);
 });

@@ -112,8 +112,8 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
   if (args.help) return io.out(describeModel(model)), 0;
   const target = args.uploadTo === undefined ? undefined : uploadTarget(args.uploadTo);
 
-  // The generated index as it is on disk, as `validate` reads it.
-  const generated = (await import(new URL("../../generated/index.js", import.meta.url).href)) as Generated;
+  // The generated models as they are on disk, as `validate` reads them.
+  const generated = (await import(new URL("../../generated/all-models.js", import.meta.url).href)) as Generated;
   if (!Object.hasOwn(generated.models, modelId)) throw new InputError(`${modelId} is in the snapshot but has no generated validator in this package (run \`oxen-contracts generate\`)`);
   const media = generated.models[modelId]!.media ?? [];
 

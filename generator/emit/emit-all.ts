@@ -144,16 +144,21 @@ async function cached<T>(cache: EmitCache | undefined, input: T, emit: (input: T
 
 const indexKey = (index: object): string => sha256(JSON.stringify({ index }));
 const HEADER_LINES = header("", "", "").split("\n").length;
+/** The files made from the models' names alone: the index (models load on first use) and the entry that loads them all. */
+const INDEX_FILES = ["index.ts", "all-models.ts"] as const;
 
 /**
- * The index below its header. The header names every model's schema hash, so it changes with any
- * model; the rest (which rendering a thousand models takes most of the time for) changes only with
- * the models' names and the skipped list, and is taken from the index in the output when the
- * cache says it is what the same `index` rendered.
+ * The index files below their header, by path. The header names every model's schema hash, so it
+ * changes with any model; the rest (which rendering a thousand models takes most of the time for)
+ * changes only with the models' names and the skipped list, and is taken from the files in the
+ * output when the cache says they are what the same `index` rendered.
  */
-function indexBody(cache: EmitCache | undefined, outDir: string, index: object): string {
-  const text = cache?.get(indexKey(index)) === undefined ? undefined : readText(join(outDir, "index.ts"));
-  return text === undefined ? render("index.ts", index) : text.split("\n").slice(HEADER_LINES).join("\n");
+function indexBodies(cache: EmitCache | undefined, outDir: string, index: object): [path: string, body: string][] {
+  const hit = cache?.get(indexKey(index));
+  return INDEX_FILES.map((file) => {
+    const text = hit?.includes(file) ? readText(join(outDir, file)) : undefined;
+    return [file, text === undefined ? render(file, index) : text.split("\n").slice(HEADER_LINES).join("\n")];
+  });
 }
 
 /** Below this many models to emit, emitAll emits them on this thread alone: starting a worker would cost more than it saves. */
@@ -344,9 +349,9 @@ export async function emitAll(
     models: entries.map(({ id, base, typeName, import: from }) => ({ id, base, typeName, import: from })),
     skippedModels: left,
   };
-  const indexText = `${header("models/*.json", indexHash, target.command)}\n${indexBody(cache, outDir, index)}`;
-  files.set("index.ts", indexText);
-  cache?.set(indexKey(index), { "index.ts": indexText });
+  const indexFiles = indexBodies(cache, outDir, index).map(([file, body]) => [file, `${header("models/*.json", indexHash, target.command)}\n${body}`] as const);
+  indexFiles.forEach(([file, text]) => files.set(file, text));
+  cache?.set(indexKey(index), Object.fromEntries(indexFiles));
   const marker = {
     generatedBy: "oxen-contracts",
     about: `This folder is made by \`${target.command}\` and replaced as a whole each time: do not edit or add files here.`,

@@ -4,7 +4,7 @@ const RESERVED_DEVICE = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
 const MAX_STEM = 120;
 const SAFE_ID = /^[A-Za-z0-9.-]+$/;
 /** Names the index declares or imports beside each model's namespace: a model named so gets a hash, as a clash would. */
-const INDEX_NAMES = new Set(["ModelId", "ModelInputs", "OxenClient", "RuntimeClient", "OxenClientOptions", "ValidateOptions", "ValidationResult", "HubSchemas", "HubPaths"]);
+const INDEX_NAMES = new Set(["ModelId", "ModelInputs", "ModelFileInputs", "ModelModules", "OxenClient", "RuntimeClient", "OxenClientOptions", "ValidateOptions", "ValidationResult", "HubSchemas", "HubPaths"]);
 
 /**
  * A file-name stem for a model id that is safe on every file system and as an ESM specifier:
