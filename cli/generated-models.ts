@@ -4,6 +4,7 @@ import { readFile } from "node:fs/promises";
 import { join, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { runValidator, type ModelValidator, type ValidateOptions, type ValidationResult } from "../runtime/validation.js";
+import { ValidationError } from "../runtime/errors.js";
 import { InputError } from "./errors.js";
 
 export type Validate = (input: unknown, options?: ValidateOptions) => ValidationResult;
@@ -11,10 +12,14 @@ export type Validate = (input: unknown, options?: ValidateOptions) => Validation
 /** The validator of `modelId`, from `generatedDir` when given, else from this package's own models. */
 export async function modelValidator(modelId: string, generatedDir?: string): Promise<Validate> {
   if (generatedDir === undefined) {
-    // The generated models as they are now on disk: a fresh `generate` is seen at once.
-    const own = await import(new URL("../generated/all-models.js", import.meta.url).href);
-    if (!Object.hasOwn(own.models, modelId)) throw new InputError(`unknown model "${modelId}": not among this package's models (for your own, pass --generated DIR)`);
-    return own.models[modelId].validate;
+    // The generated models as they are now on disk (a fresh `generate` is seen at once), this one alone loaded.
+    const { loadModel } = await import(new URL("../generated/index.js", import.meta.url).href);
+    try {
+      return (await loadModel(modelId)).validate;
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      throw new InputError(`${error.errors[0]!.message} (this package's models; for your own, pass --generated DIR)`);
+    }
   }
   const dir = resolve(generatedDir);
   const markerPath = join(dir, "oxen-contracts.json");

@@ -31,9 +31,9 @@ generation; 2 for a usage error or an unknown model.`;
 /** Stands in for a local file's URL while the body is checked, before anything is uploaded. */
 const PENDING_UPLOAD = "https://uploads.invalid/pending";
 
+/** The generated index, as this command uses it: the model's module, and the client typed for every model. */
 interface Generated {
-  models: Record<string, { media?: readonly string[] }>;
-  validate(id: string, body: unknown): { ok: true } | { ok: false; errors: FieldError[] };
+  loadModel(id: string): Promise<{ ref: { media?: readonly string[] }; validate(body: unknown): { ok: true } | { ok: false; errors: FieldError[] } }>;
   OxenClient: new (options: object) => import("../../runtime/index.js").OxenClient;
 }
 
@@ -112,10 +112,13 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
   if (args.help) return io.out(describeModel(model)), 0;
   const target = args.uploadTo === undefined ? undefined : uploadTarget(args.uploadTo);
 
-  // The generated models as they are on disk, as `validate` reads them.
-  const generated = (await import(new URL("../../generated/all-models.js", import.meta.url).href)) as Generated;
-  if (!Object.hasOwn(generated.models, modelId)) throw new InputError(`${modelId} is in the snapshot but has no generated validator in this package (run \`oxen-contracts generate\`)`);
-  const media = generated.models[modelId]!.media ?? [];
+  // The generated models as they are on disk, as `validate` reads them: this one alone loaded.
+  const generated = (await import(new URL("../../generated/index.js", import.meta.url).href)) as Generated;
+  const module = await generated.loadModel(modelId).catch((error: unknown) => {
+    if (error instanceof ValidationError) throw new InputError(`${modelId} is in the snapshot but has no generated validator in this package (run \`oxen-contracts generate\`)`);
+    throw error;
+  });
+  const media = module.ref.media ?? [];
 
   const json = args.json;
   const fail = (result: Record<string, unknown>, lines: string[]): number => {
@@ -133,7 +136,7 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
     }
   }
   // Everything is checked before a byte is uploaded; files to upload stand in as URLs meanwhile.
-  const checked = generated.validate(modelId, target === undefined ? body : replaceLocalPaths(body, media, () => PENDING_UPLOAD));
+  const checked = module.validate(target === undefined ? body : replaceLocalPaths(body, media, () => PENDING_UPLOAD));
   if (!checked.ok) return fail({ errors: checked.errors }, checked.errors.map((e) => e.message));
   for (const [at, path] of target === undefined ? [] : localPaths(body, media)) {
     try {
