@@ -1,7 +1,7 @@
 export { OxenClient, clientFor } from "./client.js";
 export type { ClientChoice, ModelListOptions, OxenClientOptions, QueueListFilters } from "./client.js";
 export type { InputOptions, ModelRef } from "./inputs.js";
-export { loadModule, type ModelLoader } from "./model-loaders.js";
+export { loadModule, unknownModel, type ModelLoader } from "./model-loaders.js";
 export type { EnqueueOptions } from "./queue-calls.js";
 export type { RunOptions } from "./run.js";
 export { enqueueWith, generateWith, runWith } from "./model-calls.js";

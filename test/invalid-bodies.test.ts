@@ -157,5 +157,6 @@ describe("messages", () => {
 
   it("name an unknown model", () => {
     expect(generated.validate("no-such-model", {})).toMatchObject({ ok: false, errors: [{ message: 'unknown model "no-such-model"' }] });
+    expect(generated.validate("flux-3-vide", {})).toMatchObject({ ok: false, errors: [{ keyword: "model", message: 'unknown model "flux-3-vide"; did you mean flux-3-video?' }] });
   });
 });
