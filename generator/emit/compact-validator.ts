@@ -294,13 +294,14 @@ function pushErrorCall(object: string, masked: string): string | undefined {
     } else if (c === "{" || c === "[" || c === "(") depth++;
     else if (c === "}" || c === "]" || c === ")") depth--;
   }
-  if (members.length < POSITIONAL.length || members.slice(0, POSITIONAL.length).some((m, i) => m.key !== POSITIONAL[i])) return undefined;
+  if (members.length < POSITIONAL.length || POSITIONAL.some((key, i) => members[i]!.key !== key)) return undefined;
   const [instancePath, schemaPath, keyword, params] = members.map((m) => m.value) as [string, string, string, string];
   const extra = members.slice(POSITIONAL.length).map((m) => `${m.key}:${m.value}`);
   if (extra.length > 0) return `pushError(vErrors, ${instancePath}, ${schemaPath}, ${keyword}, ${params}, {${extra.join(",")}})`;
   // A name that JSON Pointer and URI fragment write alike, in both paths as Ajv writes them for a property of the root.
   const name = ROOT_PROPERTY_PATH.exec(instancePath)?.[1];
-  if (name !== undefined && schemaPath === `"#/properties/${name}/${(JSON.parse(keyword) as string)}"`) return propertyErrorCall(name, JSON.parse(keyword) as string, params);
+  const keywordName = name === undefined ? undefined : (JSON.parse(keyword) as string);
+  if (name !== undefined && schemaPath === `"#/properties/${name}/${keywordName}"`) return propertyErrorCall(name, keywordName!, params);
   return `pushError(vErrors, ${instancePath}, ${schemaPath}, ${keyword}, ${params})`;
 }
 
