@@ -36,8 +36,7 @@ export function compactValidator(lean: string, verbose: () => string): string {
   const leanCode = withMask(lean);
   const code = needsVerbose(leanCode) ? withVerboseMembers(leanCode, verbose()) : leanCode;
   const checks = ownPropertyChecks(finiteNumberBounds(integerChecks(code)));
-  // The pushes are rewritten on the code alone; what is left reads the result masked once more.
-  return dropUnusedConstants(dropUnusedParameters(withMask(sharedErrorPush(checks, schemaConstants(checks.text)))));
+  return dropUnusedConstants(dropUnusedParameters(sharedErrorPush(checks, schemaConstants(checks.text))));
 }
 
 /**
@@ -253,20 +252,23 @@ const ERROR_PUSH = /^(\s*)const (err\d+) = (\{.*\});\n\s*if\(vErrors === null\)\
  * over seven lines becomes `vErrors = pushError(vErrors, instancePath, schemaPath, keyword, params); errors++;`,
  * its small values written in place (inlineSmallValues) from the module's schema `constants`.
  */
-function sharedErrorPush({ text, masked }: Code, constants: Map<string, unknown>): string {
+function sharedErrorPush({ text, masked }: Code, constants: Map<string, unknown>): Code {
   let out = "";
+  let outMasked = "";
   let last = 0;
   for (const match of text.matchAll(ERROR_PUSH)) {
     const [lines, indent, name, error] = match as unknown as [string, string, string, string];
     const at = match.index + `${indent}const ${name} = `.length;
-    const call = pushErrorCall(error, masked.slice(at, at + error.length));
-    if (call === undefined) continue;
-    // Most calls hold only literals: one scan says so.
-    const inlined = call.includes("schema") ? inlineSmallValues(withMask(call), constants).text : call;
-    out += `${text.slice(last, match.index)}${indent}vErrors = ${inlined};\n${indent}errors++;`;
+    const written = pushErrorCall(error, masked.slice(at, at + error.length));
+    if (written === undefined) continue;
+    // A call starts and ends outside a string, so it is masked on its own. Most hold only literals: one scan says so.
+    const call = withMask(written);
+    const inlined = written.includes("schema") ? inlineSmallValues(call, constants) : call;
+    out += `${text.slice(last, match.index)}${indent}vErrors = ${inlined.text};\n${indent}errors++;`;
+    outMasked += `${masked.slice(last, match.index)}${indent}vErrors = ${inlined.masked};\n${indent}errors++;`;
     last = match.index + lines.length;
   }
-  return out + text.slice(last);
+  return { text: out + text.slice(last), masked: outMasked + masked.slice(last) };
 }
 
 /** The members Ajv writes first in every error object, in its order: pushError takes them by position. */
