@@ -37,14 +37,25 @@ export function jsValue(value: unknown, indent = ""): string {
  * or carry control characters; one line of text per returned line.
  */
 export function jsDocText(text: string): string[] {
-  return text
-    .replace(/\r\n?|\u2028|\u2029/g, "\n")
-    .replace(/\*\//g, "*\\/")
-    .replace(/^(\s*)@/gm, "$1\\@")
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+  return escapedForJsDoc(text)
     .split("\n")
     .map((line) => line.trimEnd());
+}
+
+/** A character that jsDocText replaces or that decides a replacement (`*` of `*\/`, `@`): most text has none. */
+// eslint-disable-next-line no-control-regex
+const JSDOC_SPECIAL = /[\r\u2028\u2029*@\u0000-\u0008\u000b-\u001f\u007f]/;
+
+function escapedForJsDoc(text: string): string {
+  if (!JSDOC_SPECIAL.test(text)) return text;
+  return (
+    text
+      .replace(/\r\n?|\u2028|\u2029/g, "\n")
+      .replace(/\*\//g, "*\\/")
+      .replace(/^(\s*)@/gm, "$1\\@")
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+  );
 }
 
 /** A whole JSDoc block at the given indentation, or "" for no text. */

@@ -2,9 +2,6 @@
 // unformatted output): a statement a line, braces at line ends. A full formatter (prettier) cost
 // ten times what the rest of generation does; this keeps the code reviewable at a fraction of that.
 
-const OPEN = new Set(["{", "[", "("]);
-const CLOSE = new Set(["}", "]", ")"]);
-
 interface Scan {
   /** Brackets opened minus closed on the line, outside strings and comments. */
   net: number;
@@ -35,8 +32,8 @@ function scanLine(line: string, inComment: boolean): Scan {
     else if (c === "/" && line[i + 1] === "/") break;
     else if (c === "`") throw new Error("layout: template literals are not supported");
     else if (c === '"' || c === "'") quote = c;
-    else if (OPEN.has(c)) net++;
-    else if (CLOSE.has(c)) {
+    else if (c === "{" || c === "[" || c === "(") net++;
+    else if (c === "}" || c === "]" || c === ")") {
       net--;
       if (leading) leadingClosers++;
       continue;

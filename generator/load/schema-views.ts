@@ -30,10 +30,14 @@ export function orderedPropertyNames(schema: JsonSchema): string[] {
   return ranked.sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1] || a.i - b.i).map((e) => e.name);
 }
 
-/** Copies a map keeping "__proto__" and the like as own keys. */
+/** Copies a map keeping "__proto__" an own key: the one name that assigning would not make one. */
 export function ownEntriesObject<T>(entries: [string, T][]): Record<string, T> {
   const out: Record<string, T> = {};
-  for (const [k, v] of entries) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of entries) {
+    // defineProperty is several times slower than assigning, so only the key that needs it gets it.
+    if (k === "__proto__") Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+    else out[k] = v;
+  }
   return out;
 }
 

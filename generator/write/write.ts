@@ -40,7 +40,8 @@ const noneKept: Kept = new Set();
  * Folders and files are created with the default modes, so they follow the umask.
  */
 export function writeFolder(dir: string, files: FileMap, owns: Owns = everything, kept: Kept = noneKept): number {
-  const stale = new Set(staleFiles(dir, files, owns, kept));
+  const present = listFiles(dir);
+  const stale = new Set(staleAmong(present, dir, files, owns, kept));
   if (stale.size === 0) return 0;
   const parent = dirname(resolve(dir));
   mkdirSync(parent, { recursive: true });
@@ -58,7 +59,7 @@ export function writeFolder(dir: string, files: FileMap, owns: Owns = everything
         if (stale.has(path) || !linked(inside(dir, path), full)) writeFileSync(full, content);
       });
     }
-    for (const path of [...kept, ...listFiles(dir).filter((p) => !owns(p))]) {
+    for (const path of [...kept, ...present.filter((p) => !owns(p))]) {
       place(path, (full) => {
         if (!linked(inside(dir, path), full)) writeFileSync(full, readFileSync(inside(dir, path)));
       });
@@ -112,8 +113,17 @@ export function readText(path: string): string | undefined {
 
 /** Files of `dir` that differ from `files`: changed, missing, or (among those `owns` covers) neither generated nor kept. Sorted. */
 export function staleFiles(dir: string, files: FileMap, owns: Owns = everything, kept: Kept = noneKept): string[] {
+  return staleAmong(listFiles(dir), dir, files, owns, kept);
+}
+
+/** staleFiles, given `present`, what listFiles lists of `dir`: a file it does not list is missing, and is not read. */
+function staleAmong(present: readonly string[], dir: string, files: FileMap, owns: Owns, kept: Kept): string[] {
+  const listed = new Set(present);
   const stale = new Set<string>();
-  for (const [path, content] of files) if (readText(inside(dir, path)) !== content) stale.add(path);
-  for (const path of listFiles(dir)) if (!files.has(path) && !kept.has(path) && owns(path)) stale.add(path);
+  for (const [path, content] of files) {
+    const full = inside(dir, path);
+    if (!listed.has(path) || readText(full) !== content) stale.add(path);
+  }
+  for (const path of present) if (!files.has(path) && !kept.has(path) && owns(path)) stale.add(path);
   return [...stale].sort();
 }
