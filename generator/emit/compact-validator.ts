@@ -44,7 +44,7 @@ export function compactValidator(lean: string, verbose: () => string): string {
  * looks like code inside a string (a property called `schema0.x`) is never taken for code. Ajv
  * writes every string as JSON, in double quotes, and no comments or regular expression literals.
  */
-function maskStrings(code: string): string {
+export function maskStrings(code: string): string {
   return code.replace(/"(?:[^"\\\n]|\\.)*"/g, (s) => `"${"_".repeat(s.length - 2)}"`);
 }
 
