@@ -1,6 +1,10 @@
+// A generated validator's errors, explained in words a person reads. What only some schemas need
+// (unions, Ajv's messages for the rarer keywords, the general closed-mode walk, media URLs) is in
+// files of its own, passed in as ValidatorParts: runValidator passes every one, a generated model
+// only those its schema can need.
 import { ajvMessage } from "./ajv-messages.js";
 import { unknownKeys, type KeyNode, type UnknownKey } from "./declared-keys.js";
-import { displayPath, pathKeys, dataOf } from "./error-paths.js";
+import { dataOf, displayPath, pathKeys } from "./error-paths.js";
 import { mediaUrlCheck, type MediaCheck } from "./media.js";
 import { explainUnions, type UnionExplanation } from "./union-errors.js";
 import type { AjvError, StandaloneValidator } from "./validator-support.js";

@@ -104,7 +104,7 @@ export interface ValidatorModule {
   declaredKeys: KeyNode[];
 }
 
-/** The text of `validatorModule`. */
+/** The module's text alone (see `validatorModule`). */
 export async function emitValidator(schema: JsonSchema | null, modelId: string, supportImport: string, metaChecked = false): Promise<string> {
   return (await validatorModule(schema, modelId, supportImport, metaChecked)).code;
 }
