@@ -33,7 +33,12 @@ export type { Backoff } from "./retry.js";
 export { DEFAULT_BASE_URL, Transport, type ClientOptions, type Logger, type RequestOptions } from "./transport.js";
 export { Files, type UploadOptions, type UploadProgress, type UploadResult, type UploadTarget } from "./uploads.js";
 export type { LocalFile, WithLocalFiles } from "./local-files.js";
-export { isLocalPath, mediaParameters, mediaUrlProblem, UPLOAD_HINT } from "./media.js";
-export { runValidator, type FieldError, type ModelValidator, type ValidateOptions, type ValidationResult } from "./validation.js";
+export { isLocalPath, mediaParameters, mediaUrlCheck, mediaUrlProblem, UPLOAD_HINT } from "./media.js";
+export { runValidator, validateWith, type FieldError, type ModelValidator, type ValidateOptions, type ValidationResult, type ValidatorParts } from "./validation.js";
+// The parts of validation a generated model passes to validateWith when its schema can need them.
+export { ajvMessage } from "./ajv-messages.js";
+export { unknownKeys } from "./declared-keys.js";
+export { flatUnknownKeys } from "./flat-keys.js";
+export { explainUnions } from "./union-errors.js";
 export { standardSchema, type StandardSchemaV1 } from "./standard-schema.js";
 export type { KeyNode } from "./declared-keys.js";

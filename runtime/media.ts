@@ -79,8 +79,31 @@ function shown(value: string): string {
   return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
 }
 
+/** What validation adds for a model's media parameters: `errors` with its media URLs' problems (see `mediaUrlCheck`). */
+export type MediaCheck = (errors: LocatedError[], input: unknown) => LocatedError[];
+
+/**
+ * The check of the media URLs of the parameters `media`, for validateWith (runtime/validation.ts):
+ * a model with media parameters passes it, so that one without carries none of this file.
+ */
+export function mediaUrlCheck(media: readonly string[]): MediaCheck {
+  return (errors, input) => withMediaErrors(errors, mediaUrlErrors(input, media));
+}
+
+/**
+ * A media URL the server cannot fetch gets a message that says how to fix it, in place of the
+ * schema's "must be a valid uri"; a media value of the wrong type is already reported.
+ */
+function withMediaErrors(errors: LocatedError[], media: LocatedError[]): LocatedError[] {
+  if (media.length === 0) return errors;
+  const typed = new Set(errors.filter((e) => e.error.keyword !== "format").map((e) => e.error.path));
+  const applicable = media.filter((m) => !typed.has(m.error.path));
+  const replaced = errors.map((e) => (e.error.keyword === "format" ? (applicable.find((m) => m.error.path === e.error.path) ?? e) : e));
+  return [...replaced, ...applicable.filter((m) => !replaced.includes(m))];
+}
+
 /** One error per media value of `input` that cannot work (see `mediaUrlProblem`), as a `format` error (`media-url`). */
-export function mediaUrlErrors(input: unknown, media: readonly string[]): LocatedError[] {
+function mediaUrlErrors(input: unknown, media: readonly string[]): LocatedError[] {
   const errors: LocatedError[] = [];
   if (input === null || typeof input !== "object" || Array.isArray(input)) return errors;
   for (const name of media) {

@@ -1,7 +1,7 @@
 // Standard Schema v1 (https://standardschema.dev), written out here so the client keeps no
 // dependency: the interface is the spec's own, and a generated model's `standardSchema` plugs its
 // validator into any library that accepts one (tRPC, Hono, TanStack Form, ...).
-import { findErrors, type ModelValidator, type ValidateOptions } from "./validation.js";
+import { findErrors, type ModelValidator, type ValidateOptions, type ValidatorParts } from "./validation.js";
 
 /** The Standard Schema v1 interface, as `@standard-schema/spec` declares it. */
 export interface StandardSchemaV1<Input = unknown, Output = Input> {
@@ -44,16 +44,16 @@ export declare namespace StandardSchemaV1 {
 
 /**
  * A generated validator as a Standard Schema: the body itself as `value` when valid, else one
- * issue per error, with its message and the keys leading to it. `options` and `media` as for
- * `runValidator` (closed to unknown keys unless `allowUnknown`; media URLs checked).
+ * issue per error, with its message and the keys leading to it. `parts` and `options` as for
+ * `validateWith` (closed to unknown keys unless `allowUnknown`).
  */
-export function standardSchema<T>(validator: ModelValidator, options: ValidateOptions = {}, media: readonly string[] = []): StandardSchemaV1<T, T> {
+export function standardSchema<T>(validator: ModelValidator, parts: ValidatorParts, options: ValidateOptions = {}): StandardSchemaV1<T, T> {
   return {
     "~standard": {
       version: 1,
       vendor: "oxen-contracts",
       validate(value) {
-        const errors = findErrors(validator, value, options, media);
+        const errors = findErrors(validator, parts, value, options);
         if (errors.length === 0) return { value: value as T };
         return { issues: errors.map(({ error, at }) => ({ message: error.message, path: at })) };
       },

@@ -1,7 +1,15 @@
+// A generated validator's errors, explained in words a person reads. What only some schemas need
+// (unions, Ajv's messages for the rarer keywords, the general closed-mode walk, media URLs) is in
+// files of its own, passed in as ValidatorParts: runValidator passes every one, a generated model
+// only those its schema can need.
 import { ajvMessage } from "./ajv-messages.js";
 import { unknownKeys, type KeyNode, type UnknownKey } from "./declared-keys.js";
-import { mediaUrlErrors } from "./media.js";
+import { dataOf, displayPath, pathKeys } from "./error-paths.js";
+import { mediaUrlCheck, type MediaCheck } from "./media.js";
+import { explainUnions, type UnionExplanation } from "./union-errors.js";
 import type { AjvError, StandaloneValidator } from "./validator-support.js";
+
+export { displayPath } from "./error-paths.js";
 
 /** A generated validator module: the schema's own check, and the keys it declares (for the closed mode). */
 export interface ModelValidator {
@@ -33,100 +41,83 @@ export interface LocatedError {
   at: (string | number)[];
 }
 
+/** Ajv's message for an error of `keyword` with `params` (ajv-messages.ts). */
+export type AjvMessage = (keyword: string, params: Record<string, unknown>) => string;
+
+/**
+ * The parts of an explanation that only some schemas need, each in a file of its own: a generated
+ * model passes those its schema can need (generator/emit/validator-parts.ts), so that a bundle of
+ * it carries no other.
+ */
+export interface ValidatorParts {
+  /** The closed mode's walk of the declared-key table: declared-keys.ts's, or flat-keys.ts's for one flat object. */
+  unknownKeys: (table: readonly KeyNode[], data: unknown) => UnknownKey[];
+  /** For a validator that can report an anyOf or oneOf error (union-errors.ts). */
+  explainUnions?: (errors: AjvError[], input: unknown) => UnionExplanation;
+  /** For one that can report a keyword `fieldError` has no words for (ajv-messages.ts). */
+  ajvMessage?: AjvMessage;
+  /** For a model with media parameters (media.ts, `mediaUrlCheck`). */
+  media?: MediaCheck;
+}
+
+/** The keywords `fieldError` has words for: an error of any other needs `ajvMessage`. */
+export const WORDED_KEYWORDS: ReadonlySet<string> = new Set(["required", "additionalProperties", "type", "enum", "const", "maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum", "maxLength", "minLength", "maxItems", "minItems", "format", "pattern", "multipleOf", "uniqueItems"]);
+
 /**
  * What a generated validator finds in `input`: the schema's own errors, then (unless
- * `allowUnknown`) every key that nothing in the schema declares at its place; `media` names the
- * parameters whose URLs are also checked for what the server can fetch (see media.ts).
+ * `allowUnknown`) every key that nothing in the schema declares at its place, then what `parts.media`
+ * finds in the media URLs.
  */
-export function findErrors(validator: ModelValidator, input: unknown, options?: ValidateOptions, media: readonly string[] = NONE): LocatedError[] {
+export function findErrors(validator: ModelValidator, parts: ValidatorParts, input: unknown, options?: ValidateOptions): LocatedError[] {
   // A body the schema accepts, the usual case, has no errors of its own to explain.
-  if (validator.validate(input)) return withMediaErrors(unknownKeyErrors(validator, input, options, NONE), mediaUrlErrors(input, media));
-  const own = applicableBranches(validator.validate.errors ?? []);
-  const alternatives = requiredAlternatives(own, input);
+  if (validator.validate(input)) return withMedia(parts, unknownKeyErrors(validator, parts, input, options, NONE), input);
+  const raw = validator.validate.errors ?? [];
+  const unions = parts.explainUnions?.(raw, input);
+  const own = unions?.errors ?? raw;
   const errors: LocatedError[] = [];
   const seen = new Set<string>();
   for (const e of own) {
-    if (alternatives.covered.has(e)) continue;
-    const error = alternatives.errors.get(e) ?? fieldError(e, input);
+    if (unions?.covered.has(e)) continue;
+    const error = unions?.said.get(e) ?? fieldError(e, input, parts.ajvMessage);
     // The same problem reached twice (a property checked where declared and again through a `$ref`) is said once.
     const key = `${error.path}\u0000${error.keyword}\u0000${error.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     errors.push({ error, at: pathKeys(e.instancePath, e.params.missingProperty ?? e.params.additionalProperty) });
   }
-  errors.push(...unknownKeyErrors(validator, input, options, own));
-  return withMediaErrors(errors, mediaUrlErrors(input, media));
+  errors.push(...unknownKeyErrors(validator, parts, input, options, own));
+  return withMedia(parts, errors, input);
+}
+
+function withMedia(parts: ValidatorParts, errors: LocatedError[], input: unknown): LocatedError[] {
+  return parts.media === undefined ? errors : parts.media(errors, input);
 }
 
 /** Every key of `input` nothing declares, unless unknown keys are allowed. */
-function unknownKeyErrors(validator: ModelValidator, input: unknown, options: ValidateOptions | undefined, own: readonly AjvError[]): LocatedError[] {
+function unknownKeyErrors(validator: ModelValidator, parts: ValidatorParts, input: unknown, options: ValidateOptions | undefined, own: readonly AjvError[]): LocatedError[] {
   if (options?.allowUnknown) return [];
-  const unknown = unknownKeys(validator.declaredKeys, input);
+  const unknown = parts.unknownKeys(validator.declaredKeys, input);
   if (unknown.length === 0) return [];
   // An `additionalProperties: false` of the schema's own has already named its key.
   const named = new Set(own.filter((e) => e.keyword === "additionalProperties").map((e) => `${e.instancePath}/${String(e.params.additionalProperty)}`));
   return unknown.filter((u) => !named.has(`${u.instancePath}/${u.key}`)).map((u) => ({ error: unknownKeyError(u), at: pathKeys(u.instancePath, u.key) }));
 }
 
-/**
- * A media URL the server cannot fetch gets a message that says how to fix it, in place of the
- * schema's "must be a valid uri"; a media value of the wrong type is already reported.
- */
-function withMediaErrors(errors: LocatedError[], media: LocatedError[]): LocatedError[] {
-  if (media.length === 0) return errors;
-  const typed = new Set(errors.filter((e) => e.error.keyword !== "format").map((e) => e.error.path));
-  const applicable = media.filter((m) => !typed.has(m.error.path));
-  const replaced = errors.map((e) => (e.error.keyword === "format" ? (applicable.find((m) => m.error.path === e.error.path) ?? e) : e));
-  return [...replaced, ...applicable.filter((m) => !replaced.includes(m))];
-}
-
-/**
- * Ajv's errors, where an anyOf/oneOf failed with a single alternative of the value's JSON type,
- * reduced to that alternative's: `fps must be at most 30 (got 200)`, rather than that and "must be
- * null" and "must match a schema in anyOf"; with none, one error naming the types it may have.
- */
-function applicableBranches(errors: AjvError[]): AjvError[] {
-  let kept = errors;
-  for (const union of errors) {
-    if (union.keyword !== "anyOf" && union.keyword !== "oneOf") continue;
-    const prefix = `${union.schemaPath}/`;
-    const branchOf = (e: AjvError): string | undefined => (e.schemaPath.startsWith(prefix) ? e.schemaPath.slice(prefix.length).split("/")[0] : undefined);
-    const branches = new Set(errors.map(branchOf).filter((b) => b !== undefined));
-    // An alternative of another JSON type says only "must be null": it does not apply.
-    const mismatched = new Set(errors.filter((e) => e.keyword === "type" && e.instancePath === union.instancePath && e.schemaPath === `${prefix}${branchOf(e)}/type`).map(branchOf));
-    const applicable = [...branches].filter((b) => !mismatched.has(b));
-    if (branches.size < 2 || applicable.length > 1) continue;
-    if (applicable.length === 1) {
-      kept = kept.filter((e) => e !== union && (branchOf(e) === undefined || branchOf(e) === applicable[0]));
-    } else {
-      // No alternative of the value's JSON type: one error listing the types there are.
-      const types = errors.filter((e) => e.keyword === "type" && mismatched.has(branchOf(e))).map((e) => String(e.params.type));
-      const merged: AjvError = { ...union, keyword: "type", params: { type: [...new Set(types.join(",").split(","))].join(",") } };
-      kept = kept.filter((e) => branchOf(e) === undefined).map((e) => (e === union ? merged : e));
-    }
-  }
-  return kept;
-}
-
-/** Nothing: no media parameters, no errors of the schema's own (never added to). */
+/** Nothing: no errors of the schema's own (never added to). */
 const NONE: readonly never[] = [];
 
-/** Runs a generated validator and explains what it found (see `findErrors`). */
-export function runValidator(validator: ModelValidator, input: unknown, options?: ValidateOptions, media?: readonly string[]): ValidationResult {
-  const errors = findErrors(validator, input, options, media);
+/** Runs a generated validator and explains what it found with `parts` (see `findErrors`): what a generated model's `validate` does. */
+export function validateWith(validator: ModelValidator, parts: ValidatorParts, input: unknown, options?: ValidateOptions): ValidationResult {
+  const errors = findErrors(validator, parts, input, options);
   return errors.length === 0 ? { ok: true } : { ok: false, errors: errors.map((e) => e.error) };
 }
 
-/** `/images/0` → ["images", "0"] */
-function pointerSegments(instancePath: string): string[] {
-  return instancePath === "" ? [] : instancePath.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-
-/** `/images/0`, "url" → ["images", 0, "url"] */
-function pathKeys(instancePath: string, child: unknown): (string | number)[] {
-  const segments = pointerSegments(instancePath);
-  if (typeof child === "string") segments.push(child);
-  return segments.map((s) => (/^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s));
+/**
+ * validateWith with every part, for a validator of any schema; `media` names the parameters whose
+ * URLs are also checked for what the server can fetch (see media.ts).
+ */
+export function runValidator(validator: ModelValidator, input: unknown, options?: ValidateOptions, media?: readonly string[]): ValidationResult {
+  return validateWith(validator, { unknownKeys, explainUnions, ajvMessage, media: media === undefined ? undefined : mediaUrlCheck(media) }, input, options);
 }
 
 function unknownKeyError({ instancePath, key, known }: UnknownKey): FieldError {
@@ -135,41 +126,6 @@ function unknownKeyError({ instancePath, key, known }: UnknownKey): FieldError {
   const hint = suggestion !== undefined ? `; did you mean ${suggestion}?` : known.length > 0 ? ` (known: ${known.join(", ")})` : "";
   const where = at === "" ? "" : ` in ${at}`;
   return { keyword: "additionalProperties", params: { additionalProperty: key, suggestion }, path: displayPath(instancePath, key), message: `${key} is not a known parameter${where}${hint}` };
-}
-
-/**
- * An `anyOf` whose branches each require properties, such as an overlay's "prompt or input_image"
- * rule. When none of the alternatives is there: one error, `prompt or input_image is required`,
- * instead of one per branch and "must match a schema in anyOf". When one is there, the body
- * failed for what is wrong with it, which is reported where it is: the anyOf adds nothing.
- */
-function requiredAlternatives(errors: AjvError[], input: unknown): { errors: Map<AjvError, FieldError>; covered: Set<AjvError> } {
-  const found = new Map<AjvError, FieldError>();
-  const covered = new Set<AjvError>();
-  for (const e of errors) {
-    const branches = Array.isArray(e.schema) ? (e.schema as unknown[]) : [];
-    const required = branches.map((b) => (b !== null && typeof b === "object" && Array.isArray((b as { required?: unknown }).required) ? ((b as { required: unknown[] }).required as string[]) : []));
-    if (e.keyword !== "anyOf" || branches.length === 0 || required.some((r) => r.length === 0)) continue;
-    const data = dataOf(e, input);
-    if (data === null || typeof data !== "object" || Array.isArray(data)) continue;
-    // Errors from a `$ref` inside a branch carry the target's schemaPath, so only the branches' own `required` errors are matched.
-    const inner = errors.filter((x) => x.keyword === "required" && x.instancePath === e.instancePath && x.schemaPath.startsWith(`${e.schemaPath}/`));
-    inner.forEach((x) => covered.add(x));
-    if (required.some((names) => names.every((name) => Object.hasOwn(data, name)))) {
-      covered.add(e);
-      continue;
-    }
-    const names = [...new Set(required.flat())].map((name) => displayPath(e.instancePath, name));
-    found.set(e, { path: displayPath(e.instancePath), keyword: "required", params: { missingProperty: names }, message: `${names.join(" or ")} is required` });
-  }
-  return { errors: found, covered };
-}
-
-/** `/images/0/url` → `images[0].url` */
-export function displayPath(instancePath: string, child?: string): string {
-  const segments = pointerSegments(instancePath);
-  if (child !== undefined) segments.push(child);
-  return segments.reduce((path, s) => (/^\d+$/.test(s) ? `${path}[${s}]` : path === "" ? s : `${path}.${s}`), "");
 }
 
 function shown(value: unknown): string {
@@ -192,13 +148,8 @@ const TYPE_WORDS: Record<string, string> = {
   null: "null",
 };
 
-/** What an error is about: the value at its instancePath in `input`, or the key inside `propertyNames`. */
-function dataOf(e: AjvError, input: unknown): unknown {
-  if (e.propertyName !== undefined) return e.propertyName;
-  return pointerSegments(e.instancePath).reduce<unknown>((value, key) => (value as Record<string, unknown>)[key], input);
-}
-
-function fieldError(e: AjvError, input: unknown): FieldError {
+/** The Ajv error `e` of `input` in words; `ajvMessage` says what no case here has words for. */
+function fieldError(e: AjvError, input: unknown, ajvMessage: AjvMessage | undefined): FieldError {
   const p = e.params;
   const base = { keyword: e.keyword, params: p };
   const at = displayPath(e.instancePath);
@@ -245,7 +196,8 @@ function fieldError(e: AjvError, input: unknown): FieldError {
     case "uniqueItems":
       return { ...base, path: at, message: `${subject} must not repeat items (items ${String(p.j)} and ${String(p.i)} are equal)` };
     default:
-      return { ...base, path: at, message: `${subject} ${ajvMessage(e.keyword, p)}` };
+      // Every validator that can report such a keyword is explained with ajvMessage (generator/emit/validator-parts.ts).
+      return { ...base, path: at, message: `${subject} ${ajvMessage!(e.keyword, p)}` };
   }
 }
 

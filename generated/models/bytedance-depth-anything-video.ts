@@ -2,7 +2,7 @@
 // Source: models/bytedance-depth-anything-video.json
 // Input sha256: e0a8d48c803ad328c7d514f59300b7b65a66f9f59b9086fb3cf4f99a3547bb9a
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/bytedance-depth-anything-video.js";
@@ -63,6 +63,8 @@ const id = "bytedance-depth-anything-video";
 const schemaSha256 = "e0a8d48c803ad328c7d514f59300b7b65a66f9f59b9086fb3cf4f99a3547bb9a";
 /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
 const media = ["video_url"] as const;
+/** What validate uses to explain this schema's errors: only what they can need (generator/emit/validator-parts.ts). */
+const parts: runtime.ValidatorParts = { unknownKeys: flatUnknownKeys, media: /* @__PURE__ */ mediaUrlCheck(media) };
 
 /**
  * Depth Anything Video
@@ -92,11 +94,11 @@ export type BytedanceDepthAnythingVideoInputWithFiles = runtime.WithLocalFiles<B
 
 /** Checks a request body for Depth Anything Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, media);
+  return validateWith(check, parts, input, options);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<BytedanceDepthAnythingVideoInput> = /* @__PURE__ */ standardSchema<BytedanceDepthAnythingVideoInput>(check, {}, media);
+export const schema: runtime.StandardSchemaV1<BytedanceDepthAnythingVideoInput> = /* @__PURE__ */ standardSchema<BytedanceDepthAnythingVideoInput>(check, parts);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: runtime.ModelRef<BytedanceDepthAnythingVideoInput> = { id, schemaSha256, validate, media };

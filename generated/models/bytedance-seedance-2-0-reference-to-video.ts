@@ -2,7 +2,7 @@
 // Source: models/bytedance-seedance-2-0-reference-to-video.json
 // Input sha256: 8001a188bfcb74565f5c7f3178482771df2424d455324661e2ac1921661bc502
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/bytedance-seedance-2-0-reference-to-video.js";
@@ -79,6 +79,8 @@ const media = [
   "input_videos",
   "input_audios",
 ] as const;
+/** What validate uses to explain this schema's errors: only what they can need (generator/emit/validator-parts.ts). */
+const parts: runtime.ValidatorParts = { unknownKeys: flatUnknownKeys, media: /* @__PURE__ */ mediaUrlCheck(media) };
 
 /**
  * Seedance 2.0 - Reference to Video
@@ -115,11 +117,11 @@ export type BytedanceSeedance20ReferenceToVideoInputWithFiles = runtime.WithLoca
 
 /** Checks a request body for Seedance 2.0 - Reference to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, media);
+  return validateWith(check, parts, input, options);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<BytedanceSeedance20ReferenceToVideoInput> = /* @__PURE__ */ standardSchema<BytedanceSeedance20ReferenceToVideoInput>(check, {}, media);
+export const schema: runtime.StandardSchemaV1<BytedanceSeedance20ReferenceToVideoInput> = /* @__PURE__ */ standardSchema<BytedanceSeedance20ReferenceToVideoInput>(check, parts);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: runtime.ModelRef<BytedanceSeedance20ReferenceToVideoInput> = { id, schemaSha256, validate, media };

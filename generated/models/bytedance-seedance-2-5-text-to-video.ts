@@ -2,7 +2,7 @@
 // Source: models/bytedance-seedance-2-5-text-to-video.json
 // Input sha256: 85e6ba03ae82e8abc695f9dc2651cba6396e97a5e8860f1dff38ccac042b2761
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/bytedance-seedance-2-5-text-to-video.js";
@@ -60,6 +60,8 @@ const id = "bytedance-seedance-2-5-text-to-video";
 const schemaSha256 = "85e6ba03ae82e8abc695f9dc2651cba6396e97a5e8860f1dff38ccac042b2761";
 /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
 const media = [] as const;
+/** What validate uses to explain this schema's errors: only what they can need (generator/emit/validator-parts.ts). */
+const parts: runtime.ValidatorParts = { unknownKeys: flatUnknownKeys };
 
 /**
  * Seedance 2.5 - Text to Video
@@ -90,11 +92,11 @@ export type BytedanceSeedance25TextToVideoInputWithFiles = runtime.WithLocalFile
 
 /** Checks a request body for Seedance 2.5 - Text to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, media);
+  return validateWith(check, parts, input, options);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<BytedanceSeedance25TextToVideoInput> = /* @__PURE__ */ standardSchema<BytedanceSeedance25TextToVideoInput>(check, {}, media);
+export const schema: runtime.StandardSchemaV1<BytedanceSeedance25TextToVideoInput> = /* @__PURE__ */ standardSchema<BytedanceSeedance25TextToVideoInput>(check, parts);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: runtime.ModelRef<BytedanceSeedance25TextToVideoInput> = { id, schemaSha256, validate, media };

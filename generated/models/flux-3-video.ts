@@ -2,7 +2,7 @@
 // Source: models/flux-3-video.json
 // Input sha256: f64a2d7202b8b50f33ce1930663d979f690f46c628965230aa358cb40ac4ff6b
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/flux-3-video.js";
@@ -70,6 +70,8 @@ const id = "flux-3-video";
 const schemaSha256 = "f64a2d7202b8b50f33ce1930663d979f690f46c628965230aa358cb40ac4ff6b";
 /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
 const media = ["input_images", "input_video"] as const;
+/** What validate uses to explain this schema's errors: only what they can need (generator/emit/validator-parts.ts). */
+const parts: runtime.ValidatorParts = { unknownKeys: flatUnknownKeys, media: /* @__PURE__ */ mediaUrlCheck(media) };
 
 /**
  * FLUX 3 Video
@@ -100,11 +102,11 @@ export type Flux3VideoInputWithFiles = runtime.WithLocalFiles<Flux3VideoInput, (
 
 /** Checks a request body for FLUX 3 Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, media);
+  return validateWith(check, parts, input, options);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<Flux3VideoInput> = /* @__PURE__ */ standardSchema<Flux3VideoInput>(check, {}, media);
+export const schema: runtime.StandardSchemaV1<Flux3VideoInput> = /* @__PURE__ */ standardSchema<Flux3VideoInput>(check, parts);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: runtime.ModelRef<Flux3VideoInput> = { id, schemaSha256, validate, media };

@@ -2,7 +2,7 @@
 // Source: models/gemini-omni-flash-preview.json
 // Input sha256: 6db3ab084d8e5129c13d5691be2fe4ad8489a57356c428bbc45e524f426b4d27
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/gemini-omni-flash-preview.js";
@@ -45,6 +45,8 @@ const id = "gemini-omni-flash-preview";
 const schemaSha256 = "6db3ab084d8e5129c13d5691be2fe4ad8489a57356c428bbc45e524f426b4d27";
 /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
 const media = ["first_frame_image", "input_image", "input_video"] as const;
+/** What validate uses to explain this schema's errors: only what they can need (generator/emit/validator-parts.ts). */
+const parts: runtime.ValidatorParts = { unknownKeys: flatUnknownKeys, media: /* @__PURE__ */ mediaUrlCheck(media) };
 
 /**
  * Gemini Omni Flash
@@ -71,11 +73,11 @@ export type GeminiOmniFlashPreviewInputWithFiles = runtime.WithLocalFiles<Gemini
 
 /** Checks a request body for Gemini Omni Flash against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, media);
+  return validateWith(check, parts, input, options);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<GeminiOmniFlashPreviewInput> = /* @__PURE__ */ standardSchema<GeminiOmniFlashPreviewInput>(check, {}, media);
+export const schema: runtime.StandardSchemaV1<GeminiOmniFlashPreviewInput> = /* @__PURE__ */ standardSchema<GeminiOmniFlashPreviewInput>(check, parts);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: runtime.ModelRef<GeminiOmniFlashPreviewInput> = { id, schemaSha256, validate, media };

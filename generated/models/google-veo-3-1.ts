@@ -2,7 +2,7 @@
 // Source: models/google-veo-3-1.json
 // Input sha256: 6bdfafc530ece5ebe9ca03266cd10b1243d9ad7c0dfedd43bc30647e2f5be6a7
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/google-veo-3-1.js";
@@ -47,6 +47,8 @@ const id = "google-veo-3-1";
 const schemaSha256 = "6bdfafc530ece5ebe9ca03266cd10b1243d9ad7c0dfedd43bc30647e2f5be6a7";
 /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
 const media = ["input_image"] as const;
+/** What validate uses to explain this schema's errors: only what they can need (generator/emit/validator-parts.ts). */
+const parts: runtime.ValidatorParts = { unknownKeys: flatUnknownKeys, media: /* @__PURE__ */ mediaUrlCheck(media) };
 
 /**
  * Veo 3.1
@@ -74,11 +76,11 @@ export type GoogleVeo31InputWithFiles = runtime.WithLocalFiles<GoogleVeo31Input,
 
 /** Checks a request body for Veo 3.1 against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, media);
+  return validateWith(check, parts, input, options);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<GoogleVeo31Input> = /* @__PURE__ */ standardSchema<GoogleVeo31Input>(check, {}, media);
+export const schema: runtime.StandardSchemaV1<GoogleVeo31Input> = /* @__PURE__ */ standardSchema<GoogleVeo31Input>(check, parts);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: runtime.ModelRef<GoogleVeo31Input> = { id, schemaSha256, validate, media };

@@ -2,7 +2,7 @@
 // Source: models/happyhorse-1.0-t2v.json
 // Input sha256: 5d085d6a4297e2c7b6498c9bbcc55e66979940837cb81ff39343b113c3040ee5
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/happyhorse-1.0-t2v.js";
@@ -49,6 +49,8 @@ const id = "happyhorse-1.0-t2v";
 const schemaSha256 = "5d085d6a4297e2c7b6498c9bbcc55e66979940837cb81ff39343b113c3040ee5";
 /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
 const media = [] as const;
+/** What validate uses to explain this schema's errors: only what they can need (generator/emit/validator-parts.ts). */
+const parts: runtime.ValidatorParts = { unknownKeys: flatUnknownKeys };
 
 /**
  * Happy Horse - Text to Video
@@ -76,11 +78,11 @@ export type Happyhorse10T2VInputWithFiles = runtime.WithLocalFiles<Happyhorse10T
 
 /** Checks a request body for Happy Horse - Text to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, media);
+  return validateWith(check, parts, input, options);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<Happyhorse10T2VInput> = /* @__PURE__ */ standardSchema<Happyhorse10T2VInput>(check, {}, media);
+export const schema: runtime.StandardSchemaV1<Happyhorse10T2VInput> = /* @__PURE__ */ standardSchema<Happyhorse10T2VInput>(check, parts);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: runtime.ModelRef<Happyhorse10T2VInput> = { id, schemaSha256, validate, media };

@@ -2,7 +2,7 @@
 // Source: models/kling-video-o3-omni.json
 // Input sha256: 27386e0ecfe3c6df8fa409b12f431a766a0c72793b4f3f96333870181b978ad0
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/kling-video-o3-omni.js";
@@ -89,6 +89,8 @@ const id = "kling-video-o3-omni";
 const schemaSha256 = "27386e0ecfe3c6df8fa409b12f431a766a0c72793b4f3f96333870181b978ad0";
 /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
 const media = ["input_image", "input_video", "start_image_url", "tail_image_url"] as const;
+/** What validate uses to explain this schema's errors: only what they can need (generator/emit/validator-parts.ts). */
+const parts: runtime.ValidatorParts = { unknownKeys: flatUnknownKeys, media: /* @__PURE__ */ mediaUrlCheck(media) };
 
 /**
  * Kling O3 Omni
@@ -127,11 +129,11 @@ export type KlingVideoO3OmniInputWithFiles = runtime.WithLocalFiles<KlingVideoO3
 
 /** Checks a request body for Kling O3 Omni against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, media);
+  return validateWith(check, parts, input, options);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<KlingVideoO3OmniInput> = /* @__PURE__ */ standardSchema<KlingVideoO3OmniInput>(check, {}, media);
+export const schema: runtime.StandardSchemaV1<KlingVideoO3OmniInput> = /* @__PURE__ */ standardSchema<KlingVideoO3OmniInput>(check, parts);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: runtime.ModelRef<KlingVideoO3OmniInput> = { id, schemaSha256, validate, media };

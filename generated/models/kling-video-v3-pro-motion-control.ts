@@ -2,7 +2,7 @@
 // Source: models/kling-video-v3-pro-motion-control.json
 // Input sha256: 2092d6fe8e97fe05b70f8bc546ff0152f1eb632559b714e21f16ee4bdd0c8b06
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/kling-video-v3-pro-motion-control.js";
@@ -51,6 +51,8 @@ const id = "kling-video-v3-pro-motion-control";
 const schemaSha256 = "2092d6fe8e97fe05b70f8bc546ff0152f1eb632559b714e21f16ee4bdd0c8b06";
 /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
 const media = ["input_image", "input_video"] as const;
+/** What validate uses to explain this schema's errors: only what they can need (generator/emit/validator-parts.ts). */
+const parts: runtime.ValidatorParts = { unknownKeys: flatUnknownKeys, media: /* @__PURE__ */ mediaUrlCheck(media) };
 
 /**
  * Kling 3.0 Pro: Motion Control
@@ -77,11 +79,11 @@ export type KlingVideoV3ProMotionControlInputWithFiles = runtime.WithLocalFiles<
 
 /** Checks a request body for Kling 3.0 Pro: Motion Control against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, media);
+  return validateWith(check, parts, input, options);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<KlingVideoV3ProMotionControlInput> = /* @__PURE__ */ standardSchema<KlingVideoV3ProMotionControlInput>(check, {}, media);
+export const schema: runtime.StandardSchemaV1<KlingVideoV3ProMotionControlInput> = /* @__PURE__ */ standardSchema<KlingVideoV3ProMotionControlInput>(check, parts);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: runtime.ModelRef<KlingVideoV3ProMotionControlInput> = { id, schemaSha256, validate, media };

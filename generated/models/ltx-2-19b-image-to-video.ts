@@ -2,7 +2,7 @@
 // Source: models/ltx-2-19b-image-to-video.json
 // Input sha256: d6933caa3e8eb4a41414b8b91963681da19d37813861bb01e854581f0d4a8b2e
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-19b-image-to-video.js";
@@ -46,6 +46,8 @@ const id = "ltx-2-19b-image-to-video";
 const schemaSha256 = "d6933caa3e8eb4a41414b8b91963681da19d37813861bb01e854581f0d4a8b2e";
 /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
 const media = ["input_image"] as const;
+/** What validate uses to explain this schema's errors: only what they can need (generator/emit/validator-parts.ts). */
+const parts: runtime.ValidatorParts = { unknownKeys: flatUnknownKeys, media: /* @__PURE__ */ mediaUrlCheck(media) };
 
 /**
  * LTX-2 Pro
@@ -73,11 +75,11 @@ export type Ltx219BImageToVideoInputWithFiles = runtime.WithLocalFiles<Ltx219BIm
 
 /** Checks a request body for LTX-2 Pro against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, media);
+  return validateWith(check, parts, input, options);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<Ltx219BImageToVideoInput> = /* @__PURE__ */ standardSchema<Ltx219BImageToVideoInput>(check, {}, media);
+export const schema: runtime.StandardSchemaV1<Ltx219BImageToVideoInput> = /* @__PURE__ */ standardSchema<Ltx219BImageToVideoInput>(check, parts);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: runtime.ModelRef<Ltx219BImageToVideoInput> = { id, schemaSha256, validate, media };

@@ -2,7 +2,7 @@
 // Source: models/ltx-2-3-fast-image-to-video.json
 // Input sha256: 3fdac0c451397b960ee539fd7a21ab3ad24a2fac4fe07db94e23d1577fbbe09f
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-3-fast-image-to-video.js";
@@ -66,6 +66,8 @@ const id = "ltx-2-3-fast-image-to-video";
 const schemaSha256 = "3fdac0c451397b960ee539fd7a21ab3ad24a2fac4fe07db94e23d1577fbbe09f";
 /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
 const media = ["input_image", "last_frame_image"] as const;
+/** What validate uses to explain this schema's errors: only what they can need (generator/emit/validator-parts.ts). */
+const parts: runtime.ValidatorParts = { unknownKeys: flatUnknownKeys, media: /* @__PURE__ */ mediaUrlCheck(media) };
 
 /**
  * LTX 2.3 Fast: Image to Video
@@ -95,11 +97,11 @@ export type Ltx23FastImageToVideoInputWithFiles = runtime.WithLocalFiles<Ltx23Fa
 
 /** Checks a request body for LTX 2.3 Fast: Image to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, media);
+  return validateWith(check, parts, input, options);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<Ltx23FastImageToVideoInput> = /* @__PURE__ */ standardSchema<Ltx23FastImageToVideoInput>(check, {}, media);
+export const schema: runtime.StandardSchemaV1<Ltx23FastImageToVideoInput> = /* @__PURE__ */ standardSchema<Ltx23FastImageToVideoInput>(check, parts);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: runtime.ModelRef<Ltx23FastImageToVideoInput> = { id, schemaSha256, validate, media };

@@ -2,7 +2,7 @@
 // Source: models/ltx-2-3-fast-text-to-video.json
 // Input sha256: 4a0a49156531ff0096165ef9905e6ce264baaf9a17f5ada42cdafa63bba24dad
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-3-fast-text-to-video.js";
@@ -54,6 +54,8 @@ const id = "ltx-2-3-fast-text-to-video";
 const schemaSha256 = "4a0a49156531ff0096165ef9905e6ce264baaf9a17f5ada42cdafa63bba24dad";
 /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
 const media = [] as const;
+/** What validate uses to explain this schema's errors: only what they can need (generator/emit/validator-parts.ts). */
+const parts: runtime.ValidatorParts = { unknownKeys: flatUnknownKeys };
 
 /**
  * LTX 2.3 Fast: Text to Video
@@ -83,11 +85,11 @@ export type Ltx23FastTextToVideoInputWithFiles = runtime.WithLocalFiles<Ltx23Fas
 
 /** Checks a request body for LTX 2.3 Fast: Text to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, media);
+  return validateWith(check, parts, input, options);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<Ltx23FastTextToVideoInput> = /* @__PURE__ */ standardSchema<Ltx23FastTextToVideoInput>(check, {}, media);
+export const schema: runtime.StandardSchemaV1<Ltx23FastTextToVideoInput> = /* @__PURE__ */ standardSchema<Ltx23FastTextToVideoInput>(check, parts);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: runtime.ModelRef<Ltx23FastTextToVideoInput> = { id, schemaSha256, validate, media };

@@ -2,7 +2,7 @@
 // Source: models/ltx-2-3-pro-22b-IC-LoRA-Union-Control.json
 // Input sha256: 8981d13335a349d33d3d99e15aee685481effcb939e901c89e47c40fed4f6f76
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-3-pro-22b-IC-LoRA-Union-Control.js";
@@ -80,6 +80,8 @@ const id = "ltx-2-3-pro-22b-IC-LoRA-Union-Control";
 const schemaSha256 = "8981d13335a349d33d3d99e15aee685481effcb939e901c89e47c40fed4f6f76";
 /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
 const media = ["input_image", "input_video"] as const;
+/** What validate uses to explain this schema's errors: only what they can need (generator/emit/validator-parts.ts). */
+const parts: runtime.ValidatorParts = { unknownKeys: flatUnknownKeys, media: /* @__PURE__ */ mediaUrlCheck(media) };
 
 /**
  * LTX-2.3 Pro 22B IC-LoRA Union Control
@@ -110,11 +112,11 @@ export type Ltx23Pro22BICLoRAUnionControlInputWithFiles = runtime.WithLocalFiles
 
 /** Checks a request body for LTX-2.3 Pro 22B IC-LoRA Union Control against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, media);
+  return validateWith(check, parts, input, options);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<Ltx23Pro22BICLoRAUnionControlInput> = /* @__PURE__ */ standardSchema<Ltx23Pro22BICLoRAUnionControlInput>(check, {}, media);
+export const schema: runtime.StandardSchemaV1<Ltx23Pro22BICLoRAUnionControlInput> = /* @__PURE__ */ standardSchema<Ltx23Pro22BICLoRAUnionControlInput>(check, parts);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: runtime.ModelRef<Ltx23Pro22BICLoRAUnionControlInput> = { id, schemaSha256, validate, media };

@@ -2,7 +2,7 @@
 // Source: models/ltx-2-3-pro-audio-to-video.json
 // Input sha256: 27ff0d540deae09c86b9e9a4a2a63c08fb38c6f55ae8e4619b7ffe6f85fcf965
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runWith, standardSchema, validateWith, unknownKeys, explainUnions, ajvMessage, mediaUrlCheck } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-3-pro-audio-to-video.js";
@@ -54,6 +54,8 @@ const id = "ltx-2-3-pro-audio-to-video";
 const schemaSha256 = "27ff0d540deae09c86b9e9a4a2a63c08fb38c6f55ae8e4619b7ffe6f85fcf965";
 /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
 const media = ["input_image", "input_audio"] as const;
+/** What validate uses to explain this schema's errors: only what they can need (generator/emit/validator-parts.ts). */
+const parts: runtime.ValidatorParts = { unknownKeys, explainUnions, ajvMessage, media: /* @__PURE__ */ mediaUrlCheck(media) };
 
 /**
  * LTX 2.3 Pro: Audio to Video
@@ -78,11 +80,11 @@ export type Ltx23ProAudioToVideoInputWithFiles = runtime.WithLocalFiles<Ltx23Pro
 
 /** Checks a request body for LTX 2.3 Pro: Audio to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, media);
+  return validateWith(check, parts, input, options);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<Ltx23ProAudioToVideoInput> = /* @__PURE__ */ standardSchema<Ltx23ProAudioToVideoInput>(check, {}, media);
+export const schema: runtime.StandardSchemaV1<Ltx23ProAudioToVideoInput> = /* @__PURE__ */ standardSchema<Ltx23ProAudioToVideoInput>(check, parts);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: runtime.ModelRef<Ltx23ProAudioToVideoInput> = { id, schemaSha256, validate, media };

@@ -2,7 +2,7 @@
 // Source: models/ltx-2-3-pro-retake.json
 // Input sha256: 4853975e27f2aaeac58d38d829cea6cad069379a2c340b83181d1a68b5bb2a27
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-3-pro-retake.js";
@@ -53,6 +53,8 @@ const id = "ltx-2-3-pro-retake";
 const schemaSha256 = "4853975e27f2aaeac58d38d829cea6cad069379a2c340b83181d1a68b5bb2a27";
 /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
 const media = ["input_video"] as const;
+/** What validate uses to explain this schema's errors: only what they can need (generator/emit/validator-parts.ts). */
+const parts: runtime.ValidatorParts = { unknownKeys: flatUnknownKeys, media: /* @__PURE__ */ mediaUrlCheck(media) };
 
 /**
  * LTX 2.3 Pro: Retake
@@ -81,11 +83,11 @@ export type Ltx23ProRetakeInputWithFiles = runtime.WithLocalFiles<Ltx23ProRetake
 
 /** Checks a request body for LTX 2.3 Pro: Retake against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, media);
+  return validateWith(check, parts, input, options);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<Ltx23ProRetakeInput> = /* @__PURE__ */ standardSchema<Ltx23ProRetakeInput>(check, {}, media);
+export const schema: runtime.StandardSchemaV1<Ltx23ProRetakeInput> = /* @__PURE__ */ standardSchema<Ltx23ProRetakeInput>(check, parts);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: runtime.ModelRef<Ltx23ProRetakeInput> = { id, schemaSha256, validate, media };

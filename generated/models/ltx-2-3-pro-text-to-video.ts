@@ -2,7 +2,7 @@
 // Source: models/ltx-2-3-pro-text-to-video.json
 // Input sha256: 2632e700c480a04b8fcfb85b5da180230c4d6ad19d2a685a98bc4bc30948155b
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-3-pro-text-to-video.js";
@@ -67,6 +67,8 @@ const id = "ltx-2-3-pro-text-to-video";
 const schemaSha256 = "2632e700c480a04b8fcfb85b5da180230c4d6ad19d2a685a98bc4bc30948155b";
 /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
 const media = [] as const;
+/** What validate uses to explain this schema's errors: only what they can need (generator/emit/validator-parts.ts). */
+const parts: runtime.ValidatorParts = { unknownKeys: flatUnknownKeys };
 
 /**
  * LTX 2.3 Pro: Text to Video
@@ -98,11 +100,11 @@ export type Ltx23ProTextToVideoInputWithFiles = runtime.WithLocalFiles<Ltx23ProT
 
 /** Checks a request body for LTX 2.3 Pro: Text to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, media);
+  return validateWith(check, parts, input, options);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<Ltx23ProTextToVideoInput> = /* @__PURE__ */ standardSchema<Ltx23ProTextToVideoInput>(check, {}, media);
+export const schema: runtime.StandardSchemaV1<Ltx23ProTextToVideoInput> = /* @__PURE__ */ standardSchema<Ltx23ProTextToVideoInput>(check, parts);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: runtime.ModelRef<Ltx23ProTextToVideoInput> = { id, schemaSha256, validate, media };

@@ -2,7 +2,7 @@
 // Source: models/ltx-2-3-pro.json
 // Input sha256: 1e374b1db3b02b620e1de80499a23d49a77defa1fa816891f3b253ed9d9c5341
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-3-pro.js";
@@ -72,6 +72,8 @@ const id = "ltx-2-3-pro";
 const schemaSha256 = "1e374b1db3b02b620e1de80499a23d49a77defa1fa816891f3b253ed9d9c5341";
 /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
 const media = ["input_image", "last_frame_image"] as const;
+/** What validate uses to explain this schema's errors: only what they can need (generator/emit/validator-parts.ts). */
+const parts: runtime.ValidatorParts = { unknownKeys: flatUnknownKeys, media: /* @__PURE__ */ mediaUrlCheck(media) };
 
 /**
  * LTX-2.3 Pro
@@ -102,11 +104,11 @@ export type Ltx23ProInputWithFiles = runtime.WithLocalFiles<Ltx23ProInput, (type
 
 /** Checks a request body for LTX-2.3 Pro against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, media);
+  return validateWith(check, parts, input, options);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<Ltx23ProInput> = /* @__PURE__ */ standardSchema<Ltx23ProInput>(check, {}, media);
+export const schema: runtime.StandardSchemaV1<Ltx23ProInput> = /* @__PURE__ */ standardSchema<Ltx23ProInput>(check, parts);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: runtime.ModelRef<Ltx23ProInput> = { id, schemaSha256, validate, media };

@@ -2,7 +2,7 @@
 // Source: models/ltx-2-3-quality-audio-to-video.json
 // Input sha256: 64261323d6d60ed301747717d9396037f78f8b89a4bdb692377666d7d0d94014
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-3-quality-audio-to-video.js";
@@ -90,6 +90,8 @@ const id = "ltx-2-3-quality-audio-to-video";
 const schemaSha256 = "64261323d6d60ed301747717d9396037f78f8b89a4bdb692377666d7d0d94014";
 /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
 const media = ["input_audio", "input_image"] as const;
+/** What validate uses to explain this schema's errors: only what they can need (generator/emit/validator-parts.ts). */
+const parts: runtime.ValidatorParts = { unknownKeys: flatUnknownKeys, media: /* @__PURE__ */ mediaUrlCheck(media) };
 
 /**
  * LTX 2.3 Quality: Audio to Video
@@ -121,11 +123,11 @@ export type Ltx23QualityAudioToVideoInputWithFiles = runtime.WithLocalFiles<Ltx2
 
 /** Checks a request body for LTX 2.3 Quality: Audio to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, media);
+  return validateWith(check, parts, input, options);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<Ltx23QualityAudioToVideoInput> = /* @__PURE__ */ standardSchema<Ltx23QualityAudioToVideoInput>(check, {}, media);
+export const schema: runtime.StandardSchemaV1<Ltx23QualityAudioToVideoInput> = /* @__PURE__ */ standardSchema<Ltx23QualityAudioToVideoInput>(check, parts);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: runtime.ModelRef<Ltx23QualityAudioToVideoInput> = { id, schemaSha256, validate, media };

@@ -2,7 +2,7 @@
 // Source: models/ltx-2-3-quality-hdr.json
 // Input sha256: 5a15ebe7dd5b0fa4e468818b9a959b06555863509f2ae53d61a78f7d2fa9c801
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-3-quality-hdr.js";
@@ -70,6 +70,8 @@ const id = "ltx-2-3-quality-hdr";
 const schemaSha256 = "5a15ebe7dd5b0fa4e468818b9a959b06555863509f2ae53d61a78f7d2fa9c801";
 /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
 const media = ["input_video"] as const;
+/** What validate uses to explain this schema's errors: only what they can need (generator/emit/validator-parts.ts). */
+const parts: runtime.ValidatorParts = { unknownKeys: flatUnknownKeys, media: /* @__PURE__ */ mediaUrlCheck(media) };
 
 /**
  * LTX 2.3 Quality: Video to HDR
@@ -99,11 +101,11 @@ export type Ltx23QualityHdrInputWithFiles = runtime.WithLocalFiles<Ltx23QualityH
 
 /** Checks a request body for LTX 2.3 Quality: Video to HDR against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, media);
+  return validateWith(check, parts, input, options);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<Ltx23QualityHdrInput> = /* @__PURE__ */ standardSchema<Ltx23QualityHdrInput>(check, {}, media);
+export const schema: runtime.StandardSchemaV1<Ltx23QualityHdrInput> = /* @__PURE__ */ standardSchema<Ltx23QualityHdrInput>(check, parts);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: runtime.ModelRef<Ltx23QualityHdrInput> = { id, schemaSha256, validate, media };

@@ -2,7 +2,7 @@
 // Source: models/ltx-2-3-quality-reference-video-to-video.json
 // Input sha256: 39ee8b3f74cef70ff84cf870a23658668a1441b32f0c671c94b8e624d909cd73
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-3-quality-reference-video-to-video.js";
@@ -106,6 +106,8 @@ const id = "ltx-2-3-quality-reference-video-to-video";
 const schemaSha256 = "39ee8b3f74cef70ff84cf870a23658668a1441b32f0c671c94b8e624d909cd73";
 /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
 const media = ["input_video", "input_image", "control_video_url"] as const;
+/** What validate uses to explain this schema's errors: only what they can need (generator/emit/validator-parts.ts). */
+const parts: runtime.ValidatorParts = { unknownKeys: flatUnknownKeys, media: /* @__PURE__ */ mediaUrlCheck(media) };
 
 /**
  * LTX 2.3 Quality: Reference Video to Video
@@ -139,11 +141,11 @@ export type Ltx23QualityReferenceVideoToVideoInputWithFiles = runtime.WithLocalF
 
 /** Checks a request body for LTX 2.3 Quality: Reference Video to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, media);
+  return validateWith(check, parts, input, options);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<Ltx23QualityReferenceVideoToVideoInput> = /* @__PURE__ */ standardSchema<Ltx23QualityReferenceVideoToVideoInput>(check, {}, media);
+export const schema: runtime.StandardSchemaV1<Ltx23QualityReferenceVideoToVideoInput> = /* @__PURE__ */ standardSchema<Ltx23QualityReferenceVideoToVideoInput>(check, parts);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: runtime.ModelRef<Ltx23QualityReferenceVideoToVideoInput> = { id, schemaSha256, validate, media };

@@ -2,7 +2,7 @@
 // Source: models/ltx-2-3-quality-text-to-video.json
 // Input sha256: 1851185871e1b97f617b3ff355f16bb888def2069bbf03e863603c8fdae589d5
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-3-quality-text-to-video.js";
@@ -64,6 +64,8 @@ const id = "ltx-2-3-quality-text-to-video";
 const schemaSha256 = "1851185871e1b97f617b3ff355f16bb888def2069bbf03e863603c8fdae589d5";
 /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
 const media = [] as const;
+/** What validate uses to explain this schema's errors: only what they can need (generator/emit/validator-parts.ts). */
+const parts: runtime.ValidatorParts = { unknownKeys: flatUnknownKeys };
 
 /**
  * LTX 2.3 Quality: Text to Video
@@ -93,11 +95,11 @@ export type Ltx23QualityTextToVideoInputWithFiles = runtime.WithLocalFiles<Ltx23
 
 /** Checks a request body for LTX 2.3 Quality: Text to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, media);
+  return validateWith(check, parts, input, options);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<Ltx23QualityTextToVideoInput> = /* @__PURE__ */ standardSchema<Ltx23QualityTextToVideoInput>(check, {}, media);
+export const schema: runtime.StandardSchemaV1<Ltx23QualityTextToVideoInput> = /* @__PURE__ */ standardSchema<Ltx23QualityTextToVideoInput>(check, parts);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: runtime.ModelRef<Ltx23QualityTextToVideoInput> = { id, schemaSha256, validate, media };

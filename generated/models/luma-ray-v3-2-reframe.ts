@@ -2,7 +2,7 @@
 // Source: models/luma-ray-v3-2-reframe.json
 // Input sha256: ca04719211601307d3fe9cd81091e12ad419f208383fe349163c26dc5ea0ed4b
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/luma-ray-v3-2-reframe.js";
@@ -45,6 +45,8 @@ const id = "luma-ray-v3-2-reframe";
 const schemaSha256 = "ca04719211601307d3fe9cd81091e12ad419f208383fe349163c26dc5ea0ed4b";
 /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
 const media = ["input_video"] as const;
+/** What validate uses to explain this schema's errors: only what they can need (generator/emit/validator-parts.ts). */
+const parts: runtime.ValidatorParts = { unknownKeys: flatUnknownKeys, media: /* @__PURE__ */ mediaUrlCheck(media) };
 
 /**
  * Luma Ray 3.2 - Reframe
@@ -70,11 +72,11 @@ export type LumaRayV32ReframeInputWithFiles = runtime.WithLocalFiles<LumaRayV32R
 
 /** Checks a request body for Luma Ray 3.2 - Reframe against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, media);
+  return validateWith(check, parts, input, options);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<LumaRayV32ReframeInput> = /* @__PURE__ */ standardSchema<LumaRayV32ReframeInput>(check, {}, media);
+export const schema: runtime.StandardSchemaV1<LumaRayV32ReframeInput> = /* @__PURE__ */ standardSchema<LumaRayV32ReframeInput>(check, parts);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: runtime.ModelRef<LumaRayV32ReframeInput> = { id, schemaSha256, validate, media };

@@ -2,7 +2,7 @@
 // Source: models/minimax-h3.json
 // Input sha256: 20ee5820d1ee174f5e6b75db9d90ac4950c8760f3aff414cc34ed439664d0d86
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/minimax-h3.js";
@@ -72,6 +72,8 @@ const media = [
   "input_videos",
   "input_audios",
 ] as const;
+/** What validate uses to explain this schema's errors: only what they can need (generator/emit/validator-parts.ts). */
+const parts: runtime.ValidatorParts = { unknownKeys: flatUnknownKeys, media: /* @__PURE__ */ mediaUrlCheck(media) };
 
 /**
  * MiniMax H3
@@ -106,11 +108,11 @@ export type MinimaxH3InputWithFiles = runtime.WithLocalFiles<MinimaxH3Input, (ty
 
 /** Checks a request body for MiniMax H3 against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, media);
+  return validateWith(check, parts, input, options);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<MinimaxH3Input> = /* @__PURE__ */ standardSchema<MinimaxH3Input>(check, {}, media);
+export const schema: runtime.StandardSchemaV1<MinimaxH3Input> = /* @__PURE__ */ standardSchema<MinimaxH3Input>(check, parts);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: runtime.ModelRef<MinimaxH3Input> = { id, schemaSha256, validate, media };

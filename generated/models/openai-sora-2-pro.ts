@@ -2,7 +2,7 @@
 // Source: models/openai-sora-2-pro.json
 // Input sha256: 5fe8ed9e61ad4c2c72e977f7c871787a9c3e0cfa9c2a5544a22814ed9e65d150
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/openai-sora-2-pro.js";
@@ -47,6 +47,8 @@ const id = "openai-sora-2-pro";
 const schemaSha256 = "5fe8ed9e61ad4c2c72e977f7c871787a9c3e0cfa9c2a5544a22814ed9e65d150";
 /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
 const media = ["input_image"] as const;
+/** What validate uses to explain this schema's errors: only what they can need (generator/emit/validator-parts.ts). */
+const parts: runtime.ValidatorParts = { unknownKeys: flatUnknownKeys, media: /* @__PURE__ */ mediaUrlCheck(media) };
 
 /**
  * Sora 2 Pro
@@ -74,11 +76,11 @@ export type OpenaiSora2ProInputWithFiles = runtime.WithLocalFiles<OpenaiSora2Pro
 
 /** Checks a request body for Sora 2 Pro against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, media);
+  return validateWith(check, parts, input, options);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<OpenaiSora2ProInput> = /* @__PURE__ */ standardSchema<OpenaiSora2ProInput>(check, {}, media);
+export const schema: runtime.StandardSchemaV1<OpenaiSora2ProInput> = /* @__PURE__ */ standardSchema<OpenaiSora2ProInput>(check, parts);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: runtime.ModelRef<OpenaiSora2ProInput> = { id, schemaSha256, validate, media };

@@ -2,7 +2,7 @@
 // Source: models/sam-3-video.json
 // Input sha256: e867af765b32e50827718ec0e52c4220ef994d864c8b770c72aeb1156d856bd3
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/sam-3-video.js";
@@ -32,6 +32,8 @@ const id = "sam-3-video";
 const schemaSha256 = "e867af765b32e50827718ec0e52c4220ef994d864c8b770c72aeb1156d856bd3";
 /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
 const media = ["input_video"] as const;
+/** What validate uses to explain this schema's errors: only what they can need (generator/emit/validator-parts.ts). */
+const parts: runtime.ValidatorParts = { unknownKeys: flatUnknownKeys, media: /* @__PURE__ */ mediaUrlCheck(media) };
 
 /**
  * Segment Anything 3 - Video
@@ -57,11 +59,11 @@ export type Sam3VideoInputWithFiles = runtime.WithLocalFiles<Sam3VideoInput, (ty
 
 /** Checks a request body for Segment Anything 3 - Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, media);
+  return validateWith(check, parts, input, options);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<Sam3VideoInput> = /* @__PURE__ */ standardSchema<Sam3VideoInput>(check, {}, media);
+export const schema: runtime.StandardSchemaV1<Sam3VideoInput> = /* @__PURE__ */ standardSchema<Sam3VideoInput>(check, parts);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: runtime.ModelRef<Sam3VideoInput> = { id, schemaSha256, validate, media };

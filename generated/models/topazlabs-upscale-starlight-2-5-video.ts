@@ -2,7 +2,7 @@
 // Source: models/topazlabs-upscale-starlight-2-5-video.json
 // Input sha256: 78a85f955207f919ba62d6dab679a1055a0e71a87f2bf0d5e60c19dc064702f2
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/topazlabs-upscale-starlight-2-5-video.js";
@@ -42,6 +42,8 @@ const id = "topazlabs-upscale-starlight-2-5-video";
 const schemaSha256 = "78a85f955207f919ba62d6dab679a1055a0e71a87f2bf0d5e60c19dc064702f2";
 /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
 const media = ["input_video"] as const;
+/** What validate uses to explain this schema's errors: only what they can need (generator/emit/validator-parts.ts). */
+const parts: runtime.ValidatorParts = { unknownKeys: flatUnknownKeys, media: /* @__PURE__ */ mediaUrlCheck(media) };
 
 /**
  * Topaz Starlight Precise 2.5
@@ -69,11 +71,11 @@ export type TopazlabsUpscaleStarlight25VideoInputWithFiles = runtime.WithLocalFi
 
 /** Checks a request body for Topaz Starlight Precise 2.5 against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, media);
+  return validateWith(check, parts, input, options);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<TopazlabsUpscaleStarlight25VideoInput> = /* @__PURE__ */ standardSchema<TopazlabsUpscaleStarlight25VideoInput>(check, {}, media);
+export const schema: runtime.StandardSchemaV1<TopazlabsUpscaleStarlight25VideoInput> = /* @__PURE__ */ standardSchema<TopazlabsUpscaleStarlight25VideoInput>(check, parts);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: runtime.ModelRef<TopazlabsUpscaleStarlight25VideoInput> = { id, schemaSha256, validate, media };

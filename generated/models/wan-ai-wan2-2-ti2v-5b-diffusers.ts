@@ -2,7 +2,7 @@
 // Source: models/wan-ai-wan2-2-ti2v-5b-diffusers.json
 // Input sha256: 5195b088f7d42bd5871a37ee373055ab6bed63bd5e7cfb43110de5d64d5f0345
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/wan-ai-wan2-2-ti2v-5b-diffusers.js";
@@ -68,6 +68,8 @@ const id = "wan-ai-wan2-2-ti2v-5b-diffusers";
 const schemaSha256 = "5195b088f7d42bd5871a37ee373055ab6bed63bd5e7cfb43110de5d64d5f0345";
 /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
 const media = [] as const;
+/** What validate uses to explain this schema's errors: only what they can need (generator/emit/validator-parts.ts). */
+const parts: runtime.ValidatorParts = { unknownKeys: flatUnknownKeys };
 
 /**
  * Wan2.2 5B - Text to Video
@@ -97,11 +99,11 @@ export type WanAiWan22Ti2V5BDiffusersInputWithFiles = runtime.WithLocalFiles<Wan
 
 /** Checks a request body for Wan2.2 5B - Text to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, media);
+  return validateWith(check, parts, input, options);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<WanAiWan22Ti2V5BDiffusersInput> = /* @__PURE__ */ standardSchema<WanAiWan22Ti2V5BDiffusersInput>(check, {}, media);
+export const schema: runtime.StandardSchemaV1<WanAiWan22Ti2V5BDiffusersInput> = /* @__PURE__ */ standardSchema<WanAiWan22Ti2V5BDiffusersInput>(check, parts);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: runtime.ModelRef<WanAiWan22Ti2V5BDiffusersInput> = { id, schemaSha256, validate, media };

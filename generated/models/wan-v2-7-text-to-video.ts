@@ -2,7 +2,7 @@
 // Source: models/wan-v2-7-text-to-video.json
 // Input sha256: 68ee449d629d406c16a85c5aa61cb1c1206c36abcab4b69df843b0a7a8f1c3db
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/wan-v2-7-text-to-video.js";
@@ -71,6 +71,8 @@ const id = "wan-v2-7-text-to-video";
 const schemaSha256 = "68ee449d629d406c16a85c5aa61cb1c1206c36abcab4b69df843b0a7a8f1c3db";
 /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
 const media = ["audio_url"] as const;
+/** What validate uses to explain this schema's errors: only what they can need (generator/emit/validator-parts.ts). */
+const parts: runtime.ValidatorParts = { unknownKeys: flatUnknownKeys, media: /* @__PURE__ */ mediaUrlCheck(media) };
 
 /**
  * WAN 2.7 - Text to Video
@@ -100,11 +102,11 @@ export type WanV27TextToVideoInputWithFiles = runtime.WithLocalFiles<WanV27TextT
 
 /** Checks a request body for WAN 2.7 - Text to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, media);
+  return validateWith(check, parts, input, options);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<WanV27TextToVideoInput> = /* @__PURE__ */ standardSchema<WanV27TextToVideoInput>(check, {}, media);
+export const schema: runtime.StandardSchemaV1<WanV27TextToVideoInput> = /* @__PURE__ */ standardSchema<WanV27TextToVideoInput>(check, parts);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: runtime.ModelRef<WanV27TextToVideoInput> = { id, schemaSha256, validate, media };

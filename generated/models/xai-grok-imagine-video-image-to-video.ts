@@ -2,7 +2,7 @@
 // Source: models/xai-grok-imagine-video-image-to-video.json
 // Input sha256: e3fddcfc94b0593c37479e861933531e54fd3e2ea724c27212d793a4012c2a63
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runValidator, runWith, standardSchema } from "../../runtime/index.js";
+import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/xai-grok-imagine-video-image-to-video.js";
@@ -47,6 +47,8 @@ const id = "xai-grok-imagine-video-image-to-video";
 const schemaSha256 = "e3fddcfc94b0593c37479e861933531e54fd3e2ea724c27212d793a4012c2a63";
 /** Parameters that take a media URL: checked for what the server can fetch, and uploaded when given a local file. */
 const media = ["input_image"] as const;
+/** What validate uses to explain this schema's errors: only what they can need (generator/emit/validator-parts.ts). */
+const parts: runtime.ValidatorParts = { unknownKeys: flatUnknownKeys, media: /* @__PURE__ */ mediaUrlCheck(media) };
 
 /**
  * Grok Imagine - Image to Video
@@ -74,11 +76,11 @@ export type XaiGrokImagineVideoImageToVideoInputWithFiles = runtime.WithLocalFil
 
 /** Checks a request body for Grok Imagine - Image to Video against its schema; unknown keys are errors unless allowed. */
 export function validate(input: unknown, options?: runtime.ValidateOptions): runtime.ValidationResult {
-  return runValidator(check, input, options, media);
+  return validateWith(check, parts, input, options);
 }
 
 /** The same check as a Standard Schema v1 object, for libraries that take one (tRPC, Hono, TanStack Form, ...). */
-export const schema: runtime.StandardSchemaV1<XaiGrokImagineVideoImageToVideoInput> = /* @__PURE__ */ standardSchema<XaiGrokImagineVideoImageToVideoInput>(check, {}, media);
+export const schema: runtime.StandardSchemaV1<XaiGrokImagineVideoImageToVideoInput> = /* @__PURE__ */ standardSchema<XaiGrokImagineVideoImageToVideoInput>(check, parts);
 
 /** This model, for `OxenClient` calls: `oxen.videos.generate(ref, input)`. */
 export const ref: runtime.ModelRef<XaiGrokImagineVideoImageToVideoInput> = { id, schemaSha256, validate, media };

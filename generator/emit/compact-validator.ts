@@ -56,7 +56,7 @@ const withMask = (text: string): Code => ({ text, masked: maskStrings(text) });
  * scanned by hand (a replace with a function is three times slower). Ajv writes every string as
  * JSON, in double quotes, and no comments or regular expression literals.
  */
-function maskStrings(code: string): string {
+export function maskStrings(code: string): string {
   let out = "";
   let last = 0;
   for (let open = code.indexOf('"'); open >= 0; ) {

@@ -90,17 +90,18 @@ const schemaKey = (model: ModelContract): string => sha256(JSON.stringify(model.
 /** The validator, its declarations and the model module of one model, by path. */
 export async function emitModelFiles({ model, slot, hash: schemaSha256, metaChecked }: ModelJob): Promise<Record<string, string>> {
   emitters ??= Promise.all([import("./emit-validator.js"), import("./emit-types.js")]);
-  const [{ emitValidator }, { emitInputType }] = await emitters;
+  const [{ validatorModule }, { emitInputType }] = await emitters;
   const { stem, base, supportImport } = slot;
   const typeName = `${base}Input`;
   const head = header(`models/${stem}.json`, schemaSha256, slot.command);
   const inputType = await emitInputType(model.schema, typeName).catch((error: Error) => {
     throw new Error(`json-schema-to-typescript cannot type it: ${error.message}`);
   });
+  const validator = await validatorModule(model.schema, model.id, supportImport, metaChecked);
   return {
-    [`validators/${stem}.js`]: `${head}\n${await emitValidator(model.schema, model.id, supportImport, metaChecked)}`,
+    [`validators/${stem}.js`]: `${head}\n${validator.code}`,
     [`validators/${stem}.d.ts`]: `${head}\nimport type { KeyNode, StandaloneValidator } from ${JSON.stringify(supportImport)};\nexport declare const validate: StandaloneValidator;\nexport declare const declaredKeys: readonly KeyNode[];\nexport default validate;\n`,
-    [`models/${stem}.ts`]: emitModelModule(model, typeName, inputType, head, schemaSha256, {
+    [`models/${stem}.ts`]: emitModelModule(model, typeName, inputType, head, schemaSha256, validator, {
       runtimeImport: slot.runtimeImport,
       hubImport: "../hub.js",
       validatorImport: `../validators/${stem}.js`,

@@ -4,6 +4,8 @@ import type { JsonSchema } from "../load/schema-check.js";
 import { mediaParameters } from "../../runtime/media.js";
 import { orderedPropertyNames } from "../load/schema-views.js";
 import { render } from "./templates.js";
+import type { ValidatorModule } from "./emit-validator.js";
+import { validatorParts } from "./validator-parts.js";
 
 export interface ModelModuleImports {
   runtimeImport: string;
@@ -23,8 +25,13 @@ export function defaultsOf(schema: JsonSchema | null): Record<string, unknown> {
   return out;
 }
 
-/** The TypeScript module of one model: its input type, metadata, validate, generate, enqueue and run. */
-export function emitModelModule(model: ModelContract, typeName: string, inputType: string, header: string, schemaSha256: string, imports: ModelModuleImports): string {
+/**
+ * The TypeScript module of one model: its input type, metadata, validate, generate, enqueue and
+ * run; `validator` says which parts of the run time's explanation its validate passes on.
+ */
+export function emitModelModule(model: ModelContract, typeName: string, inputType: string, header: string, schemaSha256: string, validator: Pick<ValidatorModule, "keywords" | "declaredKeys">, imports: ModelModuleImports): string {
+  const media = mediaParameters(model.schema);
+  const parts = validatorParts(validator.keywords, validator.declaredKeys, media.length > 0);
   const basic = Array.isArray(model.schema?.basic) ? model.schema.basic.filter((b): b is string => typeof b === "string") : [];
   return render("model.ts", {
     header,
@@ -40,6 +47,8 @@ export function emitModelModule(model: ModelContract, typeName: string, inputTyp
     schemaSha256,
     basic,
     defaults: defaultsOf(model.schema),
-    media: mediaParameters(model.schema),
+    media,
+    partImports: parts.imports.join(", "),
+    parts: parts.object,
   });
 }

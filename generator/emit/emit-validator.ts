@@ -10,6 +10,8 @@ import { validatorSchema } from "../load/schema-views.js";
 import { jsValue } from "./escape.js";
 import { ajvFor } from "./ajv-class.js";
 import { compactValidator } from "./compact-validator.js";
+import { reportedKeywords } from "./validator-parts.js";
+import type { KeyNode } from "../../runtime/declared-keys.js";
 
 /** Each format's check, by the name runtime/validator-support.js exports it under. */
 const FORMAT_EXPORTS = new Map(Object.entries(support.formats).map(([format, check]) => [format, Object.keys(support).find((name) => name !== "formats" && (support as Record<string, unknown>)[name] === check)!]));
@@ -93,6 +95,20 @@ function readableConstants(code: string): string {
   });
 }
 
+/** A validator module, and what its errors can need of the run time's explanation (see validator-parts.ts). */
+export interface ValidatorModule {
+  code: string;
+  /** The keyword of every error it can report. */
+  keywords: Set<string>;
+  /** The table the closed mode checks keys against, which the module exports as `declaredKeys`. */
+  declaredKeys: KeyNode[];
+}
+
+/** The module's text alone (see `validatorModule`). */
+export async function emitValidator(schema: JsonSchema | null, modelId: string, supportImport: string, metaChecked = false): Promise<string> {
+  return (await validatorModule(schema, modelId, supportImport, metaChecked)).code;
+}
+
 /**
  * Ajv standalone validation code for one model, as a readable ESM module with no `require` and
  * no `eval`/`new Function`: the CommonJS calls Ajv emits are replaced by imports of
@@ -101,11 +117,12 @@ function readableConstants(code: string): string {
  * generator has checked this same schema against its draft's meta-schema before (compiling the
  * meta-schema costs more than the rest of a model's validator), so it is not checked again.
  */
-export async function emitValidator(schema: JsonSchema | null, modelId: string, supportImport: string, metaChecked = false): Promise<string> {
+export async function validatorModule(schema: JsonSchema | null, modelId: string, supportImport: string, metaChecked = false): Promise<ValidatorModule> {
   const request = schema ?? { type: "object", properties: {} };
   const compiled = validatorSchema(request);
   let code: string;
-  let keys: string;
+  let keywords: Set<string>;
+  let table: KeyNode[];
   try {
     const invalid = metaChecked ? undefined : metaSchemaErrors(compiled);
     if (invalid !== undefined) throw new Error(invalid);
@@ -116,8 +133,10 @@ export async function emitValidator(schema: JsonSchema | null, modelId: string, 
       // A CommonJS module: its default export sits under `.default` in TypeScript's view and at run time.
       return standalone.default(ajv, ajv.compile(compiled));
     };
-    code = compactValidator(standaloneCode(false), () => standaloneCode(true));
-    keys = `export const declaredKeys = ${jsValue(declaredKeyTable(request))};\n`;
+    const lean = standaloneCode(false);
+    keywords = reportedKeywords(lean);
+    code = compactValidator(lean, () => standaloneCode(true));
+    table = declaredKeyTable(request);
   } catch (error) {
     throw new InputError(`model "${modelId}": its request schema cannot be compiled: ${(error as Error).message}`);
   }
@@ -129,5 +148,6 @@ export async function emitValidator(schema: JsonSchema | null, modelId: string, 
   code = code.replace(/^const (formats\d+) = formats(?:\.([\w$]+)|\[("(?:[^"\\]|\\.)*")\]);$/gm, (_line, local: string, name?: string, quoted?: string) => `const ${local} = ${FORMAT_EXPORTS.get(name ?? (JSON.parse(quoted!) as string))!};`);
   const used = ["equal", "pushError", "pushLimitError", "pushPropertyError", "pushTypeError", "ucs2length", ...FORMAT_EXPORTS.values()].filter((name) => new RegExp(`\\b${name}\\b`).test(code)).sort();
   const imports = `import { ${used.join(", ")} } from ${JSON.stringify(supportImport)};\n`;
-  return indentCode(imports + readableConstants(code.replace(/^"use strict";/, "")) + keys);
+  const keys = `export const declaredKeys = ${jsValue(table)};\n`;
+  return { code: indentCode(imports + readableConstants(code.replace(/^"use strict";/, "")) + keys), keywords, declaredKeys: table };
 }
