@@ -2,7 +2,7 @@
 // Source: models/bytedance-depth-anything-video.json
 // Input sha256: e0a8d48c803ad328c7d514f59300b7b65a66f9f59b9086fb3cf4f99a3547bb9a
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
+import { enqueueWith, flatUnknownKeys, generateWith, mediaUrlCheck, runWith, standardSchema, validateWith } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/bytedance-depth-anything-video.js";

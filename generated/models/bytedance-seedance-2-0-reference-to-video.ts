@@ -2,7 +2,7 @@
 // Source: models/bytedance-seedance-2-0-reference-to-video.json
 // Input sha256: 8001a188bfcb74565f5c7f3178482771df2424d455324661e2ac1921661bc502
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
+import { enqueueWith, flatUnknownKeys, generateWith, mediaUrlCheck, runWith, standardSchema, validateWith } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/bytedance-seedance-2-0-reference-to-video.js";

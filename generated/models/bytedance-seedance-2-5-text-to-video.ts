@@ -2,7 +2,7 @@
 // Source: models/bytedance-seedance-2-5-text-to-video.json
 // Input sha256: 85e6ba03ae82e8abc695f9dc2651cba6396e97a5e8860f1dff38ccac042b2761
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys } from "../../runtime/index.js";
+import { enqueueWith, flatUnknownKeys, generateWith, runWith, standardSchema, validateWith } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/bytedance-seedance-2-5-text-to-video.js";

@@ -2,7 +2,7 @@
 // Source: models/flux-3-video.json
 // Input sha256: f64a2d7202b8b50f33ce1930663d979f690f46c628965230aa358cb40ac4ff6b
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
+import { enqueueWith, flatUnknownKeys, generateWith, mediaUrlCheck, runWith, standardSchema, validateWith } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/flux-3-video.js";

@@ -2,7 +2,7 @@
 // Source: models/gemini-omni-flash-preview.json
 // Input sha256: 6db3ab084d8e5129c13d5691be2fe4ad8489a57356c428bbc45e524f426b4d27
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
+import { enqueueWith, flatUnknownKeys, generateWith, mediaUrlCheck, runWith, standardSchema, validateWith } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/gemini-omni-flash-preview.js";

@@ -2,7 +2,7 @@
 // Source: models/google-veo-3-1.json
 // Input sha256: 6bdfafc530ece5ebe9ca03266cd10b1243d9ad7c0dfedd43bc30647e2f5be6a7
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
+import { enqueueWith, flatUnknownKeys, generateWith, mediaUrlCheck, runWith, standardSchema, validateWith } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/google-veo-3-1.js";

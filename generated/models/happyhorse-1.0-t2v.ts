@@ -2,7 +2,7 @@
 // Source: models/happyhorse-1.0-t2v.json
 // Input sha256: 5d085d6a4297e2c7b6498c9bbcc55e66979940837cb81ff39343b113c3040ee5
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys } from "../../runtime/index.js";
+import { enqueueWith, flatUnknownKeys, generateWith, runWith, standardSchema, validateWith } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/happyhorse-1.0-t2v.js";

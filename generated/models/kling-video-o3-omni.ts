@@ -2,7 +2,7 @@
 // Source: models/kling-video-o3-omni.json
 // Input sha256: 27386e0ecfe3c6df8fa409b12f431a766a0c72793b4f3f96333870181b978ad0
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
+import { enqueueWith, flatUnknownKeys, generateWith, mediaUrlCheck, runWith, standardSchema, validateWith } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/kling-video-o3-omni.js";

@@ -2,7 +2,7 @@
 // Source: models/kling-video-v3-pro-motion-control.json
 // Input sha256: 2092d6fe8e97fe05b70f8bc546ff0152f1eb632559b714e21f16ee4bdd0c8b06
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
+import { enqueueWith, flatUnknownKeys, generateWith, mediaUrlCheck, runWith, standardSchema, validateWith } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/kling-video-v3-pro-motion-control.js";

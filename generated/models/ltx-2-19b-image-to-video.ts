@@ -2,7 +2,7 @@
 // Source: models/ltx-2-19b-image-to-video.json
 // Input sha256: d6933caa3e8eb4a41414b8b91963681da19d37813861bb01e854581f0d4a8b2e
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
+import { enqueueWith, flatUnknownKeys, generateWith, mediaUrlCheck, runWith, standardSchema, validateWith } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-19b-image-to-video.js";

@@ -2,7 +2,7 @@
 // Source: models/ltx-2-3-fast-image-to-video.json
 // Input sha256: 3fdac0c451397b960ee539fd7a21ab3ad24a2fac4fe07db94e23d1577fbbe09f
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
+import { enqueueWith, flatUnknownKeys, generateWith, mediaUrlCheck, runWith, standardSchema, validateWith } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-3-fast-image-to-video.js";

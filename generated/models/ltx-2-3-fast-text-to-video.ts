@@ -2,7 +2,7 @@
 // Source: models/ltx-2-3-fast-text-to-video.json
 // Input sha256: 4a0a49156531ff0096165ef9905e6ce264baaf9a17f5ada42cdafa63bba24dad
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys } from "../../runtime/index.js";
+import { enqueueWith, flatUnknownKeys, generateWith, runWith, standardSchema, validateWith } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-3-fast-text-to-video.js";

@@ -2,7 +2,7 @@
 // Source: models/ltx-2-3-pro-22b-IC-LoRA-Union-Control.json
 // Input sha256: 8981d13335a349d33d3d99e15aee685481effcb939e901c89e47c40fed4f6f76
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
+import { enqueueWith, flatUnknownKeys, generateWith, mediaUrlCheck, runWith, standardSchema, validateWith } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-3-pro-22b-IC-LoRA-Union-Control.js";

@@ -2,7 +2,7 @@
 // Source: models/ltx-2-3-pro-audio-to-video.json
 // Input sha256: 27ff0d540deae09c86b9e9a4a2a63c08fb38c6f55ae8e4619b7ffe6f85fcf965
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runWith, standardSchema, validateWith, unknownKeys, explainUnions, ajvMessage, mediaUrlCheck } from "../../runtime/index.js";
+import { ajvMessage, enqueueWith, explainUnions, generateWith, mediaUrlCheck, runWith, standardSchema, unknownKeys, validateWith } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-3-pro-audio-to-video.js";

@@ -2,7 +2,7 @@
 // Source: models/ltx-2-3-pro-extend-video.json
 // Input sha256: 306a87272b4cc87b7a8114c36f40cf98db616f4963f36257488d047b0485d611
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
+import { enqueueWith, flatUnknownKeys, generateWith, mediaUrlCheck, runWith, standardSchema, validateWith } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-3-pro-extend-video.js";

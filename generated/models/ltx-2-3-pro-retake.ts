@@ -2,7 +2,7 @@
 // Source: models/ltx-2-3-pro-retake.json
 // Input sha256: 4853975e27f2aaeac58d38d829cea6cad069379a2c340b83181d1a68b5bb2a27
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
+import { enqueueWith, flatUnknownKeys, generateWith, mediaUrlCheck, runWith, standardSchema, validateWith } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-3-pro-retake.js";

@@ -2,7 +2,7 @@
 // Source: models/ltx-2-3-pro-text-to-video.json
 // Input sha256: 2632e700c480a04b8fcfb85b5da180230c4d6ad19d2a685a98bc4bc30948155b
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys } from "../../runtime/index.js";
+import { enqueueWith, flatUnknownKeys, generateWith, runWith, standardSchema, validateWith } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-3-pro-text-to-video.js";

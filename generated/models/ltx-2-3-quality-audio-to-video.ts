@@ -2,7 +2,7 @@
 // Source: models/ltx-2-3-quality-audio-to-video.json
 // Input sha256: 64261323d6d60ed301747717d9396037f78f8b89a4bdb692377666d7d0d94014
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
+import { enqueueWith, flatUnknownKeys, generateWith, mediaUrlCheck, runWith, standardSchema, validateWith } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-3-quality-audio-to-video.js";

@@ -2,7 +2,7 @@
 // Source: models/ltx-2-3-quality-hdr.json
 // Input sha256: 5a15ebe7dd5b0fa4e468818b9a959b06555863509f2ae53d61a78f7d2fa9c801
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
+import { enqueueWith, flatUnknownKeys, generateWith, mediaUrlCheck, runWith, standardSchema, validateWith } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-3-quality-hdr.js";

@@ -2,7 +2,7 @@
 // Source: models/ltx-2-3-quality-image-to-video.json
 // Input sha256: 4db8637eecb6d35c41cb2a292ca490e321624e108cc7d4ed44a499205fa5b71d
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
+import { enqueueWith, flatUnknownKeys, generateWith, mediaUrlCheck, runWith, standardSchema, validateWith } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-3-quality-image-to-video.js";

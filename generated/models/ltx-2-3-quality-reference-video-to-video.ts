@@ -2,7 +2,7 @@
 // Source: models/ltx-2-3-quality-reference-video-to-video.json
 // Input sha256: 39ee8b3f74cef70ff84cf870a23658668a1441b32f0c671c94b8e624d909cd73
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
+import { enqueueWith, flatUnknownKeys, generateWith, mediaUrlCheck, runWith, standardSchema, validateWith } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-3-quality-reference-video-to-video.js";

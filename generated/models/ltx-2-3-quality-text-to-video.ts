@@ -2,7 +2,7 @@
 // Source: models/ltx-2-3-quality-text-to-video.json
 // Input sha256: 1851185871e1b97f617b3ff355f16bb888def2069bbf03e863603c8fdae589d5
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys } from "../../runtime/index.js";
+import { enqueueWith, flatUnknownKeys, generateWith, runWith, standardSchema, validateWith } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/ltx-2-3-quality-text-to-video.js";

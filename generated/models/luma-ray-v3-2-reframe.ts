@@ -2,7 +2,7 @@
 // Source: models/luma-ray-v3-2-reframe.json
 // Input sha256: ca04719211601307d3fe9cd81091e12ad419f208383fe349163c26dc5ea0ed4b
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
+import { enqueueWith, flatUnknownKeys, generateWith, mediaUrlCheck, runWith, standardSchema, validateWith } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/luma-ray-v3-2-reframe.js";

@@ -2,7 +2,7 @@
 // Source: models/minimax-h3.json
 // Input sha256: 20ee5820d1ee174f5e6b75db9d90ac4950c8760f3aff414cc34ed439664d0d86
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
+import { enqueueWith, flatUnknownKeys, generateWith, mediaUrlCheck, runWith, standardSchema, validateWith } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/minimax-h3.js";

@@ -2,7 +2,7 @@
 // Source: models/openai-sora-2-pro.json
 // Input sha256: 5fe8ed9e61ad4c2c72e977f7c871787a9c3e0cfa9c2a5544a22814ed9e65d150
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
+import { enqueueWith, flatUnknownKeys, generateWith, mediaUrlCheck, runWith, standardSchema, validateWith } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/openai-sora-2-pro.js";

@@ -2,7 +2,7 @@
 // Source: models/topazlabs-upscale-starlight-2-5-video.json
 // Input sha256: 78a85f955207f919ba62d6dab679a1055a0e71a87f2bf0d5e60c19dc064702f2
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
+import { enqueueWith, flatUnknownKeys, generateWith, mediaUrlCheck, runWith, standardSchema, validateWith } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/topazlabs-upscale-starlight-2-5-video.js";

@@ -2,7 +2,7 @@
 // Source: models/wan-ai-wan2-2-ti2v-5b-diffusers.json
 // Input sha256: 5195b088f7d42bd5871a37ee373055ab6bed63bd5e7cfb43110de5d64d5f0345
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys } from "../../runtime/index.js";
+import { enqueueWith, flatUnknownKeys, generateWith, runWith, standardSchema, validateWith } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/wan-ai-wan2-2-ti2v-5b-diffusers.js";

@@ -2,7 +2,7 @@
 // Source: models/wan-v2-7-text-to-video.json
 // Input sha256: 68ee449d629d406c16a85c5aa61cb1c1206c36abcab4b69df843b0a7a8f1c3db
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
+import { enqueueWith, flatUnknownKeys, generateWith, mediaUrlCheck, runWith, standardSchema, validateWith } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/wan-v2-7-text-to-video.js";

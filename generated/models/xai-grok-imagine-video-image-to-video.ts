@@ -2,7 +2,7 @@
 // Source: models/xai-grok-imagine-video-image-to-video.json
 // Input sha256: e3fddcfc94b0593c37479e861933531e54fd3e2ea724c27212d793a4012c2a63
 import type { components } from "../hub.js";
-import { enqueueWith, generateWith, runWith, standardSchema, validateWith, flatUnknownKeys, mediaUrlCheck } from "../../runtime/index.js";
+import { enqueueWith, flatUnknownKeys, generateWith, mediaUrlCheck, runWith, standardSchema, validateWith } from "../../runtime/index.js";
 // Under a lower-case namespace: the input type's own names are PascalCase, so no schema can clash with these.
 import type * as runtime from "../../runtime/index.js";
 import * as check from "../validators/xai-grok-imagine-video-image-to-video.js";

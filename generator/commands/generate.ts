@@ -135,7 +135,8 @@ export async function generateCommand(argv: string[], io: Io): Promise<number> {
   const changed = writeFolder(out, files, undefined, kept);
   // What the next run says if nothing changes: every model from the cache. A model whose emit failed would be emitted again, so such a run is not recorded.
   const next = cache === undefined ? "" : `; 0 emitted, ${emitted + reused} reused`;
-  // Files kept were linked over, so their stamps are the ones the cache found; the others were written or checked anew.
+  // Files kept were linked over, so their stamps are the ones the cache found; a kept file the cache
+  // trusted only after reading it (its stamp had changed), and every file written, is stamped anew.
   const keptStamps = Object.fromEntries([...kept].filter((path) => Object.hasOwn(cache?.unchanged ?? {}, path)).map((path) => [path, cache!.unchanged[path]!]));
   const outputs = input !== undefined && failures.length === 0 ? outputStamps(out, keptStamps) : undefined;
   cache?.save(read !== undefined && outputs !== undefined ? { input: read.input, stderr: said, stdout: `${out}: up to date (${total} files${next})`, outputs, sources: read.stamps } : undefined, records);

@@ -48,7 +48,7 @@ export function emitModelModule(model: ModelContract, typeName: string, inputTyp
     basic,
     defaults: defaultsOf(model.schema),
     media,
-    partImports: parts.imports.join(", "),
+    runtimeImports: ["enqueueWith", "generateWith", "runWith", "standardSchema", "validateWith", ...parts.imports].sort().join(", "),
     parts: parts.object,
   });
 }
