@@ -93,9 +93,10 @@ async function buildClient(): Promise<void> {
 /** Each template beside its precompiled form, so that the installed generator loads only handlebars' run time (generator/emit/templates.ts). */
 async function precompileTemplates(dir: string): Promise<void> {
   for (const file of (await readdir(dir)).filter((f) => f.endsWith(".hbs"))) {
-    const source = await readFile(join(dir, file), "utf8");
+    const path = join(dir, file);
+    const source = await readFile(path, "utf8");
     const spec = Handlebars.precompile(source, COMPILE_OPTIONS);
-    await writeFile(precompiledPath(`${dir}/`, file.replace(/\.hbs$/, "")), `module.exports = { source: ${JSON.stringify(sha256(source))}, spec: ${String(spec)} };\n`);
+    await writeFile(precompiledPath(path), `module.exports = { source: ${JSON.stringify(sha256(source))}, spec: ${String(spec)} };\n`);
   }
 }
 

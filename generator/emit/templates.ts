@@ -17,8 +17,8 @@ export interface Precompiled {
   spec: TemplateSpecification;
 }
 
-/** Where the build puts the precompiled form of `templates/<name>.hbs`: CommonJS, so it loads synchronously. */
-export const precompiledPath = (dir: string, name: string): string => `${dir}${name}.hbs.cjs`;
+/** Where the build puts the precompiled form of the template at `path`: CommonJS, so it loads synchronously. */
+export const precompiledPath = (path: string): string => `${path}.cjs`;
 
 /**
  * A handlebars environment whose helpers are the only way values reach the output: `js` (string
@@ -42,9 +42,9 @@ function createEnvironment(base: typeof Handlebars): typeof Handlebars {
 }
 
 /** The build's precompiled template, when it was compiled from `source` (the template was not edited since). */
-function precompiled(name: string, source: string): Precompiled | undefined {
+function precompiled(path: string, source: string): Precompiled | undefined {
   try {
-    const built = require(precompiledPath(TEMPLATE_DIR, name)) as Precompiled;
+    const built = require(precompiledPath(path)) as Precompiled;
     return built.source === sha256(source) ? built : undefined;
   } catch {
     return undefined; // not built: a clone runs from its sources
@@ -57,8 +57,9 @@ let compiler: typeof Handlebars | undefined;
 const cache = new Map<string, Handlebars.TemplateDelegate>();
 
 function template(name: string): Handlebars.TemplateDelegate {
-  const source = readFileSync(`${TEMPLATE_DIR}${name}.hbs`, "utf8");
-  const built = precompiled(name, source);
+  const path = `${TEMPLATE_DIR}${name}.hbs`;
+  const source = readFileSync(path, "utf8");
+  const built = precompiled(path, source);
   if (built !== undefined) return (runtime ??= createEnvironment(require("handlebars/runtime.js") as typeof Handlebars)).template(built.spec);
   return (compiler ??= createEnvironment(require("handlebars") as typeof Handlebars)).compile(source, COMPILE_OPTIONS);
 }
