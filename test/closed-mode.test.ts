@@ -5,7 +5,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { emitValidator } from "../generator/emit/emit-validator.js";
+import { validatorModule } from "../generator/emit/emit-validator.js";
 import type { JsonSchema } from "../generator/load/schema-check.js";
 import { runValidator, type ModelValidator } from "../runtime/validation.js";
 import { tempDir } from "./helpers.js";
@@ -14,7 +14,7 @@ const SUPPORT = pathToFileURL(join(import.meta.dirname, "..", "runtime", "valida
 
 async function validator(schema: JsonSchema): Promise<(body: unknown, allowUnknown?: boolean) => string[]> {
   const file = join(await tempDir(), "v.mjs");
-  await writeFile(file, await emitValidator(schema, "closed-mode", SUPPORT));
+  await writeFile(file, (await validatorModule(schema, "closed-mode", SUPPORT)).code);
   const generated = (await import(pathToFileURL(file).href)) as ModelValidator;
   return (body, allowUnknown = false) => {
     const result = runValidator(generated, body, { allowUnknown });

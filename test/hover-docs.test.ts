@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { emitInputType } from "../generator/emit/emit-types.js";
-import { emitValidator } from "../generator/emit/emit-validator.js";
+import { validatorModule } from "../generator/emit/emit-validator.js";
 import { runValidator, type ModelValidator } from "../runtime/validation.js";
 import { tempDir } from "./helpers.js";
 
@@ -66,7 +66,7 @@ describe("hover docs", () => {
 
   it("an error on a nullable union names the real constraint", async () => {
     const file = join(await tempDir(), "v.mjs");
-    await writeFile(file, await emitValidator(schema, "fal", SUPPORT));
+    await writeFile(file, (await validatorModule(schema, "fal", SUPPORT)).code);
     const validator = (await import(pathToFileURL(file).href)) as ModelValidator;
     const messages = (body: object) => {
       const result = runValidator(validator, body);

@@ -104,11 +104,6 @@ export interface ValidatorModule {
   declaredKeys: KeyNode[];
 }
 
-/** The module's text alone (see `validatorModule`). */
-export async function emitValidator(schema: JsonSchema | null, modelId: string, supportImport: string, metaChecked = false): Promise<string> {
-  return (await validatorModule(schema, modelId, supportImport, metaChecked)).code;
-}
-
 /**
  * Ajv standalone validation code for one model, as a readable ESM module with no `require` and
  * no `eval`/`new Function`: the CommonJS calls Ajv emits are replaced by imports of

@@ -15,7 +15,7 @@ import { pathToFileURL } from "node:url";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { emitInputType } from "../../generator/emit/emit-types.js";
-import { createAjv, emitValidator } from "../../generator/emit/emit-validator.js";
+import { createAjv, validatorModule } from "../../generator/emit/emit-validator.js";
 import type { JsonSchema } from "../../generator/load/schema-check.js";
 import { validatorSchema } from "../../generator/load/schema-views.js";
 import { displayPath, runValidator, type ModelValidator } from "../../runtime/validation.js";
@@ -275,7 +275,7 @@ describe("standalone validators, Ajv at run time, the closed-mode rule and the i
     let accepted = 0;
     for (const [i, schema] of samples.entries()) {
       const file = join(dir, `v${i}.mjs`);
-      await writeFile(file, await emitValidator(schema, `fuzz-${i}`, SUPPORT));
+      await writeFile(file, (await validatorModule(schema, `fuzz-${i}`, SUPPORT)).code);
       const generated = (await import(pathToFileURL(file).href)) as ModelValidator;
       const compiled = validatorSchema(schema);
       const runtime = createAjv(compiled).compile(compiled);
