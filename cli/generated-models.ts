@@ -9,18 +9,30 @@ import { InputError } from "./errors.js";
 
 export type Validate = (input: unknown, options?: ValidateOptions) => ValidationResult;
 
+/** What the CLI uses of a generated model module. */
+export interface OwnModel {
+  ref: { media?: readonly string[] };
+  validate: Validate;
+}
+
+/**
+ * The module of `modelId` among this package's own generated models, as they are on disk now (a
+ * fresh `generate` is seen at once), this one alone loaded; an id that has none is an InputError
+ * saying `unknown` (which names the closest id) and what else to do.
+ */
+export async function ownModel(modelId: string, unknown: (message: string) => string): Promise<OwnModel> {
+  const { loadModel } = (await import(new URL("../generated/index.js", import.meta.url).href)) as { loadModel(id: string): Promise<OwnModel> };
+  try {
+    return await loadModel(modelId);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    throw new InputError(unknown(error.errors[0]!.message));
+  }
+}
+
 /** The validator of `modelId`, from `generatedDir` when given, else from this package's own models. */
 export async function modelValidator(modelId: string, generatedDir?: string): Promise<Validate> {
-  if (generatedDir === undefined) {
-    // The generated models as they are now on disk (a fresh `generate` is seen at once), this one alone loaded.
-    const { loadModel } = await import(new URL("../generated/index.js", import.meta.url).href);
-    try {
-      return (await loadModel(modelId)).validate;
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      throw new InputError(`${error.errors[0]!.message} (this package's models; for your own, pass --generated DIR)`);
-    }
-  }
+  if (generatedDir === undefined) return (await ownModel(modelId, (message) => `${message} (this package's models; for your own, pass --generated DIR)`)).validate;
   const dir = resolve(generatedDir);
   const markerPath = join(dir, "oxen-contracts.json");
   let marker: { models?: Record<string, { validator?: unknown; media?: unknown }> };

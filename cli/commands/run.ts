@@ -1,8 +1,9 @@
 import { access, readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { AbortError, GenerationCancelledError, GenerationFailedError, isLocalPath, ValidationError, type FieldError, type QueueRow } from "../../runtime/index.js";
+import { AbortError, GenerationCancelledError, GenerationFailedError, isLocalPath, ValidationError, type QueueRow } from "../../runtime/index.js";
 import type { Io } from "../args.js";
 import { InputError } from "../errors.js";
+import { ownModel } from "../generated-models.js";
 import { coerce, paramsOf } from "../params.js";
 import { bytesText, elapsedText, Progress } from "../progress.js";
 import { parseRunArgs, schemasOption, usage } from "../run-args.js";
@@ -31,9 +32,8 @@ generation; 2 for a usage error or an unknown model.`;
 /** Stands in for a local file's URL while the body is checked, before anything is uploaded. */
 const PENDING_UPLOAD = "https://uploads.invalid/pending";
 
-/** The generated index, as this command uses it: the model's module, and the client typed for every model. */
+/** The generated index, as this command uses it: the client typed for every model. */
 interface Generated {
-  loadModel(id: string): Promise<{ ref: { media?: readonly string[] }; validate(body: unknown): { ok: true } | { ok: false; errors: FieldError[] } }>;
   OxenClient: new (options: object) => import("../../runtime/index.js").OxenClient;
 }
 
@@ -112,12 +112,8 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
   if (args.help) return io.out(describeModel(model)), 0;
   const target = args.uploadTo === undefined ? undefined : uploadTarget(args.uploadTo);
 
-  // The generated models as they are on disk, as `validate` reads them: this one alone loaded.
-  const generated = (await import(new URL("../../generated/index.js", import.meta.url).href)) as Generated;
-  const module = await generated.loadModel(modelId).catch((error: unknown) => {
-    if (error instanceof ValidationError) throw new InputError(`${modelId} is in the snapshot but has no generated validator in this package (run \`oxen-contracts generate\`)`);
-    throw error;
-  });
+  // The generated models as they are on disk, as `validate` reads them.
+  const module = await ownModel(modelId, () => `${modelId} is in the snapshot but has no generated validator in this package (run \`oxen-contracts generate\`)`);
   const media = module.ref.media ?? [];
 
   const json = args.json;
@@ -148,6 +144,7 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
 
   const apiKey = io.env.OXEN_API_KEY;
   if (!apiKey) throw new InputError("no API key: set OXEN_API_KEY (`oxen-contracts mock` prints one for the local server)");
+  const generated = (await import(new URL("../../generated/index.js", import.meta.url).href)) as Generated;
   const oxen = new generated.OxenClient({ apiKey, baseUrl: io.env.OXEN_BASE_URL || undefined, uploads: target });
   const progress = new Progress(io, json ? "quiet" : io.interactive && !io.env.CI ? "live" : "lines");
   const controller = new AbortController();
