@@ -10,7 +10,7 @@ import { fileRoute, RepoFiles } from "./files.js";
 import { matchesFilters } from "./filters.js";
 import { historyPage, historyRow } from "./history.js";
 import { listItem, loadModelObjects, modelMatches, type ModelObject } from "./models.js";
-import { Queue, TERMINAL, type GenerationStatus, type QueueTimings, type Row } from "./queue.js";
+import { Queue, TERMINAL, type QueueTimings, type Row } from "./queue.js";
 import { defaultErrorBody, messageError, typedError } from "./responses.js";
 
 /** The key the server accepts unless told otherwise; safe to print, it opens nothing real. */

@@ -13,6 +13,7 @@
 // named like one of Object.prototype's is present only when it is the object's own.
 import { COMPARISONS } from "../../runtime/validator-support.js";
 import { jsValue } from "./escape.js";
+import { INHERITED_NAMES } from "../load/inherited-names.js";
 
 /**
  * The errors the run time reads more of than keyword and params, and what it reads: an anyOf's
@@ -163,9 +164,7 @@ function openerLine(masked: string, at: number): number | undefined {
   return undefined;
 }
 
-/** The names every object has through Object.prototype (`constructor`, `toString`, `__proto__` …). */
-const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
-const MENTIONS_INHERITED = new RegExp(`(?:\\.|\\[")(?:${[...INHERITED].join("|")})\\b`);
+const MENTIONS_INHERITED = new RegExp(`(?:\\.|\\[")(?:${[...INHERITED_NAMES].join("|")})\\b`);
 const PRESENCE_CHECK = new RegExp(String.raw`(${DATA})(?:\.([A-Za-z_$][\w$]*)|\[("_*")\]) (===|!==) undefined`, "dg");
 
 /**
@@ -178,7 +177,7 @@ function ownPropertyChecks(code: Code): Code {
   if (!MENTIONS_INHERITED.test(code.text)) return code;
   return replaceMasked(code, PRESENCE_CHECK, ([whole, subject, dotted, quoted, operator]) => {
     const name = dotted || (JSON.parse(quoted!) as string);
-    if (!INHERITED.has(name)) return whole!;
+    if (!INHERITED_NAMES.has(name)) return whole!;
     const literal = dotted ? `"${dotted}"` : quoted!;
     return operator === "===" ? `(${whole} || !Object.hasOwn(${subject}, ${literal}))` : `(${whole} && Object.hasOwn(${subject}, ${literal}))`;
   });

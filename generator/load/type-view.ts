@@ -8,6 +8,7 @@ import { isObject } from "./model.js";
 import type { JsonSchema } from "./schema-check.js";
 import { refOverridesSiblings, schemaDialect } from "./dialect.js";
 import { refResolver } from "./schema-refs.js";
+import { INHERITED_NAMES } from "./inherited-names.js";
 import { orderedPropertyNames, ownEntriesObject } from "./schema-views.js";
 
 type Scalar = "null" | "boolean" | "string" | "number";
@@ -55,9 +56,6 @@ const BESIDE_A_BARE_REF = ["$ref", "$id", "$comment", "title", "description", "d
 const MAX_SHAPES = 16;
 
 
-/** The names every object has through Object.prototype but `__proto__`, which TypeScript treats as any other. */
-const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype).filter((name) => name !== "__proto__"));
-
 /**
  * An optional property named like one of Object.prototype's (`constructor`, `toString`) also
  * admits the inherited member's type: TypeScript checks an object literal that leaves it out by
@@ -65,7 +63,8 @@ const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype).filter((n
  * literal would have the type. The description stays on the property.
  */
 function inheritedToo(name: string, type: Out): Out {
-  if (!INHERITED.has(name)) return type;
+  // `__proto__` is left out: TypeScript types it as any other name.
+  if (name === "__proto__" || !INHERITED_NAMES.has(name)) return type;
   const { description, ...rest } = type;
   return { ...(description !== undefined && { description }), anyOf: [rest, { tsType: `Object[${JSON.stringify(name)}]` }] };
 }
