@@ -33,10 +33,8 @@ export declare function ucs2length(str: string): number;
 export declare function equal(a: unknown, b: unknown): boolean;
 export declare const formats: Record<string, (str: string) => boolean>;
 export declare function uriFormat(str: string): boolean;
-/** RFC 3986's URI rule, and the quick paths uriFormat tries before it (each matches only URIs). */
-export declare const URI: RegExp;
-export declare const PLAIN_URI: RegExp;
-export declare const PLAIN_HTTP_URI: RegExp;
+/** The expressions of uriFormat and uriReferenceFormat: RFC 3986's URI and URI-reference rules, and the quick paths uriFormat tries first (each matches only URIs). */
+export declare function uriExpressions(): Readonly<Record<"URI" | "URI_REFERENCE" | "PLAIN_URI" | "PLAIN_HTTP_URI", RegExp>>;
 export declare function isCheckedHttpUri(str: string): boolean;
 export declare const PLAIN_HTTP_AUTHORITY: string;
 export declare function uriReferenceFormat(str: string): boolean;

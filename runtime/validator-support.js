@@ -1,7 +1,7 @@
 // What Ajv's standalone validators call at run time, as plain ESM with no dependency, so a generated
 // validator imports in Node, browsers and edge runtimes alike. Ajv's own versions are CommonJS
 // (ajv/dist/runtime/*, ajv-formats): these are the same definitions, and test/validator-support.test.ts
-// holds them to the originals.
+// holds them to the originals, except the formats, which follow their RFCs where ajv-formats' do not.
 
 /** Length in Unicode code points, as JSON Schema counts string length (ajv/dist/runtime/ucs2length). */
 export function ucs2length(str) {
@@ -64,72 +64,6 @@ export function pushLimitError(list, instancePath, name, keyword, limit) {
   return pushPropertyError(list, instancePath, name, keyword, { comparison: COMPARISONS[keyword], limit });
 }
 
-// RFC 3986's URI grammar (Appendix A), composed once from its rules' names so each part can be checked
-// against the ABNF, and shared by uriFormat and uriReferenceFormat. Matched case-insensitively, as
-// the ABNF's ALPHA, HEXDIG and quoted strings ("v") are; no `u` flag, which would let `[a-z]` match
-// the non-ASCII letters that fold to ASCII ones (ſ, the Kelvin sign): a URI is ASCII (a non-ASCII one is an IRI).
-// UNRESERVED and SUB_DELIMS are the insides of character classes.
-const UNRESERVED = String.raw`a-z0-9\-._~`;
-const SUB_DELIMS = "!$&'()*+,;=";
-const PCT_ENCODED = "%[0-9a-f]{2}";
-/** One character of `set` (the inside of a character class) or a pct-encoded octet. */
-const charOrPct = (set) => `(?:[${set}]|${PCT_ENCODED})`;
-const PCHAR = charOrPct(UNRESERVED + SUB_DELIMS + ":@");
-const SEGMENT = `${PCHAR}*`;
-const SEGMENT_NZ = `${PCHAR}+`;
-const SEGMENT_NZ_NC = `${charOrPct(UNRESERVED + SUB_DELIMS + "@")}+`;
-const QUERY = `${charOrPct(UNRESERVED + SUB_DELIMS + ":@/?")}*`; // fragment is the same rule
-const DEC_OCTET = String.raw`(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])`;
-const IPV4ADDRESS = String.raw`${DEC_OCTET}(?:\.${DEC_OCTET}){3}`;
-const H16 = "[0-9a-f]{1,4}";
-const LS32 = `(?:${H16}:${H16}|${IPV4ADDRESS})`;
-/** n( h16 ":" ) */
-const h16s = (n) => `(?:${H16}:){${n}}`;
-/** [ *n( h16 ":" ) h16 ] */
-const upTo = (n) => `(?:(?:${H16}:){0,${n}}${H16})?`;
-const IPV6ADDRESS = `(?:${[
-  `${h16s(6)}${LS32}`,
-  `::${h16s(5)}${LS32}`,
-  `${upTo(0)}::${h16s(4)}${LS32}`,
-  `${upTo(1)}::${h16s(3)}${LS32}`,
-  `${upTo(2)}::${h16s(2)}${LS32}`,
-  `${upTo(3)}::${H16}:${LS32}`,
-  `${upTo(4)}::${LS32}`,
-  `${upTo(5)}::${H16}`,
-  `${upTo(6)}::`,
-].join("|")})`;
-const IPVFUTURE = String.raw`v[0-9a-f]+\.[${UNRESERVED}${SUB_DELIMS}:]+`;
-// No zone id (`%25eth0`, RFC 6874): RFC 3986's IP-literal has none.
-const IP_LITERAL = String.raw`\[(?:${IPV6ADDRESS}|${IPVFUTURE})\]`;
-const REG_NAME = `${charOrPct(UNRESERVED + SUB_DELIMS)}*`;
-// host = IP-literal / IPv4address / reg-name, without IPv4address: every one is a reg-name too.
-const HOST = `(?:${IP_LITERAL}|${REG_NAME})`;
-const USERINFO = `${charOrPct(UNRESERVED + SUB_DELIMS + ":")}*`;
-const AUTHORITY = `(?:${USERINFO}@)?${HOST}(?::[0-9]*)?`;
-const PATH_ABEMPTY = String.raw`(?:\/${SEGMENT})*`;
-const PATH_ABSOLUTE = String.raw`\/(?:${SEGMENT_NZ}${PATH_ABEMPTY})?`;
-const PATH_ROOTLESS = SEGMENT_NZ + PATH_ABEMPTY;
-const PATH_NOSCHEME = SEGMENT_NZ_NC + PATH_ABEMPTY;
-// hier-part and relative-part: "//" authority path-abempty / path-absolute / (a third path) / path-empty (the `?`).
-const part = (path) => String.raw`(?:\/\/${AUTHORITY}${PATH_ABEMPTY}|${PATH_ABSOLUTE}|${path})?`;
-const SCHEME = String.raw`[a-z][a-z0-9+\-.]*`;
-const QUERY_FRAGMENT = String.raw`(?:\?${QUERY})?(?:#${QUERY})?`;
-const HIER_PART = part(PATH_ROOTLESS);
-/** RFC 3986's `URI`: scheme ":" hier-part [ "?" query ] [ "#" fragment ] (exported for the tests that hold the quick paths to it). */
-export const URI = new RegExp(`^${SCHEME}:${HIER_PART}${QUERY_FRAGMENT}$`, "i");
-
-// pchar's characters in either case (PLAIN_URI has no `i` flag), without pct-encoded.
-const PLAIN_PCHAR = `A-Z${UNRESERVED}${SUB_DELIMS}:@`;
-// Past the authority of a plain URI: a path, a query and a fragment without percent-encoding.
-const PLAIN_REST = String.raw`(?:\/[${PLAIN_PCHAR}/]*)?(?:\?[${PLAIN_PCHAR}/?]*)?(?:#[${PLAIN_PCHAR}/?]*)?$`;
-
-/**
- * The usual shape of a URI (scheme://host[:port][/path][?query][#fragment], no percent-encoding,
- * no userinfo, no IP literal), every string of which URI matches: tried first because it is about
- * three times faster, and the full expression decides the rest.
- */
-export const PLAIN_URI = new RegExp(String.raw`^[a-zA-Z][a-zA-Z0-9+\-.]*:\/\/[A-Z${UNRESERVED}${SUB_DELIMS}]*(?::[0-9]*)?` + PLAIN_REST);
-
 /**
  * The start of the usual media URL, up to the end of its authority, which the WHATWG URL parser
  * takes as it is (media.ts's quick path): an http(s) scheme, a host of letters, digits, hyphens and
@@ -137,10 +71,7 @@ export const PLAIN_URI = new RegExp(String.raw`^[a-zA-Z][a-zA-Z0-9+\-.]*:\/\/[A-
  * starts with `xn--` (punycode, which it would decode and could reject), a port of at most 4 digits.
  * Case-insensitive.
  */
-export const PLAIN_HTTP_AUTHORITY = String.raw`^https?:\/\/(?:(?!xn--)[a-z0-9-]+\.)*(?!xn--)[a-z][a-z0-9-]*(?::[0-9]{0,4})?`;
-
-/** The usual media URL whole: every string it matches is a URI (PLAIN_URI matches it) and a media URL the server can fetch. */
-export const PLAIN_HTTP_URI = new RegExp(PLAIN_HTTP_AUTHORITY + PLAIN_REST, "i");
+export const PLAIN_HTTP_AUTHORITY = "^https?://(?:(?!xn--)[a-z0-9-]+\\.)*(?!xn--)[a-z][a-z0-9-]*(?::[0-9]{0,4})?";
 
 // The last strings uriFormat found to match PLAIN_HTTP_URI. A media parameter's URL is checked twice
 // in one validation, by the schema's `format: uri` and then by the media check (media.ts), which
@@ -152,21 +83,101 @@ let nextChecked = 0;
 /** Whether uriFormat lately found `str` to be a plain http(s) URL (see PLAIN_HTTP_URI); "" stands for an empty slot. */
 export const isCheckedHttpUri = (str) => str !== "" && (str === checkedHttpUris[0] || str === checkedHttpUris[1] || str === checkedHttpUris[2] || str === checkedHttpUris[3]);
 
+let builtUriExpressions;
+
+/**
+ * The expressions of uriFormat and uriReferenceFormat, built on the first call (in a function, so
+ * that a bundle without either carries none of this; bundlers keep top-level code that builds
+ * strings and RegExps) and kept. Exported for the tests.
+ *
+ * RFC 3986's URI grammar (Appendix A), composed from its rules' names so that each can be checked
+ * against the ABNF. Matched case-insensitively, as the ABNF's ALPHA, HEXDIG and quoted strings
+ * ("v") are; no `u` flag, with which `[a-z]` would match non-ASCII letters that fold to ASCII ones
+ * (ſ, the Kelvin sign): a URI is ASCII (a non-ASCII one is an IRI).
+ */
+export function uriExpressions() {
+  if (builtUriExpressions !== undefined) return builtUriExpressions;
+  // UNRESERVED and SUB_DELIMS are the insides of character classes.
+  const UNRESERVED = String.raw`a-z0-9\-._~`;
+  const SUB_DELIMS = "!$&'()*+,;=";
+  const PCT_ENCODED = "%[0-9a-f]{2}";
+  /** One character of `set` (the inside of a character class) or a pct-encoded octet. */
+  const charOrPct = (set) => `(?:[${set}]|${PCT_ENCODED})`;
+  const PCHAR = charOrPct(UNRESERVED + SUB_DELIMS + ":@");
+  const SEGMENT = `${PCHAR}*`;
+  const SEGMENT_NZ = `${PCHAR}+`;
+  const SEGMENT_NZ_NC = `${charOrPct(UNRESERVED + SUB_DELIMS + "@")}+`;
+  const QUERY = `${charOrPct(UNRESERVED + SUB_DELIMS + ":@/?")}*`; // fragment is the same rule
+  const DEC_OCTET = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+  const IPV4ADDRESS = String.raw`${DEC_OCTET}(?:\.${DEC_OCTET}){3}`;
+  const H16 = "[0-9a-f]{1,4}";
+  const LS32 = `(?:${H16}:${H16}|${IPV4ADDRESS})`;
+  /** n( h16 ":" ) */
+  const h16s = (n) => `(?:${H16}:){${n}}`;
+  /** [ *n( h16 ":" ) h16 ] */
+  const upTo = (n) => `(?:(?:${H16}:){0,${n}}${H16})?`;
+  const IPV6ADDRESS = `(?:${[
+    `${h16s(6)}${LS32}`,
+    `::${h16s(5)}${LS32}`,
+    `${upTo(0)}::${h16s(4)}${LS32}`,
+    `${upTo(1)}::${h16s(3)}${LS32}`,
+    `${upTo(2)}::${h16s(2)}${LS32}`,
+    `${upTo(3)}::${H16}:${LS32}`,
+    `${upTo(4)}::${LS32}`,
+    `${upTo(5)}::${H16}`,
+    `${upTo(6)}::`,
+  ].join("|")})`;
+  const IPVFUTURE = String.raw`v[0-9a-f]+\.[${UNRESERVED}${SUB_DELIMS}:]+`;
+  // No zone id (`%25eth0`, RFC 6874): RFC 3986's IP-literal has none.
+  const IP_LITERAL = String.raw`\[(?:${IPV6ADDRESS}|${IPVFUTURE})\]`;
+  const REG_NAME = `${charOrPct(UNRESERVED + SUB_DELIMS)}*`;
+  // host = IP-literal / IPv4address / reg-name, without IPv4address: every one is a reg-name too.
+  const HOST = `(?:${IP_LITERAL}|${REG_NAME})`;
+  const USERINFO = `${charOrPct(UNRESERVED + SUB_DELIMS + ":")}*`;
+  const AUTHORITY = `(?:${USERINFO}@)?${HOST}(?::[0-9]*)?`;
+  const PATH_ABEMPTY = `(?:/${SEGMENT})*`;
+  const PATH_ABSOLUTE = `/(?:${SEGMENT_NZ}${PATH_ABEMPTY})?`;
+  const PATH_ROOTLESS = SEGMENT_NZ + PATH_ABEMPTY;
+  const PATH_NOSCHEME = SEGMENT_NZ_NC + PATH_ABEMPTY;
+  // hier-part and relative-part: "//" authority path-abempty / path-absolute / (a third path) / path-empty (the `?`).
+  const part = (path) => `(?://${AUTHORITY}${PATH_ABEMPTY}|${PATH_ABSOLUTE}|${path})?`;
+  const SCHEME = String.raw`[a-z][a-z0-9+\-.]*`;
+  const QUERY_FRAGMENT = String.raw`(?:\?${QUERY})?(?:#${QUERY})?`;
+  const HIER_PART = part(PATH_ROOTLESS);
+  // pchar's characters in either case (PLAIN_URI has no `i` flag), without pct-encoded.
+  const PLAIN_PCHAR = `A-Z${UNRESERVED}${SUB_DELIMS}:@`;
+  // Past the authority of a plain URI: a path, a query and a fragment without percent-encoding.
+  const PLAIN_REST = String.raw`(?:/[${PLAIN_PCHAR}/]*)?(?:\?[${PLAIN_PCHAR}/?]*)?(?:#[${PLAIN_PCHAR}/?]*)?$`;
+  builtUriExpressions = {
+    /** RFC 3986's `URI`: scheme ":" hier-part [ "?" query ] [ "#" fragment ]. */
+    URI: new RegExp(`^${SCHEME}:${HIER_PART}${QUERY_FRAGMENT}$`, "i"),
+    /** `URI-reference`: URI / relative-ref, with the [ "?" query ] [ "#" fragment ] that both end in written once. */
+    URI_REFERENCE: new RegExp(`^(?:${SCHEME}:${HIER_PART}|${part(PATH_NOSCHEME)})${QUERY_FRAGMENT}$`, "i"),
+    /**
+     * The usual shape of a URI (scheme://host[:port][/path][?query][#fragment], no percent-encoding,
+     * no userinfo, no IP literal), every string of which URI matches: tried first because it is
+     * faster, and URI decides the rest.
+     */
+    PLAIN_URI: new RegExp(String.raw`^[a-zA-Z][a-zA-Z0-9+\-.]*://[A-Z${UNRESERVED}${SUB_DELIMS}]*(?::[0-9]*)?` + PLAIN_REST),
+    /** The usual media URL whole: every string it matches is a URI (PLAIN_URI matches it) and a media URL the server can fetch. */
+    PLAIN_HTTP_URI: new RegExp(PLAIN_HTTP_AUTHORITY + PLAIN_REST, "i"),
+  };
+  return builtUriExpressions;
+}
+
 /*
- * The formats a generated validator checks, with ajv-formats' "full" definitions; others are
- * annotations. Each is a function of its own, which a validator imports by name (so a bundle
- * carries only the formats its validators use): Ajv would copy a RegExp format into every
- * validator that uses it.
+ * The formats a generated validator checks; others are annotations. Each is a function of its
+ * own, which a validator imports by name (so a bundle carries only the formats its validators
+ * use): Ajv would copy a RegExp format into every validator that uses it.
  */
 export const uriFormat = (str) => {
+  const { PLAIN_HTTP_URI, PLAIN_URI, URI } = builtUriExpressions ?? uriExpressions();
   if (!PLAIN_HTTP_URI.test(str)) return PLAIN_URI.test(str) || URI.test(str);
   checkedHttpUris[nextChecked] = str;
   nextChecked = (nextChecked + 1) & 3;
   return true;
 };
-/** RFC 3986's `URI-reference`: URI / relative-ref, the [ "?" query ] [ "#" fragment ] both end in taken out. */
-const URI_REFERENCE = new RegExp(`^(?:${SCHEME}:${HIER_PART}|${part(PATH_NOSCHEME)})${QUERY_FRAGMENT}$`, "i");
-export const uriReferenceFormat = (str) => URI_REFERENCE.test(str);
+export const uriReferenceFormat = (str) => (builtUriExpressions ?? uriExpressions()).URI_REFERENCE.test(str);
 const EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 export const emailFormat = (str) => EMAIL.test(str);
 const HOSTNAME = /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i;
