@@ -119,7 +119,8 @@ const HOSTNAME = /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z
 export const hostnameFormat = (str) => HOSTNAME.test(str);
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 export const ipv4Format = (str) => IPV4.test(str);
-const UUID = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+// RFC 4122 section 3: the string form alone (a `urn:uuid:` URN is a URI that holds one).
+const UUID = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 export const uuidFormat = (str) => UUID.test(str);
 
 /** The formats by name, for the generator's Ajv. */
