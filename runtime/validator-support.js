@@ -113,8 +113,36 @@ export const uriFormat = (str) => {
 };
 const URI_REFERENCE = /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
 export const uriReferenceFormat = (str) => URI_REFERENCE.test(str);
-const EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
-export const emailFormat = (str) => EMAIL.test(str);
+/**
+ * RFC 5321 section 4.1.2 Mailbox (its size limits, section 4.5.3.1, bind no implementation): a Dot-string
+ * or a Quoted-string before the "@", a Domain or an address literal after; groups 1 and 2 hold an IPv6
+ * literal's groups and the IPv4 address that may end it. A General-address-literal needs a tag registered
+ * with IANA, and IPv6 is the only one. Made in a function so that a bundle without emailFormat drops its parts.
+ */
+function mailboxPattern() {
+  const atom = "[a-z0-9!#$%&'*+/=?^_`{|}~-]+";
+  const quotedString = String.raw`"(?:[ !#-\[\]-~]|\\[ -~])*"`; // qtextSMTP or quoted-pairSMTP
+  const subDomain = "[a-z0-9](?:[a-z0-9-]*[a-z0-9])?";
+  const snum = String.raw`(?:25[0-5]|2[0-4]\d|[01]?\d?\d)`;
+  const ipv4 = String.raw`${snum}(?:\.${snum}){3}`;
+  return new RegExp(String.raw`^(?:${atom}(?:\.${atom})*|${quotedString})@(?:${subDomain}(?:\.${subDomain})*|\[${ipv4}\]|\[IPv6:([0-9a-f:]+?)(:${ipv4})?\])$`, "i");
+}
+const MAILBOX = /* @__PURE__ */ mailboxPattern();
+const IPV6_GROUP = /^[0-9a-f]{1,4}$/i;
+
+/** RFC 5321 IPv6-addr: eight groups, or at most six around one "::" (which stands for two or more). */
+function isIpv6Address(address) {
+  const halves = address.split("::");
+  if (halves.length > 2) return false;
+  const groups = halves.flatMap((half) => (half === "" ? [] : half.split(":")));
+  return groups.every((group) => IPV6_GROUP.test(group)) && (halves.length === 2 ? groups.length <= 6 : groups.length === 8);
+}
+
+export const emailFormat = (str) => {
+  const match = MAILBOX.exec(str);
+  // An IPv4 address ending an IPv6 one takes the place of its last two groups.
+  return match !== null && (match[1] === undefined || isIpv6Address(match[2] === undefined ? match[1] : `${match[1]}:0:0`));
+};
 const HOSTNAME = /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i;
 export const hostnameFormat = (str) => HOSTNAME.test(str);
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
