@@ -3,6 +3,8 @@
 // (ajv/dist/runtime/*, ajv-formats): these are the same definitions, and test/validator-support.test.ts
 // holds them to the originals.
 
+import { isALabel } from "./idna.js";
+
 /** Length in Unicode code points, as JSON Schema counts string length (ajv/dist/runtime/ucs2length). */
 export function ucs2length(str) {
   const len = str.length;
@@ -143,8 +145,10 @@ export const emailFormat = (str) => {
   // An IPv4 address ending an IPv6 one takes the place of its last two groups.
   return match !== null && (match[1] === undefined || isIpv6Address(match[2] === undefined ? match[1] : `${match[1]}:0:0`));
 };
-const HOSTNAME = /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i;
-export const hostnameFormat = (str) => HOSTNAME.test(str);
+// RFC 1123 labels (at most 63 characters, 253 in all, no final dot), of which one that starts with `xn--` must be an IDNA A-label.
+const HOSTNAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+const XN_LABEL = /^xn--/i;
+export const hostnameFormat = (str) => HOSTNAME.test(str) && str.split(".").every((label) => !XN_LABEL.test(label) || isALabel(label));
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 export const ipv4Format = (str) => IPV4.test(str);
 // RFC 4122 section 3: the string form alone (a `urn:uuid:` URN is a URI that holds one).
