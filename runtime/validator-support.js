@@ -1,7 +1,9 @@
 // What Ajv's standalone validators call at run time, as plain ESM with no dependency, so a generated
-// validator imports in Node, browsers and edge runtimes alike. Ajv's own versions are CommonJS
-// (ajv/dist/runtime/*, ajv-formats): these are the same definitions, and test/validator-support.test.ts
-// holds them to the originals, except the formats, which follow their RFCs where ajv-formats' do not.
+// validator imports in Node, browsers and edge runtimes alike. ucs2length and equal are Ajv's own
+// (ajv/dist/runtime/*, CommonJS), to which test/validator-support.test.ts holds them; the formats follow
+// their RFCs, judged by the JSON-Schema-Test-Suite's optional format tests, where ajv-formats' do not.
+
+import { isALabel } from "./idna.js";
 
 /** Length in Unicode code points, as JSON Schema counts string length (ajv/dist/runtime/ucs2length). */
 export function ucs2length(str) {
@@ -178,13 +180,44 @@ export const uriFormat = (str) => {
   return true;
 };
 export const uriReferenceFormat = (str) => (builtUriExpressions ?? uriExpressions()).URI_REFERENCE.test(str);
-const EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
-export const emailFormat = (str) => EMAIL.test(str);
-const HOSTNAME = /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i;
-export const hostnameFormat = (str) => HOSTNAME.test(str);
+/**
+ * RFC 5321 section 4.1.2 Mailbox (its size limits, section 4.5.3.1, bind no implementation): a Dot-string
+ * or a Quoted-string before the "@", a Domain or an address literal after; groups 1 and 2 hold an IPv6
+ * literal's groups and the IPv4 address that may end it. A General-address-literal needs a tag registered
+ * with IANA, and IPv6 is the only one. Made in a function so that a bundle without emailFormat drops its parts.
+ */
+function mailboxPattern() {
+  const atom = "[a-z0-9!#$%&'*+/=?^_`{|}~-]+";
+  const quotedString = String.raw`"(?:[ !#-\[\]-~]|\\[ -~])*"`; // qtextSMTP or quoted-pairSMTP
+  const subDomain = "[a-z0-9](?:[a-z0-9-]*[a-z0-9])?";
+  const snum = String.raw`(?:25[0-5]|2[0-4]\d|[01]?\d?\d)`;
+  const ipv4 = String.raw`${snum}(?:\.${snum}){3}`;
+  return new RegExp(String.raw`^(?:${atom}(?:\.${atom})*|${quotedString})@(?:${subDomain}(?:\.${subDomain})*|\[${ipv4}\]|\[IPv6:([0-9a-f:]+?)(:${ipv4})?\])$`, "i");
+}
+const MAILBOX = /* @__PURE__ */ mailboxPattern();
+const IPV6_GROUP = /^[0-9a-f]{1,4}$/i;
+
+/** RFC 5321 IPv6-addr: eight groups, or at most six around one "::" (which stands for two or more). */
+function isIpv6Address(address) {
+  const halves = address.split("::");
+  if (halves.length > 2) return false;
+  const groups = halves.flatMap((half) => (half === "" ? [] : half.split(":")));
+  return groups.every((group) => IPV6_GROUP.test(group)) && (halves.length === 2 ? groups.length <= 6 : groups.length === 8);
+}
+
+export const emailFormat = (str) => {
+  const match = MAILBOX.exec(str);
+  // An IPv4 address ending an IPv6 one takes the place of its last two groups.
+  return match !== null && (match[1] === undefined || isIpv6Address(match[2] === undefined ? match[1] : `${match[1]}:0:0`));
+};
+// RFC 1123 labels (at most 63 characters, 253 in all, no final dot), of which one that starts with `xn--` must be an IDNA A-label.
+const HOSTNAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+const XN_LABEL = /^xn--/i;
+export const hostnameFormat = (str) => HOSTNAME.test(str) && str.split(".").every((label) => !XN_LABEL.test(label) || isALabel(label));
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 export const ipv4Format = (str) => IPV4.test(str);
-const UUID = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+// RFC 4122 section 3: the string form alone (a `urn:uuid:` URN is a URI that holds one).
+const UUID = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 export const uuidFormat = (str) => UUID.test(str);
 
 /** The formats by name, for the generator's Ajv. */
