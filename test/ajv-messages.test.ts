@@ -1,21 +1,19 @@
 // Generated validators carry no messages; runtime/ajv-messages.ts builds Ajv's from keyword and
 // params for the keywords runtime/validation.ts has no words of its own for. Judge: Ajv itself,
 // with its messages on, on every instance of the official JSON-Schema-Test-Suite.
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createAjv } from "../generator/emit/emit-validator.js";
 import { ajvMessage } from "../runtime/ajv-messages.js";
+import { suiteFiles, suiteGroups } from "./json-schema-suite-files.js";
 
-const SUITE = join(import.meta.dirname, "fixtures", "json-schema-test-suite");
 /** The keywords validation.ts words itself (its fieldError), whose Ajv messages are never shown. */
 const OWN_WORDS = new Set(["required", "additionalProperties", "type", "enum", "const", "maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum", "maxLength", "minLength", "maxItems", "minItems", "format", "pattern", "multipleOf", "uniqueItems"]);
 
 describe.each(["draft7", "draft2020-12"])("%s", (draft) => {
   it("ajvMessage gives every error Ajv's own message", () => {
     const compared = new Set<string>();
-    for (const file of readdirSync(join(SUITE, draft)).sort()) {
-      const groups = JSON.parse(readFileSync(join(SUITE, draft, file), "utf8")) as { schema: unknown; tests: { data: unknown }[] }[];
+    for (const file of suiteFiles(draft)) {
+      const groups = suiteGroups(draft, file);
       for (const group of groups) {
         let validate;
         try {

@@ -5,7 +5,7 @@
 // valid instance against the model's input type; every instance goes through the generated
 // validator with `allowUnknown`. A case that does not agree with the suite is listed, with its
 // reason, in exceptions.json, and a listed case that now agrees fails the test too.
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -21,21 +21,8 @@ import { writeFolder } from "../generator/write/write.js";
 import { unknownKeys, type UnknownKey } from "../runtime/declared-keys.js";
 import { runValidator, type ModelValidator } from "../runtime/validation.js";
 import { SCHEMAS, tempDir, VALUE_OF } from "./helpers.js";
+import { DRAFTS, SUITE, suiteFiles, suiteGroups, type SuiteGroup } from "./json-schema-suite-files.js";
 
-const SUITE = join(import.meta.dirname, "fixtures", "json-schema-test-suite");
-const DRAFTS = {
-  draft4: "http://json-schema.org/draft-04/schema#",
-  draft6: "http://json-schema.org/draft-06/schema#",
-  draft7: "http://json-schema.org/draft-07/schema#",
-  "draft2019-09": "https://json-schema.org/draft/2019-09/schema",
-  "draft2020-12": "https://json-schema.org/draft/2020-12/schema",
-};
-
-interface SuiteGroup {
-  description: string;
-  schema: unknown;
-  tests: { description: string; data: unknown; valid: boolean }[];
-}
 
 interface Exception {
   draft: string;
@@ -65,9 +52,8 @@ const exceptions = JSON.parse(readFileSync(join(SUITE, "exceptions.json"), "utf8
 function suiteCases(): Case[] {
   const cases: Case[] = [];
   for (const draft of Object.keys(DRAFTS)) {
-    for (const file of readdirSync(join(SUITE, draft)).sort()) {
-      const groups = JSON.parse(readFileSync(join(SUITE, draft, file), "utf8")) as SuiteGroup[];
-      groups.forEach((group, i) => cases.push({ id: `${draft}-${file.replace(/\.json$/, "")}-${i}`, draft, file, group }));
+    for (const file of suiteFiles(draft)) {
+      suiteGroups(draft, file).forEach((group, i) => cases.push({ id: `${draft}-${file.replace(/\.json$/, "").replaceAll("/", "-")}-${i}`, draft, file, group }));
     }
   }
   return cases;

@@ -18,17 +18,10 @@ import { flatUnknownKeys } from "../runtime/flat-keys.js";
 import { runValidator, validateWith, WORDED_KEYWORDS, type ModelValidator, type ValidatorParts } from "../runtime/validation.js";
 import type { AjvError } from "../runtime/validator-support.js";
 import { EXAMPLES, tempDir } from "./helpers.js";
+import { DRAFTS, suiteFiles, suiteGroups, type Draft } from "./json-schema-suite-files.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const SUPPORT = pathToFileURL(join(ROOT, "runtime", "validator-support.js")).href;
-const SUITE = join(import.meta.dirname, "fixtures", "json-schema-test-suite");
-const DRAFTS: Record<string, string> = {
-  draft4: "http://json-schema.org/draft-04/schema#",
-  draft6: "http://json-schema.org/draft-06/schema#",
-  draft7: "http://json-schema.org/draft-07/schema#",
-  "draft2019-09": "https://json-schema.org/draft/2019-09/schema",
-  "draft2020-12": "https://json-schema.org/draft/2020-12/schema",
-};
 
 /** The parts object a generated model builds, from the code validatorParts gives (the same runtime exports, by name). */
 function partsObject(imports: string[], object: string, media: readonly string[]): ValidatorParts {
@@ -52,18 +45,18 @@ describe("the parts a model's validate is given", () => {
     const dir = await tempDir();
     const seen = { schemas: 0, unions: 0, messages: 0, walks: 0 };
     for (const draft of Object.keys(DRAFTS)) {
-      for (const file of readdirSync(join(SUITE, draft)).sort()) {
-        const groups = JSON.parse(readFileSync(join(SUITE, draft, file), "utf8")) as { schema: unknown; tests: { data: unknown }[] }[];
+      for (const file of suiteFiles(draft)) {
+        const groups = suiteGroups(draft, file);
         for (const [i, group] of groups.entries()) {
           // The suite's schema at the root of the body, as it is written.
-          const schema = typeof group.schema === "boolean" ? group.schema : { ...(group.schema as object), $schema: DRAFTS[draft] };
+          const schema = typeof group.schema === "boolean" ? group.schema : { ...(group.schema as object), $schema: DRAFTS[draft as Draft] };
           let made;
           try {
             made = await validatorModule(schema as never, `${draft}-${file}-${i}`, SUPPORT);
           } catch {
             continue; // refused (a remote $ref, ...): not a model
           }
-          const path = join(dir, `${draft}-${file}-${i}.mjs`);
+          const path = join(dir, `${draft}-${file.replaceAll("/", "-")}-${i}.mjs`);
           await writeFile(path, made.code);
           const check = (await import(pathToFileURL(path).href)) as ModelValidator;
           const { imports, object } = validatorParts(made.keywords, made.declaredKeys, false);
