@@ -21,13 +21,10 @@ export interface SuiteGroup {
   tests: { description: string; data: unknown; valid: boolean }[];
 }
 
-/** The optional format files vendored: those of the formats the validators assert (runtime/validator-support.js). */
-const OPTIONAL_FORMATS = join("optional", "format");
-
-/** A draft's files, relative to its folder and sorted: the core files, then the optional format files. */
+/** A draft's files, relative to its folder and sorted: the core files, then the optional ones, then the optional format files vendored (those of the formats the validators assert: runtime/validator-support.js). */
 export function suiteFiles(draft: string): string[] {
-  const core = readdirSync(join(SUITE, draft)).filter((f) => f.endsWith(".json")).sort();
-  return [...core, ...readdirSync(join(SUITE, draft, OPTIONAL_FORMATS)).sort().map((f) => join(OPTIONAL_FORMATS, f))];
+  const json = (folder: string): string[] => readdirSync(join(SUITE, draft, folder)).filter((f) => f.endsWith(".json")).sort().map((f) => join(folder, f));
+  return [...json(""), ...json("optional"), ...json(join("optional", "format"))];
 }
 
 /** The groups of one suite file. */
