@@ -21,7 +21,7 @@ function withoutFragment(uri: string): string {
 }
 
 /** Decodes one JSON pointer segment of a URI fragment (percent-encoding, then RFC 6901). */
-function segment(raw: string): string {
+export function decodeSegment(raw: string): string {
   let text = raw;
   try {
     text = decodeURIComponent(raw);
@@ -113,13 +113,13 @@ export function refResolver(root: JsonSchema): Refs {
     const resourceUri = withoutFragment(uri.href);
     const fragment = uri.hash.slice(1);
     if (fragment !== "" && !fragment.startsWith("/")) {
-      const anchor = anchors.get(`${resourceUri}#${segment(fragment)}`);
+      const anchor = anchors.get(`${resourceUri}#${decodeSegment(fragment)}`);
       return anchor === undefined ? undefined : { target: anchor.node, base: resourceUri, pointer: anchor.pointer };
     }
     let node: unknown = resources.get(resourceUri);
     let nodeBase = resourceUri;
     if (node === undefined) return undefined;
-    const keys = fragment === "" ? [] : fragment.slice(1).split("/").map(segment);
+    const keys = fragment === "" ? [] : fragment.slice(1).split("/").map(decodeSegment);
     for (const key of keys) {
       if (Array.isArray(node) && /^(0|[1-9][0-9]*)$/.test(key) && Number(key) < node.length) node = node[Number(key)];
       else if (isObject(node) && Object.hasOwn(node, key)) node = node[key];

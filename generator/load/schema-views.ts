@@ -1,6 +1,8 @@
 // Pure transformations of a request schema into the form each emitter needs.
 import { pointerSegment, type JsonSchema } from "./schema-check.js";
 import { refOverridesSiblings, schemaDialect } from "./dialect.js";
+import { isKnownKeyword } from "./keywords.js";
+import { decodeSegment } from "./schema-refs.js";
 
 const COMPOSITION = ["anyOf", "oneOf", "allOf"];
 const SUBSCHEMA_MAPS = ["properties", "definitions", "$defs", "patternProperties", "dependentSchemas", "dependencies"];
@@ -96,15 +98,35 @@ function protoAsPattern(node: JsonSchema): Pick<JsonSchema, "properties" | "patt
 /** Keywords that hold subschemas a `$ref` may point into: kept beside a draft-07 `$ref`, which ignores the rest. */
 const REF_SIBLINGS_KEPT = ["$ref", "definitions", "$defs"];
 
+/** Every key a local reference (`#/...`) passes through, wherever it is written. */
+function referencedKeys(schema: JsonSchema): Set<string> {
+  const keys = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (isSchema(node)) {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === "$ref" && typeof value === "string" && value.includes("#/")) for (const s of value.slice(value.indexOf("#/") + 2).split("/")) keys.add(decodeSegment(s));
+        else visit(value);
+      }
+    }
+  };
+  visit(schema);
+  return keys;
+}
+
 /**
- * The schema Ajv compiles: the request schema with its annotations dropped (a validator embeds its
- * schema, and a long description would only make it bigger), and in draft-07, where `$ref`
- * overrides its siblings, those siblings too. Nothing is closed here: the closed mode is a
- * separate check of the keys (declared-keys.ts), so the validator's verdict is the schema's own.
- * Unknown keywords stay: Ajv ignores them, as JSON Schema says of an unknown keyword.
+ * The schema Ajv compiles: the request schema with its annotations and unknown keywords dropped
+ * (a validator embeds its schema, and a long description would only make it bigger; Ajv would
+ * read an `$id` inside an unknown keyword as a resource), and in draft-07, where `$ref` overrides
+ * its siblings, those siblings too. A key a local `$ref` passes through is kept, so that the
+ * reference still lands. Nothing is closed here: the closed mode is a separate check of the keys
+ * (declared-keys.ts), so the validator's verdict is the schema's own.
  */
 export function validatorSchema(schema: JsonSchema): JsonSchema {
-  const draft7 = refOverridesSiblings(schemaDialect(schema));
+  const dialect = schemaDialect(schema);
+  const draft7 = refOverridesSiblings(dialect);
+  let referenced: Set<string> | undefined;
+  const unused = (key: string): boolean => (isAnnotation(key) || !isKnownKeyword(key, dialect)) && !(referenced ??= referencedKeys(schema)).has(key);
   const strip = (node: JsonSchema | boolean): JsonSchema | boolean => {
     if (typeof node === "boolean") return node;
     const out = mapSubschemas(node, (child) => strip(child));
@@ -116,7 +138,7 @@ export function validatorSchema(schema: JsonSchema): JsonSchema {
     }
     if (isSchema(out.properties) && Object.hasOwn(out.properties, "__proto__")) Object.assign(out, protoAsPattern(out));
     for (const key of Object.keys(out)) {
-      if (isAnnotation(key) || (draft7 && typeof node.$ref === "string" && !REF_SIBLINGS_KEPT.includes(key))) delete out[key];
+      if (unused(key) || (draft7 && typeof node.$ref === "string" && !REF_SIBLINGS_KEPT.includes(key))) delete out[key];
     }
     return out;
   };
