@@ -38,6 +38,10 @@ export declare function uriExpressions(): Readonly<Record<"URI" | "URI_REFERENCE
 export declare function isCheckedHttpUri(str: string): boolean;
 export declare const PLAIN_HTTP_AUTHORITY: string;
 export declare function uriReferenceFormat(str: string): boolean;
+/** The expressions of iriFormat and iriReferenceFormat: RFC 3987's IRI and IRI-reference rules. */
+export declare function iriExpressions(): Readonly<Record<"IRI" | "IRI_REFERENCE", RegExp>>;
+export declare function iriFormat(str: string): boolean;
+export declare function iriReferenceFormat(str: string): boolean;
 export declare function emailFormat(str: string): boolean;
 export declare function hostnameFormat(str: string): boolean;
 export declare function ipv4Format(str: string): boolean;

@@ -85,33 +85,30 @@ let nextChecked = 0;
 /** Whether uriFormat lately found `str` to be a plain http(s) URL (see PLAIN_HTTP_URI); "" stands for an empty slot. */
 export const isCheckedHttpUri = (str) => str !== "" && (str === checkedHttpUris[0] || str === checkedHttpUris[1] || str === checkedHttpUris[2] || str === checkedHttpUris[3]);
 
-let builtUriExpressions;
+// The insides of character classes: RFC 3986's unreserved and sub-delims.
+const UNRESERVED = "a-z0-9\\-._~";
+const SUB_DELIMS = "!$&'()*+,;=";
 
 /**
- * The expressions of uriFormat and uriReferenceFormat, built on the first call (in a function, so
- * that a bundle without either carries none of this; bundlers keep top-level code that builds
- * strings and RegExps) and kept. Exported for the tests.
- *
- * RFC 3986's URI grammar (Appendix A), composed from its rules' names so that each can be checked
- * against the ABNF. Matched case-insensitively, as the ABNF's ALPHA, HEXDIG and quoted strings
- * ("v") are; no `u` flag, with which `[a-z]` would match non-ASCII letters that fold to ASCII ones
- * (ſ, the Kelvin sign): a URI is ASCII (a non-ASCII one is an IRI).
+ * RFC 3986's URI and URI-reference rules (Appendix A), composed from its rules' names so that each can be
+ * checked against the ABNF, and matched case-insensitively, as the ABNF's ALPHA, HEXDIG and quoted strings
+ * ("v") are. RFC 3987's IRI and IRI-reference rules (section 2.2) are the same but for two additions, which
+ * `ucschar` and `iprivate` bring as alternatives to a character ("" for a URI): iunreserved adds ucschar
+ * (and so ipchar, iuserinfo and ireg-name do), iquery adds iprivate.
  */
-export function uriExpressions() {
-  if (builtUriExpressions !== undefined) return builtUriExpressions;
-  // UNRESERVED and SUB_DELIMS are the insides of character classes.
-  const UNRESERVED = String.raw`a-z0-9\-._~`;
-  const SUB_DELIMS = "!$&'()*+,;=";
+function uriGrammar(ucschar, iprivate) {
   const PCT_ENCODED = "%[0-9a-f]{2}";
-  /** One character of `set` (the inside of a character class) or a pct-encoded octet. */
-  const charOrPct = (set) => `(?:[${set}]|${PCT_ENCODED})`;
-  const PCHAR = charOrPct(UNRESERVED + SUB_DELIMS + ":@");
+  /** unreserved / pct-encoded / sub-delims / one of `more` (the inside of a character class): each rule below with pct-encoded starts so. */
+  const charOrPct = (more) => `(?:[${UNRESERVED}${SUB_DELIMS}${more}]|${PCT_ENCODED}${ucschar})`;
+  const PCHAR = charOrPct(":@");
   const SEGMENT = `${PCHAR}*`;
   const SEGMENT_NZ = `${PCHAR}+`;
-  const SEGMENT_NZ_NC = `${charOrPct(UNRESERVED + SUB_DELIMS + "@")}+`;
-  const QUERY = `${charOrPct(UNRESERVED + SUB_DELIMS + ":@/?")}*`; // fragment is the same rule
-  const DEC_OCTET = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
-  const IPV4ADDRESS = String.raw`${DEC_OCTET}(?:\.${DEC_OCTET}){3}`;
+  const SEGMENT_NZ_NC = `${charOrPct("@")}+`;
+  // fragment = *( pchar / "/" / "?" ), and query the same, to which iquery adds iprivate.
+  const FRAGMENT_CHAR = charOrPct(":@/?");
+  const QUERY = `(?:${FRAGMENT_CHAR}${iprivate})*`;
+  const DEC_OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+  const IPV4ADDRESS = `${DEC_OCTET}(?:\\.${DEC_OCTET}){3}`;
   const H16 = "[0-9a-f]{1,4}";
   const LS32 = `(?:${H16}:${H16}|${IPV4ADDRESS})`;
   /** n( h16 ":" ) */
@@ -129,13 +126,13 @@ export function uriExpressions() {
     `${upTo(5)}::${H16}`,
     `${upTo(6)}::`,
   ].join("|")})`;
-  const IPVFUTURE = String.raw`v[0-9a-f]+\.[${UNRESERVED}${SUB_DELIMS}:]+`;
+  const IPVFUTURE = `v[0-9a-f]+\\.[${UNRESERVED}${SUB_DELIMS}:]+`;
   // No zone id (`%25eth0`, RFC 6874): RFC 3986's IP-literal has none.
-  const IP_LITERAL = String.raw`\[(?:${IPV6ADDRESS}|${IPVFUTURE})\]`;
-  const REG_NAME = `${charOrPct(UNRESERVED + SUB_DELIMS)}*`;
+  const IP_LITERAL = `\\[(?:${IPV6ADDRESS}|${IPVFUTURE})\\]`;
+  const REG_NAME = `${charOrPct("")}*`;
   // host = IP-literal / IPv4address / reg-name, without IPv4address: every one is a reg-name too.
   const HOST = `(?:${IP_LITERAL}|${REG_NAME})`;
-  const USERINFO = `${charOrPct(UNRESERVED + SUB_DELIMS + ":")}*`;
+  const USERINFO = `${charOrPct(":")}*`;
   const AUTHORITY = `(?:${USERINFO}@)?${HOST}(?::[0-9]*)?`;
   const PATH_ABEMPTY = `(?:/${SEGMENT})*`;
   const PATH_ABSOLUTE = `/(?:${SEGMENT_NZ}${PATH_ABEMPTY})?`;
@@ -143,18 +140,38 @@ export function uriExpressions() {
   const PATH_NOSCHEME = SEGMENT_NZ_NC + PATH_ABEMPTY;
   // hier-part and relative-part: "//" authority path-abempty / path-absolute / (a third path) / path-empty (the `?`).
   const part = (path) => `(?://${AUTHORITY}${PATH_ABEMPTY}|${PATH_ABSOLUTE}|${path})?`;
-  const SCHEME = String.raw`[a-z][a-z0-9+\-.]*`;
-  const QUERY_FRAGMENT = String.raw`(?:\?${QUERY})?(?:#${QUERY})?`;
+  const SCHEME = "[a-z][a-z0-9+.-]*";
+  const QUERY_FRAGMENT = `(?:\\?${QUERY})?(?:#${FRAGMENT_CHAR}*)?`;
   const HIER_PART = part(PATH_ROOTLESS);
+  return [
+    // scheme ":" hier-part [ "?" query ] [ "#" fragment ]
+    new RegExp(`^${SCHEME}:${HIER_PART}${QUERY_FRAGMENT}$`, "i"),
+    // URI / relative-ref, with the [ "?" query ] [ "#" fragment ] that both end in written once.
+    new RegExp(`^(?:${SCHEME}:${HIER_PART}|${part(PATH_NOSCHEME)})${QUERY_FRAGMENT}$`, "i"),
+  ];
+}
+
+let builtUriExpressions;
+
+/**
+ * The expressions of uriFormat and uriReferenceFormat, built on the first call (in a function, so
+ * that a bundle without either carries none of this; bundlers keep top-level code that builds
+ * strings and RegExps) and kept. Exported for the tests. No `u` flag, with which `[a-z]` would
+ * match non-ASCII letters that fold to ASCII ones (ſ, the Kelvin sign): a URI is ASCII (a
+ * non-ASCII one is an IRI).
+ */
+export function uriExpressions() {
+  if (builtUriExpressions !== undefined) return builtUriExpressions;
+  const [URI, URI_REFERENCE] = uriGrammar("", "");
   // pchar's characters in either case (PLAIN_URI has no `i` flag), without pct-encoded.
   const PLAIN_PCHAR = `A-Z${UNRESERVED}${SUB_DELIMS}:@`;
   // Past the authority of a plain URI: a path, a query and a fragment without percent-encoding.
   const PLAIN_REST = String.raw`(?:/[${PLAIN_PCHAR}/]*)?(?:\?[${PLAIN_PCHAR}/?]*)?(?:#[${PLAIN_PCHAR}/?]*)?$`;
   builtUriExpressions = {
-    /** RFC 3986's `URI`: scheme ":" hier-part [ "?" query ] [ "#" fragment ]. */
-    URI: new RegExp(`^${SCHEME}:${HIER_PART}${QUERY_FRAGMENT}$`, "i"),
-    /** `URI-reference`: URI / relative-ref, with the [ "?" query ] [ "#" fragment ] that both end in written once. */
-    URI_REFERENCE: new RegExp(`^(?:${SCHEME}:${HIER_PART}|${part(PATH_NOSCHEME)})${QUERY_FRAGMENT}$`, "i"),
+    /** RFC 3986's `URI`. */
+    URI,
+    /** `URI-reference`. */
+    URI_REFERENCE,
     /**
      * The usual shape of a URI (scheme://host[:port][/path][?query][#fragment], no percent-encoding,
      * no userinfo, no IP literal), every string of which URI matches: tried first because it is
@@ -180,6 +197,33 @@ export const uriFormat = (str) => {
   return true;
 };
 export const uriReferenceFormat = (str) => (builtUriExpressions ?? uriExpressions()).URI_REFERENCE.test(str);
+
+let builtIriExpressions;
+
+/**
+ * The expressions of iriFormat and iriReferenceFormat (RFC 3987's IRI and IRI-reference), built on the
+ * first call like uriExpressions' and kept. Exported for the tests. Still no `u` flag (its scheme and
+ * IP literals are ASCII as a URI's are): a code point past U+FFFF is a surrogate pair, and neither
+ * ucschar nor iprivate holds a plane's last two code points (U+xFFFE, U+xFFFF: a high surrogate
+ * U+D83F, U+D87F … U+DBFF before U+DFFE or U+DFFF) or U+E0000 to U+E0FFF.
+ */
+export function iriExpressions() {
+  if (builtIriExpressions !== undefined) return builtIriExpressions;
+  const lastHighSurrogates = Array.from({ length: 16 }, (_, plane) => `\\u${(0xd83f + plane * 0x40).toString(16)}`).join("");
+  /** A surrogate pair whose high surrogate is in `highs` (the inside of a character class), for a code point that is no noncharacter. */
+  const pair = (highs) => String.raw`(?![${lastHighSurrogates}][\uDFFE\uDFFF])[${highs}][\uDC00-\uDFFF]`;
+  // U+A0 to U+D7FF, U+F900 to U+FDCF, U+FDF0 to U+FFEF; U+10000 to U+DFFFD, U+E1000 to U+EFFFD. Less the
+  // bidirectional formatting characters (LRM, RLM, LRE, RLE, PDF, LRO, RLO), which an IRI must not hold (section 4.1).
+  const UCSCHAR = String.raw`|[\xA0-\u200D\u2010-\u2029\u202F-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]|${pair(String.raw`\uD800-\uDB3F\uDB44-\uDB7F`)}`;
+  // U+E000 to U+F8FF; U+F0000 to U+10FFFD.
+  const IPRIVATE = String.raw`|[\uE000-\uF8FF]|${pair(String.raw`\uDB80-\uDBFF`)}`;
+  const [IRI, IRI_REFERENCE] = uriGrammar(UCSCHAR, IPRIVATE);
+  builtIriExpressions = { IRI, IRI_REFERENCE };
+  return builtIriExpressions;
+}
+
+export const iriFormat = (str) => (builtIriExpressions ?? iriExpressions()).IRI.test(str);
+export const iriReferenceFormat = (str) => (builtIriExpressions ?? iriExpressions()).IRI_REFERENCE.test(str);
 /**
  * RFC 5321 section 4.1.2 Mailbox (its size limits, section 4.5.3.1, bind no implementation): a Dot-string
  * or a Quoted-string before the "@", a Domain or an address literal after; groups 1 and 2 hold an IPv6
@@ -221,4 +265,13 @@ const UUID = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 export const uuidFormat = (str) => UUID.test(str);
 
 /** The formats by name, for the generator's Ajv. */
-export const formats = { uri: uriFormat, "uri-reference": uriReferenceFormat, email: emailFormat, hostname: hostnameFormat, ipv4: ipv4Format, uuid: uuidFormat };
+export const formats = {
+  uri: uriFormat,
+  "uri-reference": uriReferenceFormat,
+  email: emailFormat,
+  hostname: hostnameFormat,
+  ipv4: ipv4Format,
+  uuid: uuidFormat,
+  iri: iriFormat,
+  "iri-reference": iriReferenceFormat,
+};
