@@ -1,6 +1,7 @@
-// IDNA2008 A-labels for the hostname format: the Punycode decoder of RFC 3492 and the checks RFC 5891
-// section 4 makes of the U-label it gives, with the code point classes of RFC 5892 computed from the
-// JavaScript engine's Unicode data (property escapes, normalize, case mapping) instead of tables.
+// IDNA2008 labels for the hostname, idn-hostname and idn-email formats: the Punycode decoder and encoder of
+// RFC 3492, the checks RFC 5891 section 4 makes of a U-label, with the code point classes of RFC 5892 computed
+// from the JavaScript engine's Unicode data (property escapes, normalize, case mapping) instead of tables,
+// and the Bidi rule of RFC 5893 with Bidi_Class approximated the same way.
 // A module of its own so that only a bundle that checks host names carries it.
 
 const BASE = 36;
@@ -61,6 +62,41 @@ export function decodePunycode(input) {
     output.splice(i++, 0, n);
   }
   return String.fromCodePoint(...output);
+}
+
+/** A Punycode digit (0-25 are a-z, 26-35 are 0-9): the lower case, which an A-label's canonical form has. */
+const digitChar = (digit) => String.fromCharCode(digit < 26 ? 0x61 + digit : 0x16 + digit);
+
+/** RFC 3492 section 6.3: the Punycode for `input` (without the `xn--` prefix). */
+export function encodePunycode(input) {
+  const codes = Array.from(input, (c) => c.codePointAt(0));
+  const basic = codes.filter((code) => code < 0x80).length;
+  let output = String.fromCharCode(...codes.filter((code) => code < 0x80)) + (basic > 0 ? "-" : "");
+  let n = 0x80;
+  let delta = 0;
+  let bias = 72;
+  for (let handled = basic; handled < codes.length; n++, delta++) {
+    // The next code point to insert, and the insertions it skips over (positions in the string so far, for each code point before it).
+    const next = Math.min(...codes.filter((code) => code >= n));
+    delta += (next - n) * (handled + 1);
+    n = next;
+    for (const code of codes) {
+      if (code < n) delta++;
+      if (code !== n) continue;
+      let q = delta;
+      for (let k = BASE; ; k += BASE) {
+        const t = k <= bias ? T_MIN : k >= bias + T_MAX ? T_MAX : k - bias;
+        if (q < t) break;
+        output += digitChar(t + ((q - t) % (BASE - t)));
+        q = Math.floor((q - t) / (BASE - t));
+      }
+      output += digitChar(q);
+      bias = adapt(delta, handled + 1, handled === basic);
+      delta = 0;
+      handled++;
+    }
+  }
+  return output;
 }
 
 // RFC 5892 section 2.6, Exceptions: code points whose class is set by hand.
@@ -147,20 +183,70 @@ function allowedAt(label, cps, at) {
   return isPvalid(c);
 }
 
+// RFC 5893's Bidi rule, with each code point's Bidi_Class (a property JavaScript does not have) told from
+// what it has: EN and AN digits by name; a nonspacing mark is NSM (but five that are L); a code point of the
+// blocks Unicode keeps for right-to-left scripts is R or AL (the rule never tells the two apart); the hyphen,
+// the CONTEXTJ and CONTEXTO punctuation and some modifier letters are ES, BN or ON, which the rule treats
+// alike; the rest is L. For every code point of Unicode 14 that a label may hold this is the Bidi_Class
+// CPython's unicodedata gives; later ones go by their block and category.
+const EUROPEAN_DIGIT = /[0-9\u06F0-\u06F9]/;
+const ARABIC_DIGIT = /[\u0660-\u0669\u{10D30}-\u{10D39}]/u;
+const LEFT_TO_RIGHT_MARK = /[\u0CBF\u0CC6\u{11A07}\u{11A08}\u{11C3F}]/u;
+const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
+const NEUTRAL = /[-\u00B7\u0375\u30FB\u200C\u200D\u02B9\u02BA\u02C6-\u02CF\u02EC\u2E2F\uA67F\uA717-\uA71F\uA788]/;
+
+/** The Bidi class of the code point `c`, as one letter: L, R (R or AL), A (AN), E (EN), N (NSM) or O (the others). */
+function bidiClass(c) {
+  if (EUROPEAN_DIGIT.test(c)) return "E";
+  if (ARABIC_DIGIT.test(c)) return "A";
+  if (TRANSPARENT.test(c) && !LEFT_TO_RIGHT_MARK.test(c)) return "N";
+  if (RIGHT_TO_LEFT.test(c)) return "R";
+  return NEUTRAL.test(c) ? "O" : "L";
+}
+
+// RFC 5893 section 2's conditions on a label, written in those letters. 1, 5, 6: an LTR label starts with L,
+// holds no R, AL or AN, and ends with L or EN and any NSMs. 1, 2, 3: an RTL label starts with R or AL, holds no
+// L, and ends with R, AL, EN or AN and any NSMs; 4 (not both EN and AN) is checked apart.
+const LTR_CONDITIONS = /^L(?:[LEON]*[LE])?N*$/;
+const RTL_CONDITIONS = /^R(?:[RAEON]*[RAE])?N*$/;
+const RTL_LABEL = /[RA]/;
+const meetsConditions = (classes) => LTR_CONDITIONS.test(classes) || (RTL_CONDITIONS.test(classes) && !(classes.includes("E") && classes.includes("A")));
+
+/**
+ * Whether the labels of a domain name (its U-labels, and its other labels as they are) meet the Bidi rule
+ * (RFC 5893 section 2): if one of them is an RTL label (one with an R, AL or AN character), every one meets
+ * the six conditions.
+ */
+export function meetsBidiRule(labels) {
+  // Without a code point of those blocks no label is an RTL label.
+  if (!labels.some((label) => RIGHT_TO_LEFT.test(label))) return true;
+  const classes = labels.map((label) => Array.from(label, bidiClass).join(""));
+  return !classes.some((c) => RTL_LABEL.test(c)) || classes.every(meetsConditions);
+}
+
 const NON_ASCII = /[^\0-\x7F]/;
 const STARTS_WITH_MARK = /^\p{M}/u;
 
 /**
- * Whether `label`, an LDH label that starts with `xn--` in any case, is an A-label (RFC 5890
- * section 2.3.2.1): Punycode for a U-label that has a non-ASCII character, is NFC, and passes
- * RFC 5891 section 4.2.3 but its Bidi rule (RFC 5893), which needs Unicode's Bidi_Class, a property
- * JavaScript does not have.
+ * Whether `u` is a U-label (RFC 5890 section 2.3.2.1) as far as the label alone tells (the length of its
+ * A-label is for the caller): it has a non-ASCII character, is NFC, passes RFC 5891 section 4.2.3, and,
+ * if it is right-to-left, meets the Bidi rule.
  */
-export function isALabel(label) {
-  const u = decodePunycode(label.slice(4));
-  if (u === null || !NON_ASCII.test(u) || u.normalize("NFC") !== u) return false;
+export function isULabel(u) {
+  if (!NON_ASCII.test(u) || u.normalize("NFC") !== u) return false;
   const cps = [...u];
   // 4.2.3.1 (hyphens) and 4.2.3.2 (no combining mark first).
   if ((cps[2] === "-" && cps[3] === "-") || u.startsWith("-") || u.endsWith("-") || STARTS_WITH_MARK.test(u)) return false;
-  return cps.every((_, at) => allowedAt(u, cps, at));
+  return cps.every((_, at) => allowedAt(u, cps, at)) && meetsBidiRule([u]);
+}
+
+/**
+ * The U-label that `label`, an LDH label that starts with `xn--` in any case, stands for if it is an
+ * A-label (RFC 5890 section 2.3.2.1), else null: Punycode for a U-label. decodePunycode takes only what
+ * encodePunycode writes (but for the case of its letters), so the label is, but for case, the A-label
+ * its U-label gives, as RFC 5891 section 5.4 asks.
+ */
+export function decodeALabel(label) {
+  const u = decodePunycode(label.slice(4));
+  return u !== null && isULabel(u) ? u : null;
 }

@@ -43,6 +43,8 @@ export declare function iriExpressions(): Readonly<Record<"IRI" | "IRI_REFERENCE
 export declare function iriFormat(str: string): boolean;
 export declare function iriReferenceFormat(str: string): boolean;
 export declare function emailFormat(str: string): boolean;
+export declare function idnEmailFormat(str: string): boolean;
 export declare function hostnameFormat(str: string): boolean;
+export declare function idnHostnameFormat(str: string): boolean;
 export declare function ipv4Format(str: string): boolean;
 export declare function uuidFormat(str: string): boolean;

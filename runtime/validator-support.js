@@ -3,7 +3,7 @@
 // (ajv/dist/runtime/*, CommonJS), to which test/validator-support.test.ts holds them; the formats follow
 // their RFCs, judged by the JSON-Schema-Test-Suite's optional format tests, where ajv-formats' do not.
 
-import { isALabel } from "./idna.js";
+import { decodeALabel, encodePunycode, isULabel, meetsBidiRule } from "./idna.js";
 
 /** Length in Unicode code points, as JSON Schema counts string length (ajv/dist/runtime/ucs2length). */
 export function ucs2length(str) {
@@ -229,16 +229,18 @@ export const iriReferenceFormat = (str) => (builtIriExpressions ?? iriExpression
  * or a Quoted-string before the "@", a Domain or an address literal after; groups 1 and 2 hold an IPv6
  * literal's groups and the IPv4 address that may end it. A General-address-literal needs a tag registered
  * with IANA, and IPv6 is the only one. Made in a function so that a bundle without emailFormat drops its parts.
+ * RFC 6531 section 3.3's Mailbox is the same with UTF8-non-ascii added to atext and qtextSMTP, which
+ * `utf8NonAscii` brings as alternatives to a character ("" for RFC 5321), and U-label to sub-domain, for
+ * which `subDomain` stands in.
  */
-function mailboxPattern() {
-  const atom = "[a-z0-9!#$%&'*+/=?^_`{|}~-]+";
-  const quotedString = String.raw`"(?:[ !#-\[\]-~]|\\[ -~])*"`; // qtextSMTP or quoted-pairSMTP
-  const subDomain = "[a-z0-9](?:[a-z0-9-]*[a-z0-9])?";
+function mailboxPattern(utf8NonAscii, subDomain = "[a-z0-9](?:[a-z0-9-]*[a-z0-9])?") {
+  const atom = `(?:[a-z0-9!#$%&'*+/=?^_\`{|}~-]${utf8NonAscii})+`;
+  const quotedString = String.raw`"(?:[ !#-\[\]-~]${utf8NonAscii}|\\[ -~])*"`; // qtextSMTP or quoted-pairSMTP
   const snum = String.raw`(?:25[0-5]|2[0-4]\d|[01]?\d?\d)`;
   const ipv4 = String.raw`${snum}(?:\.${snum}){3}`;
   return new RegExp(String.raw`^(?:${atom}(?:\.${atom})*|${quotedString})@(?:${subDomain}(?:\.${subDomain})*|\[${ipv4}\]|\[IPv6:([0-9a-f:]+?)(:${ipv4})?\])$`, "i");
 }
-const MAILBOX = /* @__PURE__ */ mailboxPattern();
+const MAILBOX = /* @__PURE__ */ mailboxPattern("");
 const IPV6_GROUP = /^[0-9a-f]{1,4}$/i;
 
 /** RFC 5321 IPv6-addr: eight groups, or at most six around one "::" (which stands for two or more). */
@@ -249,15 +251,64 @@ function isIpv6Address(address) {
   return groups.every((group) => IPV6_GROUP.test(group)) && (halves.length === 2 ? groups.length <= 6 : groups.length === 8);
 }
 
+/** Whether a Mailbox match's IPv6 literal, if it has one, is an IPv6-addr: an IPv4 address ending it takes the place of its last two groups. */
+const ipv6LiteralHolds = (match) => match[1] === undefined || isIpv6Address(match[2] === undefined ? match[1] : `${match[1]}:0:0`);
+
 export const emailFormat = (str) => {
   const match = MAILBOX.exec(str);
-  // An IPv4 address ending an IPv6 one takes the place of its last two groups.
-  return match !== null && (match[1] === undefined || isIpv6Address(match[2] === undefined ? match[1] : `${match[1]}:0:0`));
+  return match !== null && ipv6LiteralHolds(match);
 };
-// RFC 1123 labels (at most 63 characters, 253 in all, no final dot), of which one that starts with `xn--` must be an IDNA A-label.
-const HOSTNAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+
+// RFC 6531's Mailbox, its sub-domains (any characters but "@", ".", "[", "]") left to isIdnDomain. UTF8-non-ascii is
+// any code point past U+7F (RFC 3629 section 4): a UTF-16 code unit that is no surrogate, or a surrogate pair.
+const IDN_MAILBOX = /* @__PURE__ */ mailboxPattern("|[\\x80-\\uD7FF\\uE000-\\uFFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]", "[^@.[\\]]+");
+
+export const idnEmailFormat = (str) => {
+  const match = IDN_MAILBOX.exec(str);
+  if (match === null || !ipv6LiteralHolds(match)) return false;
+  // The domain follows the last "@" (an "@" before it is in a Quoted-string). The suite takes one that is not NFC
+  // (a U-label is), so its NFC form is what must be an IDNA2008 domain name.
+  const domain = str.slice(str.lastIndexOf("@") + 1);
+  return domain.startsWith("[") || isIdnDomain(domain.normalize("NFC"), ".");
+};
+
+const NON_ASCII = /[^\0-\x7F]/;
+const LDH_LABEL = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 const XN_LABEL = /^xn--/i;
-export const hostnameFormat = (str) => HOSTNAME.test(str) && str.split(".").every((label) => !XN_LABEL.test(label) || isALabel(label));
+
+/**
+ * Whether `domain`, its labels parted by `separator`, is an IDNA2008 domain name (RFC 5890 to 5893): each
+ * label an LDH label (RFC 1123; one that starts with `xn--` an A-label) or a U-label, of at most 63 octets
+ * in its A-label form (RFC 5891 section 4.2.4) and 253 in all, the labels together meeting the Bidi rule.
+ */
+function isIdnDomain(domain, separator) {
+  // Each code point takes an octet or more of the A-label form: so much bounds the work before any encoding.
+  if (domain.length > 2 * 253) return false;
+  const uLabels = [];
+  let length = -1;
+  for (const label of domain.split(separator)) {
+    let aLabel = label;
+    if (NON_ASCII.test(label)) {
+      if (!isULabel(label)) return false;
+      aLabel = `xn--${encodePunycode(label)}`;
+      uLabels.push(label);
+    } else {
+      const uLabel = !LDH_LABEL.test(label) ? null : XN_LABEL.test(label) ? decodeALabel(label) : label;
+      if (uLabel === null) return false;
+      uLabels.push(uLabel);
+    }
+    if (aLabel.length > 63) return false;
+    length += aLabel.length + 1;
+  }
+  return length <= 253 && meetsBidiRule(uLabels);
+}
+
+// RFC 1123 host names (labels of at most 63 characters, 253 in all, no final dot): IDNA2008 domain names of ASCII labels.
+export const hostnameFormat = (str) => !NON_ASCII.test(str) && isIdnDomain(str, ".");
+// RFC 3490 section 3.1's label separators, which the suite keeps for IDNA2008: full stop, ideographic full stop,
+// fullwidth full stop, halfwidth ideographic full stop.
+const LABEL_SEPARATOR = /[.\u3002\uFF0E\uFF61]/;
+export const idnHostnameFormat = (str) => isIdnDomain(str, LABEL_SEPARATOR);
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 export const ipv4Format = (str) => IPV4.test(str);
 // RFC 4122 section 3: the string form alone (a `urn:uuid:` URN is a URI that holds one).
@@ -274,4 +325,6 @@ export const formats = {
   uuid: uuidFormat,
   iri: iriFormat,
   "iri-reference": iriReferenceFormat,
+  "idn-hostname": idnHostnameFormat,
+  "idn-email": idnEmailFormat,
 };
