@@ -237,7 +237,9 @@ const daysInMonth = (year, month) =>
   month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : 30 + ((month + (month >> 3)) & 1);
 export const dateFormat = (str) => {
   const match = FULL_DATE.exec(str);
-  return match !== null && +match[2] >= 1 && +match[2] <= 12 && +match[3] >= 1 && +match[3] <= daysInMonth(+match[1], +match[2]);
+  if (match === null) return false;
+  const [, year, month, day] = match.map(Number);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 };
 export const timeFormat = (str) => {
   const match = FULL_TIME.exec(str);
@@ -253,7 +255,8 @@ export const dateTimeFormat = (str) => (str[10] === "T" || str[10] === "t") && d
 /**
  * RFC 3339 Appendix A's ISO 8601 duration: "P", then years, months, days (each with those after it
  * optional, in that order, from any one on) and a time of hours, minutes, seconds likewise after a
- * "T"; or weeks alone. Whole numbers only.
+ * "T"; or weeks alone. Whole numbers only. Letters in either case, as ABNF's quoted strings are (RFC 3339
+ * reads `T` and `Z` so in 5.6).
  */
 function durationPattern() {
   /** One or more of `units` in order, each after the first present optional from there on: "YMD" gives Y[M[D]] / M[D] / D. */
@@ -262,7 +265,7 @@ function durationPattern() {
     return rest.length === 0 ? `\\d+${first}` : `\\d+${first}${tail}|${units(rest)}`;
   };
   const time = `T(?:${units("HMS")})`;
-  return new RegExp(`^P(?:(?:${units("YMD")})(?:${time})?|${time}|\\d+W)$`);
+  return new RegExp(`^P(?:(?:${units("YMD")})(?:${time})?|${time}|\\d+W)$`, "i");
 }
 const DURATION = /* @__PURE__ */ durationPattern();
 export const durationFormat = (str) => DURATION.test(str);
@@ -288,14 +291,14 @@ export const relativeJsonPointerFormat = (str) => RELATIVE_JSON_POINTER.test(str
  * RFC 6570 section 2's URI-Template: literals and expressions, each "{" an operator of levels 2-3
  * (op-reserve is reserved for future extensions, so no processor can expand it), then varspecs
  * separated by ",", each a varname with a prefix (":" 1-9999) or explode ("*") modifier. Literals
- * include "'" (%x27), as the RFC's erratum 6937 and the suite have it.
+ * include "'" (%x27), as an erratum reported against the RFC and the suite have it.
  */
 function uriTemplatePattern() {
   const PCT_ENCODED = "%[0-9a-fA-F]{2}";
   // ucschar and iprivate (RFC 3987): most of the BMP past U+009F, and each higher plane but its last two code points.
   const planes = Array.from({ length: 16 }, (_, i) => (i + 1).toString(16)).map((p) => `\\u{${p}${p === "e" ? "1000" : "0000"}}-\\u{${p}fffd}`);
   const LITERAL = `(?:[\\x21\\x23\\x24\\x26-\\x3b\\x3d\\x3f-\\x5b\\x5d\\x5f\\x61-\\x7a\\x7e\\xa0-\\ud7ff\\ue000-\\ufdcf\\ufdf0-\\uffef${planes.join("")}]|${PCT_ENCODED})`;
-  const VARCHAR = `(?:\\w|${PCT_ENCODED})`;
+  const VARCHAR = `(?:\\w|${PCT_ENCODED})`; // ALPHA / DIGIT / "_" (\w is ASCII without the `i` flag)
   const VARSPEC = `${VARCHAR}(?:\\.?${VARCHAR})*(?::[1-9]\\d{0,3}|\\*)?`;
   return new RegExp(`^(?:${LITERAL}|\\{[+#./;?&]?${VARSPEC}(?:,${VARSPEC})*\\})*$`, "u");
 }
