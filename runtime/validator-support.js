@@ -90,6 +90,33 @@ const UNRESERVED = "a-z0-9\\-._~";
 const SUB_DELIMS = "!$&'()*+,;=";
 
 /**
+ * RFC 3986's IPv6address rule (Appendix A), with its dec-octet IPv4address, as the source of an
+ * expression to match case-insensitively: for the URI expressions and ipv6Format (in a function,
+ * so a bundle with neither carries none of it).
+ */
+function ipv6AddressRule() {
+  const DEC_OCTET = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+  const IPV4ADDRESS = String.raw`${DEC_OCTET}(?:\.${DEC_OCTET}){3}`;
+  const H16 = "[0-9a-f]{1,4}";
+  const LS32 = `(?:${H16}:${H16}|${IPV4ADDRESS})`;
+  /** n( h16 ":" ) */
+  const h16s = (n) => `(?:${H16}:){${n}}`;
+  /** [ *n( h16 ":" ) h16 ] */
+  const upTo = (n) => `(?:(?:${H16}:){0,${n}}${H16})?`;
+  return `(?:${[
+    `${h16s(6)}${LS32}`,
+    `::${h16s(5)}${LS32}`,
+    `${upTo(0)}::${h16s(4)}${LS32}`,
+    `${upTo(1)}::${h16s(3)}${LS32}`,
+    `${upTo(2)}::${h16s(2)}${LS32}`,
+    `${upTo(3)}::${H16}:${LS32}`,
+    `${upTo(4)}::${LS32}`,
+    `${upTo(5)}::${H16}`,
+    `${upTo(6)}::`,
+  ].join("|")})`;
+}
+
+/**
  * RFC 3986's URI and URI-reference rules (Appendix A), composed from its rules' names so that each can be
  * checked against the ABNF, and matched case-insensitively, as the ABNF's ALPHA, HEXDIG and quoted strings
  * ("v") are. RFC 3987's IRI and IRI-reference rules (section 2.2) are the same but for two additions, which
@@ -107,25 +134,7 @@ function uriGrammar(ucschar, iprivate) {
   // fragment = *( pchar / "/" / "?" ), and query the same, to which iquery adds iprivate.
   const FRAGMENT_CHAR = charOrPct(":@/?");
   const QUERY = `(?:${FRAGMENT_CHAR}${iprivate})*`;
-  const DEC_OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
-  const IPV4ADDRESS = `${DEC_OCTET}(?:\\.${DEC_OCTET}){3}`;
-  const H16 = "[0-9a-f]{1,4}";
-  const LS32 = `(?:${H16}:${H16}|${IPV4ADDRESS})`;
-  /** n( h16 ":" ) */
-  const h16s = (n) => `(?:${H16}:){${n}}`;
-  /** [ *n( h16 ":" ) h16 ] */
-  const upTo = (n) => `(?:(?:${H16}:){0,${n}}${H16})?`;
-  const IPV6ADDRESS = `(?:${[
-    `${h16s(6)}${LS32}`,
-    `::${h16s(5)}${LS32}`,
-    `${upTo(0)}::${h16s(4)}${LS32}`,
-    `${upTo(1)}::${h16s(3)}${LS32}`,
-    `${upTo(2)}::${h16s(2)}${LS32}`,
-    `${upTo(3)}::${H16}:${LS32}`,
-    `${upTo(4)}::${LS32}`,
-    `${upTo(5)}::${H16}`,
-    `${upTo(6)}::`,
-  ].join("|")})`;
+  const IPV6ADDRESS = ipv6AddressRule();
   const IPVFUTURE = `v[0-9a-f]+\\.[${UNRESERVED}${SUB_DELIMS}:]+`;
   // No zone id (`%25eth0`, RFC 6874): RFC 3986's IP-literal has none.
   const IP_LITERAL = `\\[(?:${IPV6ADDRESS}|${IPVFUTURE})\\]`;
@@ -315,6 +324,82 @@ export const ipv4Format = (str) => IPV4.test(str);
 const UUID = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 export const uuidFormat = (str) => UUID.test(str);
 
+// RFC 3339 section 5.6 full-date and full-time; `T` and `Z` in either case (its note to 5.6).
+const FULL_DATE = /^(\d{4})-(\d\d)-(\d\d)$/;
+const FULL_TIME = /^(\d\d):(\d\d):(\d\d)(?:\.\d+)?(?:z|([+-])(\d\d):(\d\d))$/i;
+/** Days in a month (1-12) of a year of the proleptic Gregorian calendar (RFC 3339 Appendix C): 31 in odd months to July, even ones from August. */
+const daysInMonth = (year, month) =>
+  month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : 30 + ((month + (month >> 3)) & 1);
+export const dateFormat = (str) => {
+  const match = FULL_DATE.exec(str);
+  if (match === null) return false;
+  const [, year, month, day] = match.map(Number);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+};
+export const timeFormat = (str) => {
+  const match = FULL_TIME.exec(str);
+  if (match === null) return false;
+  // "Z" is the offset +00:00.
+  const [hour, minute, second, offsetHour = 0, offsetMinute = 0] = [1, 2, 3, 5, 6].map((i) => match[i] && +match[i]);
+  if (hour > 23 || minute > 59 || second > 60 || offsetHour > 23 || offsetMinute > 59) return false;
+  // A leap second is added at the end of a UTC day: 23:59:60 in UTC, whatever the local time.
+  const utcMinutes = hour * 60 + minute - (match[4] === "-" ? -1 : 1) * (offsetHour * 60 + offsetMinute);
+  return second < 60 || (utcMinutes + 1440) % 1440 === 23 * 60 + 59;
+};
+export const dateTimeFormat = (str) => (str[10] === "T" || str[10] === "t") && dateFormat(str.slice(0, 10)) && timeFormat(str.slice(11));
+/**
+ * RFC 3339 Appendix A's ISO 8601 duration: "P", then years, months, days (each with those after it
+ * optional, in that order, from any one on) and a time of hours, minutes, seconds likewise after a
+ * "T"; or weeks alone. Whole numbers only. Letters in either case, as ABNF's quoted strings are (RFC 3339
+ * reads `T` and `Z` so in 5.6).
+ */
+function durationPattern() {
+  /** One or more of `units` in order, each after the first present optional from there on: "YMD" gives Y[M[D]] / M[D] / D. */
+  const units = ([first, ...rest]) => {
+    const tail = rest.reduceRight((inner, unit) => `(?:\\d+${unit}${inner})?`, "");
+    return rest.length === 0 ? `\\d+${first}` : `\\d+${first}${tail}|${units(rest)}`;
+  };
+  const time = `T(?:${units("HMS")})`;
+  return new RegExp(`^P(?:(?:${units("YMD")})(?:${time})?|${time}|\\d+W)$`, "i");
+}
+const DURATION = /* @__PURE__ */ durationPattern();
+export const durationFormat = (str) => DURATION.test(str);
+let builtIpv6;
+// RFC 4291 section 2.2's text forms, which RFC 3986's IPv6address spells out (an embedded IPv4 address without leading zeros); no zone id, no brackets.
+export const ipv6Format = (str) => (builtIpv6 ??= new RegExp(`^${ipv6AddressRule()}$`, "i")).test(str);
+// ECMA-262 with the `u` flag, as Ajv compiles `pattern`.
+export const regexFormat = (str) => {
+  try {
+    new RegExp(str, "u");
+    return true;
+  } catch {
+    return false;
+  }
+};
+// RFC 6901: "/"-prefixed reference tokens, in which "~" is only "~0" or "~1".
+const JSON_POINTER = /^(?:\/(?:[^~/]|~[01])*)*$/;
+export const jsonPointerFormat = (str) => JSON_POINTER.test(str);
+// draft-handrews-relative-json-pointer-01: a non-negative integer without leading zeros, then "#" or a JSON Pointer.
+const RELATIVE_JSON_POINTER = /^(?:0|[1-9]\d*)(?:#|(?:\/(?:[^~/]|~[01])*)*)$/;
+export const relativeJsonPointerFormat = (str) => RELATIVE_JSON_POINTER.test(str);
+/**
+ * RFC 6570 section 2's URI-Template: literals and expressions, each "{" an operator of levels 2-3
+ * (op-reserve is reserved for future extensions, so no processor can expand it), then varspecs
+ * separated by ",", each a varname with a prefix (":" 1-9999) or explode ("*") modifier. Literals
+ * include "'" (%x27), as an erratum reported against the RFC and the suite have it.
+ */
+function uriTemplatePattern() {
+  const PCT_ENCODED = "%[0-9a-fA-F]{2}";
+  // ucschar and iprivate (RFC 3987): most of the BMP past U+009F, and each higher plane but its last two code points.
+  const planes = Array.from({ length: 16 }, (_, i) => (i + 1).toString(16)).map((p) => `\\u{${p}${p === "e" ? "1000" : "0000"}}-\\u{${p}fffd}`);
+  const LITERAL = `(?:[\\x21\\x23\\x24\\x26-\\x3b\\x3d\\x3f-\\x5b\\x5d\\x5f\\x61-\\x7a\\x7e\\xa0-\\ud7ff\\ue000-\\ufdcf\\ufdf0-\\uffef${planes.join("")}]|${PCT_ENCODED})`;
+  const VARCHAR = `(?:\\w|${PCT_ENCODED})`; // ALPHA / DIGIT / "_" (\w is ASCII without the `i` flag)
+  const VARSPEC = `${VARCHAR}(?:\\.?${VARCHAR})*(?::[1-9]\\d{0,3}|\\*)?`;
+  return new RegExp(`^(?:${LITERAL}|\\{[+#./;?&]?${VARSPEC}(?:,${VARSPEC})*\\})*$`, "u");
+}
+const URI_TEMPLATE = /* @__PURE__ */ uriTemplatePattern();
+export const uriTemplateFormat = (str) => URI_TEMPLATE.test(str);
+
 /** The formats by name, for the generator's Ajv. */
 export const formats = {
   uri: uriFormat,
@@ -327,4 +412,13 @@ export const formats = {
   "iri-reference": iriReferenceFormat,
   "idn-hostname": idnHostnameFormat,
   "idn-email": idnEmailFormat,
+  "date-time": dateTimeFormat,
+  date: dateFormat,
+  time: timeFormat,
+  duration: durationFormat,
+  ipv6: ipv6Format,
+  regex: regexFormat,
+  "json-pointer": jsonPointerFormat,
+  "relative-json-pointer": relativeJsonPointerFormat,
+  "uri-template": uriTemplateFormat,
 };
