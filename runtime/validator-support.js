@@ -194,9 +194,10 @@ export function uriExpressions() {
 }
 
 /*
- * The formats a generated validator checks; others are annotations. Each is a function of its
- * own, which a validator imports by name (so a bundle carries only the formats its validators
- * use): Ajv would copy a RegExp format into every validator that uses it.
+ * The formats a generated validator checks: every one JSON Schema defines (an unknown one is an
+ * annotation). Each is a function of its own, which a validator imports by name (so a bundle
+ * carries only the formats its validators use): Ajv would copy a RegExp format into every
+ * validator that uses it.
  */
 export const uriFormat = (str) => {
   const { PLAIN_HTTP_URI, PLAIN_URI, URI } = builtUriExpressions ?? uriExpressions();

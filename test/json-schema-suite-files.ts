@@ -21,7 +21,7 @@ export interface SuiteGroup {
   tests: { description: string; data: unknown; valid: boolean }[];
 }
 
-/** A draft's files, relative to its folder and sorted: the core files, then the optional ones, then the optional format files vendored (those of the formats the validators assert: runtime/validator-support.js). */
+/** A draft's files, relative to its folder and sorted: the core files, then the optional ones, then the optional format ones. */
 export function suiteFiles(draft: string): string[] {
   const json = (folder: string): string[] => readdirSync(join(SUITE, draft, folder)).filter((f) => f.endsWith(".json")).sort().map((f) => join(folder, f));
   return [...json(""), ...json("optional"), ...json(join("optional", "format"))];
