@@ -4,7 +4,7 @@ export declare function decodePunycode(input: string): string | null;
 export declare function encodePunycode(input: string): string;
 /** Whether the labels of a domain name (U-labels, and LDH labels as they are) meet the Bidi rule of RFC 5893. */
 export declare function meetsBidiRule(labels: readonly string[]): boolean;
-/** Whether `u` is an IDNA2008 U-label, but for the length of its A-label. */
+/** Whether `u` is an IDNA2008 U-label, but for the length of its A-label and the Bidi rule (meetsBidiRule, of the whole domain). */
 export declare function isULabel(u: string): boolean;
 /** The U-label that `label`, an LDH label that starts with `xn--` in any case, stands for if it is an IDNA2008 A-label; null if not. */
 export declare function decodeALabel(label: string): string | null;

@@ -229,15 +229,15 @@ const STARTS_WITH_MARK = /^\p{M}/u;
 
 /**
  * Whether `u` is a U-label (RFC 5890 section 2.3.2.1) as far as the label alone tells (the length of its
- * A-label is for the caller): it has a non-ASCII character, is NFC, passes RFC 5891 section 4.2.3, and,
- * if it is right-to-left, meets the Bidi rule.
+ * A-label and the Bidi rule, which meetsBidiRule checks of all the domain's labels at once, are for the
+ * caller): it has a non-ASCII character, is NFC and passes RFC 5891 section 4.2.3.
  */
 export function isULabel(u) {
   if (!NON_ASCII.test(u) || u.normalize("NFC") !== u) return false;
   const cps = [...u];
   // 4.2.3.1 (hyphens) and 4.2.3.2 (no combining mark first).
   if ((cps[2] === "-" && cps[3] === "-") || u.startsWith("-") || u.endsWith("-") || STARTS_WITH_MARK.test(u)) return false;
-  return cps.every((_, at) => allowedAt(u, cps, at)) && meetsBidiRule([u]);
+  return cps.every((_, at) => allowedAt(u, cps, at));
 }
 
 /**
