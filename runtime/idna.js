@@ -17,6 +17,9 @@ function adapt(delta, points, first) {
   return k + Math.floor(((BASE - T_MIN + 1) * delta) / (delta + 38));
 }
 
+/** RFC 3492 section 6.2 and 6.3: the threshold of the digit at `k` (a multiple of BASE) under `bias`. */
+const threshold = (k, bias) => (k <= bias ? T_MIN : k >= bias + T_MAX ? T_MAX : k - bias);
+
 /** The value of a Punycode digit (a-z and A-Z are 0-25, 0-9 are 26-35); BASE for any other character. */
 function digitValue(code) {
   if (code >= 0x61 && code <= 0x7a) return code - 0x61;
@@ -51,7 +54,7 @@ export function decodePunycode(input) {
       i += digit * w;
       // Past this bound n would pass U+10FFFF; checking it here also keeps i and w exact.
       if (i >= (0x110000 - n) * (output.length + 1)) return null;
-      const t = k <= bias ? T_MIN : k >= bias + T_MAX ? T_MAX : k - bias;
+      const t = threshold(k, bias);
       if (digit < t) break;
       w *= BASE - t;
     }
@@ -85,7 +88,7 @@ export function encodePunycode(input) {
       if (code !== n) continue;
       let q = delta;
       for (let k = BASE; ; k += BASE) {
-        const t = k <= bias ? T_MIN : k >= bias + T_MAX ? T_MAX : k - bias;
+        const t = threshold(k, bias);
         if (q < t) break;
         output += digitChar(t + ((q - t) % (BASE - t)));
         q = Math.floor((q - t) / (BASE - t));
@@ -224,7 +227,8 @@ export function meetsBidiRule(labels) {
   return !classes.some((c) => RTL_LABEL.test(c)) || classes.every(meetsConditions);
 }
 
-const NON_ASCII = /[^\0-\x7F]/;
+/** Whether a string has a character past U+007F. */
+export const NON_ASCII = /[^\0-\x7F]/;
 const STARTS_WITH_MARK = /^\p{M}/u;
 
 /**

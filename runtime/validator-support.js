@@ -3,7 +3,7 @@
 // (ajv/dist/runtime/*, CommonJS), to which test/validator-support.test.ts holds them; the formats follow
 // their RFCs, judged by the JSON-Schema-Test-Suite's optional format tests, where ajv-formats' do not.
 
-import { decodeALabel, encodePunycode, isULabel, meetsBidiRule } from "./idna.js";
+import { decodeALabel, encodePunycode, isULabel, meetsBidiRule, NON_ASCII } from "./idna.js";
 
 /** Length in Unicode code points, as JSON Schema counts string length (ajv/dist/runtime/ucs2length). */
 export function ucs2length(str) {
@@ -282,7 +282,6 @@ export const idnEmailFormat = (str) => {
   return domain.startsWith("[") || isIdnDomain(domain.normalize("NFC"), ".");
 };
 
-const NON_ASCII = /[^\0-\x7F]/;
 const LDH_LABEL = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 const XN_LABEL = /^xn--/i;
 
